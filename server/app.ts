@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs'
+import { parse as parseQuery } from 'node:querystring'
+import fastifyStatic from '@fastify/static'
+import fastifySwagger from '@fastify/swagger'
+import fastifySwaggerUi from '@fastify/swagger-ui'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { Type } from 'typebox'
+import type { Config } from './config'
+import type { Db } from './db/db'
+import { migrate } from './db/migrate'
+import { openDb } from './db/open-db'
+import { ErrorBody, registerErrorHandling } from './errors'
+import { catalogRoutes } from './modules/catalog/routes'
+import { CatalogServiceSchema, CoverageSchema, ServiceItemSchema } from './modules/catalog/schemas'
+import { cityRoutes } from './modules/cities/routes'
+import { CitySchema } from './modules/cities/schemas'
+import { createCityService } from './modules/cities/service'
+import { seed } from './seed/seed'
+
+export interface BuildOptions {
+  /** An open database to use (tests pass a PGlite clone); by default one is opened from config and closed with the app. */
+  db?: Db
+}
+
+/**
+ * Builds the platform: migrates and seeds the database, registers every
+ * module's routes, the OpenAPI docs and the H5 app. Does not listen (tests use inject()).
+ */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const db = options.db ?? (await openDb(config))
+  await migrate(db)
+  await seed(db)
+
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization'] },
+    // An empty parameter (`?lat=`) means absent: otherwise the validator would coerce it to 0.
+    querystringParser: (text) => {
+      const parsed = parseQuery(text)
+      for (const key of Object.keys(parsed)) if (parsed[key] === '') delete parsed[key]
+      return parsed
+    },
+    bodyLimit: 64 * 1024,
+    // Report every problem of a request at once, not just the first.
+    ajv: { customOptions: { allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+  if (!options.db) app.addHook('onClose', () => db.close())
+
+  registerErrorHandling(app)
+  await app.register(fastifySwagger, {
+    // Name shared schemas by their $id (City, CatalogService…) in the OpenAPI document.
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+    openapi: {
+      info: {
+        title: 'OneCity 城市服务 API',
+        version: '1',
+        description: 'Citizen gateway, service catalog, agency onboarding and anonymous usage statistics. Errors: `{ error: { code, message, details } }`.',
+      },
+      tags: [{ name: 'health' }, { name: 'cities' }, { name: 'catalog' }],
+    },
+  })
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' })
+  for (const schema of [ErrorBody, CitySchema, CoverageSchema, ServiceItemSchema, CatalogServiceSchema]) app.addSchema(schema)
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  app.get(
+    '/healthz',
+    { schema: { tags: ['health'], summary: 'Liveness: the database answers', response: { 200: Type.Object({ status: Type.Literal('ok') }), 503: ErrorBody } } },
+    async () => {
+      await db.query('SELECT 1')
+      return { status: 'ok' as const }
+    },
+  )
+
+  const cities = await createCityService(db)
+  await app.register(cityRoutes, { cities })
+  await app.register(catalogRoutes, { db, cities })
+
+  if (existsSync(config.h5Dir)) {
+    await app.register(fastifyStatic, { root: config.h5Dir, prefix: '/', index: ['index.html'] })
+  } else {
+    app.get('/', { schema: { hide: true } }, async (_req, reply) =>
+      reply.type('text/plain; charset=utf-8').send(`The H5 app is not built yet: run "npm run build:h5" (npm start does it for you).\nAPI docs: /docs\n`),
+    )
+  }
+  return app
+}

@@ -1,0 +1,56 @@
+import { isAbsolute, resolve } from 'node:path'
+
+export interface Config {
+  port: number
+  host: string
+  /** PostgreSQL server URL; when absent the embedded PGlite database in dataDir is used. */
+  databaseUrl?: string
+  /** Absolute path of the data directory (embedded database, dev keys, demo tokens). */
+  dataDir: string
+  /** Absolute path of the H5 build served at `/`. */
+  h5Dir: string
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+  }
+}
+
+const LOG_LEVELS: readonly Config['logLevel'][] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+
+/**
+ * Reads and checks the environment. Every problem is reported at once, so a
+ * wrong setting stops the server at start with a message naming the variable.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = []
+  const value = (name: string) => {
+    const v = env[name]?.trim()
+    return v === '' ? undefined : v
+  }
+
+  const portText = value('PORT') ?? '3000'
+  const port = Number(portText)
+  if (!/^\d+$/.test(portText) || port > 65535) problems.push(`PORT must be an integer from 0 to 65535, got "${portText}"`)
+
+  const databaseUrl = value('DATABASE_URL')
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/\S+$/.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL')
+  }
+
+  const logLevel = (value('LOG_LEVEL') ?? 'info') as Config['logLevel']
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`)
+
+  if (problems.length > 0) throw new ConfigError(problems)
+  const absolute = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p))
+  return {
+    port,
+    host: value('HOST') ?? '127.0.0.1',
+    databaseUrl,
+    dataDir: absolute(value('ONECITY_DATA_DIR') ?? 'data'),
+    h5Dir: absolute(value('ONECITY_H5_DIR') ?? 'dist-h5'),
+    logLevel,
+  }
+}

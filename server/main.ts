@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { buildApp } from './app'
+import { ConfigError, loadConfig } from './config'
+
+// The only file that listens. `npm start`: check configuration, build the H5 app if it is missing, serve.
+async function main() {
+  let config
+  try {
+    config = loadConfig()
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message)
+      process.exit(2)
+    }
+    throw err
+  }
+
+  if (!existsSync(join(config.h5Dir, 'index.html'))) {
+    console.log('Building the H5 app (first start only, about a minute)…')
+    const build = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+    if (build.status !== 0) console.error('The H5 build failed; the API still starts. Run "npm run build:h5" to see why.')
+  }
+
+  const app = await buildApp(config)
+  await app.listen({ port: config.port, host: config.host })
+  const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`
+  console.log(`
+OneCity 城市服务 is running (${config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`})
+  citizen H5 app   ${base}/
+  API docs         ${base}/docs   (OpenAPI: ${base}/openapi.json)
+  health           ${base}/healthz
+Stop with Ctrl+C.`)
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      app.close().then(() => process.exit(0), () => process.exit(1))
+    })
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err)
+  process.exit(1)
+})

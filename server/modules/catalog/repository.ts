@@ -1,0 +1,66 @@
+import type { CityCode } from '../../../src/domain/city'
+import type { CatalogService, Coverage, ServiceItem, ServiceStatus } from '../../../src/domain/catalog'
+import type { Queryable } from '../../db/db'
+
+interface ServiceRow {
+  id: string
+  name: string
+  summary: string
+  icon: string
+  domain: CatalogService['domain']
+  type: CatalogService['type']
+  coverage_level: Coverage['level']
+  coverage_code: string | null
+  items: ServiceItem[]
+  stars: number | null
+}
+
+const toCoverage = (level: Coverage['level'], code: string | null): Coverage =>
+  level === 'national' ? { level } : { level, code: code ?? '' }
+
+/** Listed services available in a city: its own, its province's and national ones. */
+export async function listServicesForCity(db: Queryable, city: CityCode): Promise<CatalogService[]> {
+  const rows = await db.query<ServiceRow>(
+    `SELECT id, name, summary, icon, domain, type, coverage_level, coverage_code, items, stars
+     FROM services
+     WHERE status = 'listed'
+       AND (coverage_level = 'national'
+         OR (coverage_level = 'province' AND coverage_code = $2)
+         OR (coverage_level = 'city' AND coverage_code = $1))
+     ORDER BY id`,
+    [city, city.slice(0, 2)],
+  )
+  return rows.map(({ coverage_level, coverage_code, ...s }) => ({ ...s, coverage: toCoverage(coverage_level, coverage_code) }))
+}
+
+export interface NewAgency {
+  id: string
+  name: string
+  region: string
+  domains: string[]
+}
+
+export async function insertAgency(db: Queryable, a: NewAgency): Promise<void> {
+  await db.query('INSERT INTO agencies (id, name, region, domains) VALUES ($1, $2, $3, $4)', [a.id, a.name, a.region, a.domains])
+}
+
+export interface NewService extends Omit<CatalogService, 'stars'> {
+  agencyId: string
+  contract: string
+  endpoint: string | null
+  status: ServiceStatus
+  stars: number | null
+}
+
+export async function insertService(db: Queryable, s: NewService): Promise<void> {
+  await db.query(
+    `INSERT INTO services (id, agency_id, name, summary, icon, domain, type, coverage_level, coverage_code,
+       items, contract, endpoint, status, stars)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14)`,
+    [
+      s.id, s.agencyId, s.name, s.summary, s.icon, s.domain, s.type, s.coverage.level,
+      s.coverage.level === 'national' ? null : s.coverage.code,
+      JSON.stringify(s.items), s.contract, s.endpoint, s.status, s.stars,
+    ],
+  )
+}

@@ -1,0 +1,55 @@
+import { Type } from 'typebox'
+import { DOMAIN_IDS, SERVICE_TYPE_IDS } from '../../../src/domain/catalog'
+
+const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)))
+
+export const CoverageSchema = Type.Union(
+  [
+    Type.Object({ level: Type.Literal('city'), code: Type.String({ pattern: '^[0-9]{6}$' }) }),
+    Type.Object({ level: Type.Literal('province'), code: Type.String({ pattern: '^[0-9]{2}$' }) }),
+    Type.Object({ level: Type.Literal('national') }),
+  ],
+  { $id: 'Coverage' },
+)
+
+export const ServiceItemSchema = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    kind: Type.Union([Type.Literal('query'), Type.Literal('transaction')], { description: 'query 查询 or transaction 办理' }),
+    keyItem: Type.Optional(Type.String({ description: 'key-industry item it provides (richness)' })),
+  },
+  { $id: 'ServiceItem' },
+)
+
+export const CatalogServiceSchema = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    summary: Type.String(),
+    icon: Type.String(),
+    domain: literals(DOMAIN_IDS),
+    type: literals(SERVICE_TYPE_IDS),
+    coverage: Type.Ref('Coverage'),
+    items: Type.Array(Type.Ref('ServiceItem')),
+    stars: Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Null()], { description: 'quality stars; null before review' }),
+  },
+  { $id: 'CatalogService' },
+)
+
+const DomainGroupSchema = Type.Object({
+  domain: literals(DOMAIN_IDS),
+  label: Type.String({ examples: ['交管'] }),
+  services: Type.Array(Type.Ref('CatalogService')),
+})
+
+export const CatalogQuery = Type.Object({
+  city: Type.String({ pattern: '^[0-9]{6}$', description: 'GB/T 2260 city code', examples: ['510600'] }),
+})
+
+export const CatalogResponse = Type.Object({
+  city: Type.Ref('City'),
+  local: Type.Array(DomainGroupSchema, { description: '本地服务: city and province coverage, by domain' }),
+  national: Type.Array(DomainGroupSchema, { description: '全国服务, by domain' }),
+  total: Type.Integer({ description: 'number of services' }),
+})

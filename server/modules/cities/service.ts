@@ -1,0 +1,39 @@
+import type { City, CityCode } from '../../../src/domain/city'
+import { nearestCity } from '../../../src/domain/nearest-city'
+import { searchCities } from '../../../src/domain/search-cities'
+import type { Queryable } from '../../db/db'
+import { HttpError } from '../../errors'
+import { listCities } from './repository'
+
+export interface CityService {
+  search(q: string | undefined, limit: number): City[]
+  nearest(lat: number, lng: number): { city: City; distanceKm: number }
+  /** The city with this code, or a 404 naming the code. */
+  get(code: CityCode): City
+}
+
+/**
+ * Cities are reference data that change only with a deploy, so they are read
+ * once at start and searched in memory with the same code the app uses.
+ */
+export async function createCityService(db: Queryable): Promise<CityService> {
+  const cities = await listCities(db)
+  const byCode = new Map(cities.map((c) => [c.code, c]))
+  return {
+    search: (q, limit) => searchCities(cities, q ?? '', limit),
+    nearest(lat, lng) {
+      const found = nearestCity(cities, lat, lng)
+      if (!found) throw new HttpError(503, 'NO_CITIES', 'No reference cities loaded / 城市数据尚未加载')
+      return found
+    },
+    get(code) {
+      const city = byCode.get(code)
+      if (!city) {
+        throw new HttpError(404, 'CITY_NOT_FOUND', `Unknown city code ${code} / 找不到城市代码 ${code}`, [
+          { path: 'querystring.city', message: `no city has code ${code}` },
+        ])
+      }
+      return city
+    },
+  }
+}

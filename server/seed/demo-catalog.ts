@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs'
+import type { CatalogService, Coverage, Domain, ItemKind, ServiceItem, ServiceType } from '../../src/domain/catalog'
+import type { City } from '../../src/domain/city'
+import type { NewAgency, NewService } from '../modules/catalog/repository'
+
+/**
+ * The demo catalog: national services every city shows, province-wide services
+ * in most provinces, and local services whose number follows a city's rank in
+ * the 2016 "Internet+ smart city" sub-index, so the richest cities look rich.
+ * Deterministic: the same cities give the same catalog.
+ */
+export interface DemoCatalog {
+  agencies: NewAgency[]
+  services: NewService[]
+}
+
+type ItemSpec = [name: string, kind: ItemKind, keyItem?: string]
+interface Template {
+  key: string
+  name: string
+  summary: string
+  icon: string
+  domain: Domain
+  type: ServiceType
+  contract: string
+  agency: string
+  items: ItemSpec[]
+}
+
+const q = 'query' as const
+const t = 'transaction' as const
+
+// Local templates in the order cities receive them: a city of rank r gets the first localCount(r).
+const LOCAL: Template[] = [
+  { key: 'traffic', name: '交通违法', summary: '违法查询、罚款缴纳、驾驶证记分', icon: 'traffic', domain: 'traffic', type: 'vehicle', contract: 'traffic@1', agency: '公安局交通警察支队',
+    items: [['机动车违法查询', q, '机动车违法查询'], ['交通违法缴款', t, '交通违法缴款'], ['驾驶人记分查询', q, '驾驶人记分查询']] },
+  { key: 'hospital', name: '预约挂号', summary: '市属医院预约挂号、门诊缴费、报告查询', icon: 'medical', domain: 'medical', type: 'life', contract: 'hospital@1', agency: '卫生健康委员会',
+    items: [['预约挂号', t, '预约挂号'], ['门诊缴费', t, '门诊缴费'], ['检查报告查询', q, '检查报告查询'], ['就诊卡办理', t, '就诊卡办理']] },
+  { key: 'housing-fund', name: '公积金', summary: '账户余额、缴存明细、提取与贷款', icon: 'housing-fund', domain: 'housing-fund', type: 'government', contract: 'housing-fund@1', agency: '住房公积金管理中心',
+    items: [['账户查询', q, '账户查询'], ['缴存明细', q, '缴存明细'], ['提取申请', t, '提取申请'], ['贷款查询与试算', q, '贷款查询与试算']] },
+  { key: 'social-security', name: '社保服务', summary: '参保信息、缴费记录、医保余额、电子社保卡', icon: 'social-security', domain: 'social-security', type: 'government', contract: 'social-security@1', agency: '人力资源和社会保障局',
+    items: [['参保信息查询', q, '参保信息查询'], ['缴费记录查询', q, '缴费记录查询'], ['医保余额查询', q, '医保余额查询'], ['电子社保卡', t, '电子社保卡']] },
+  { key: 'bus', name: '实时公交', summary: '公交到站、线路查询、乘车码', icon: 'bus', domain: 'public-transport', type: 'travel', contract: 'webview', agency: '公共交通集团',
+    items: [['公交到站查询', q], ['乘车码', t]] },
+  { key: 'vehicle', name: '车管业务', summary: '机动车检验预约、驾驶证换证、选号', icon: 'vehicle', domain: 'vehicle', type: 'vehicle', contract: 'webview', agency: '公安局车辆管理所',
+    items: [['机动车检验预约', t, '机动车检验预约'], ['驾驶证换证', t, '驾驶证换证'], ['车辆信息查询', q, '车辆信息查询'], ['机动车选号', t, '机动车选号']] },
+  { key: 'utilities', name: '生活缴费', summary: '水费、电费、燃气费在线缴纳', icon: 'utilities', domain: 'utilities', type: 'life', contract: 'webview', agency: '公用事业服务中心',
+    items: [['水费缴纳', t], ['燃气费缴纳', t], ['账单查询', q]] },
+  { key: 'household', name: '户政办事', summary: '居住证、户籍业务预约与进度', icon: 'household', domain: 'household', type: 'government', contract: 'webview', agency: '公安局户政管理处',
+    items: [['居住证办理', t], ['户籍业务预约', t], ['办理进度查询', q]] },
+  { key: 'accident', name: '事故快处', summary: '轻微事故在线快撤快赔、随手拍', icon: 'traffic', domain: 'traffic', type: 'vehicle', contract: 'webview', agency: '公安局交通警察支队事故处',
+    items: [['事故快撤快赔', t, '事故快撤快赔'], ['随手拍举报', t, '随手拍举报']] },
+  { key: 'parking', name: '停车缴费', summary: '路内停车查询与缴费', icon: 'mobility', domain: 'mobility', type: 'travel', contract: 'webview', agency: '城市交通运输局',
+    items: [['停车记录查询', q], ['停车费缴纳', t]] },
+  { key: 'library', name: '图书馆', summary: '借阅查询、续借、讲座预约', icon: 'culture', domain: 'culture', type: 'life', contract: 'webview', agency: '图书馆',
+    items: [['借阅查询', q], ['图书续借', t], ['活动预约', t]] },
+  { key: 'school', name: '入学报名', summary: '义务教育入学报名与结果查询', icon: 'education', domain: 'education', type: 'government', contract: 'webview', agency: '教育局',
+    items: [['入学报名', t], ['录取结果查询', q]] },
+  { key: 'air', name: '空气质量', summary: '实时空气质量与污染源信息', icon: 'environment', domain: 'environment', type: 'life', contract: 'webview', agency: '生态环境局',
+    items: [['空气质量查询', q]] },
+]
+
+const NATIONAL: Template[] = [
+  { key: 'weather', name: '天气', summary: '实况天气、七天预报、预警信息', icon: 'weather', domain: 'weather', type: 'life', contract: 'webview', agency: '中国气象局公共气象服务中心',
+    items: [['实况天气', q], ['七天预报', q], ['气象预警', q]] },
+  { key: 'heatmap', name: '城市热力图', summary: '商圈、景点与交通枢纽的实时人流热度', icon: 'mobility', domain: 'mobility', type: 'travel', contract: 'webview', agency: '城市出行大数据中心',
+    items: [['实时人流热力', q]] },
+  { key: 'exit-entry', name: '出入境', summary: '护照、港澳台通行证办理与进度查询', icon: 'exit-entry', domain: 'exit-entry', type: 'government', contract: 'webview', agency: '国家移民管理局',
+    items: [['办证进度查询', q], ['港澳通行证再签注', t], ['出入境证件预约', t]] },
+  { key: 'tax', name: '个人所得税', summary: '收入纳税明细查询、年度汇算', icon: 'tax', domain: 'tax', type: 'government', contract: 'webview', agency: '国家税务总局',
+    items: [['纳税记录查询', q], ['年度汇算', t]] },
+  { key: 'legal-aid', name: '法律服务', summary: '12348 法律咨询与法律援助申请', icon: 'justice', domain: 'justice', type: 'government', contract: 'webview', agency: '司法部公共法律服务中心',
+    items: [['法律咨询', q], ['法律援助申请', t]] },
+]
+
+// Provinces without a province-wide service show the empty state for cities with no local ones either.
+const PROVINCES_WITHOUT_SERVICE = new Set(['54', '63', '64'])
+
+/** How many local templates a city of this rank gets (0 for unranked cities). */
+function localCount(rank: number | undefined): number {
+  if (rank === undefined) return 0
+  if (rank <= 15) return LOCAL.length
+  if (rank <= 40) return 9
+  if (rank <= 70) return 5
+  return 2
+}
+
+/** 1–5 stars, stable per service id, skewed towards good services as in a reviewed catalog. */
+function demoStars(id: string): number {
+  let h = 2166136261
+  for (const ch of id) h = Math.imul(h ^ ch.charCodeAt(0), 16777619)
+  return [5, 5, 4, 4, 4, 3, 3, 2][(h >>> 0) % 8]!
+}
+
+function toItems(serviceId: string, specs: ItemSpec[]): ServiceItem[] {
+  return specs.map(([name, kind, keyItem], i) => ({ id: `${serviceId}-${i + 1}`, name, kind, ...(keyItem ? { keyItem } : {}) }))
+}
+
+function build(id: string, tpl: Template, coverage: Coverage, agencyId: string, namePrefix = ''): NewService {
+  const service: Omit<CatalogService, 'stars'> = {
+    id, name: namePrefix + tpl.name, summary: tpl.summary, icon: tpl.icon, domain: tpl.domain, type: tpl.type,
+    coverage, items: toItems(id, tpl.items),
+  }
+  const endpoint = tpl.contract === 'webview' ? `https://${id}.services.example.cn/h5/` : null
+  return { ...service, agencyId, contract: tpl.contract, endpoint, status: 'listed', stars: demoStars(id) }
+}
+
+/** Reads the published top-100 ranking: city name → rank. */
+export function readTop100(): Map<string, number> {
+  const csv = readFileSync(new URL('../data/internet-plus-2016-city-top100.csv', import.meta.url), 'utf8')
+  const ranks = new Map<string, number>()
+  for (const line of csv.trim().split('\n').slice(1)) {
+    const [rank, name] = line.split(',')
+    if (rank && name) ranks.set(name.trim(), Number(rank))
+  }
+  return ranks
+}
+
+export function buildDemoCatalog(cities: readonly City[], ranks = readTop100()): DemoCatalog {
+  const agencies: NewAgency[] = []
+  const services: NewService[] = []
+  const pinyinCount = new Map<string, number>()
+  for (const c of cities) pinyinCount.set(c.pinyin, (pinyinCount.get(c.pinyin) ?? 0) + 1)
+  // 福州/抚州 and 苏州/宿州 share a pinyin; their slugs carry the code.
+  const slug = (c: City) => (pinyinCount.get(c.pinyin)! > 1 ? `${c.pinyin}${c.code}` : c.pinyin)
+
+  for (const tpl of NATIONAL) {
+    const agencyId = `cn-${tpl.key}`
+    agencies.push({ id: agencyId, name: tpl.agency, region: 'national', domains: [tpl.domain] })
+    services.push(build(`cn-${tpl.key}`, tpl, { level: 'national' }, agencyId))
+  }
+
+  const provinces = new Map<string, string>()
+  for (const c of cities) provinces.set(c.provinceCode, c.provinceName)
+  const provinceTpl = LOCAL.find((tpl) => tpl.key === 'social-security')!
+  for (const [code, name] of [...provinces].sort()) {
+    if (PROVINCES_WITHOUT_SERVICE.has(code)) continue
+    const agencyId = `p${code}-hrss`
+    agencies.push({ id: agencyId, name: `${name}人力资源和社会保障厅`, region: code, domains: ['social-security'] })
+    const short = name.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/, '')
+    services.push(build(`p${code}-social-security`, { ...provinceTpl, contract: 'webview' }, { level: 'province', code }, agencyId, `${short}`))
+  }
+
+  for (const city of cities) {
+    const templates = LOCAL.slice(0, localCount(ranks.get(city.name)))
+    for (const tpl of templates) {
+      const id = `${slug(city)}-${tpl.key}`
+      agencies.push({ id, name: `${city.fullName}${tpl.agency}`, region: city.code, domains: [tpl.domain] })
+      services.push(build(id, tpl, { level: 'city', code: city.code }, id))
+    }
+  }
+  return { agencies, services }
+}
