@@ -34,11 +34,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization'] },
-    // An empty parameter (`?lat=`) means absent: otherwise the validator would coerce it to 0.
-    querystringParser: (text) => {
-      const parsed = parseQuery(text)
-      for (const key of Object.keys(parsed)) if (parsed[key] === '') delete parsed[key]
-      return parsed
+    routerOptions: {
+      // An empty parameter (`?lat=`) means absent: otherwise the validator would coerce it to 0.
+      querystringParser: (text: string) => {
+        const parsed = parseQuery(text)
+        for (const key of Object.keys(parsed)) if (parsed[key] === '') delete parsed[key]
+        return parsed
+      },
     },
     bodyLimit: 64 * 1024,
     // Report every problem of a request at once, not just the first.

@@ -1,0 +1,65 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import * as chromeLauncher from 'chrome-launcher'
+import lighthouse from 'lighthouse'
+import { startPlatform } from '../tests/e2e/browser'
+
+export interface LighthouseResult {
+  url: string
+  performance: number
+  accessibility: number
+  bestPractices: number
+  metrics: Record<string, number>
+  failedAudits: string[]
+}
+
+const BUDGET = { performance: 95, accessibility: 100, bestPractices: 95 }
+
+/**
+ * Lighthouse (mobile, its default simulated throttling) on the H5 home served
+ * by the real platform. Returns the scores and the audits that did not pass.
+ */
+export async function lighthouseHome(): Promise<LighthouseResult & { budget: typeof BUDGET; withinBudget: boolean }> {
+  const platform = await startPlatform()
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+  try {
+    const url = `${platform.url}/`
+    const runner = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices'],
+    })
+    if (!runner) throw new Error('Lighthouse returned no result')
+    const { categories, audits } = runner.lhr
+    const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100)
+    const metric = (id: string) => Math.round(audits[id]?.numericValue ?? NaN)
+    const result = {
+      url,
+      performance: score('performance'),
+      accessibility: score('accessibility'),
+      bestPractices: score('best-practices'),
+      metrics: {
+        firstContentfulPaintMs: metric('first-contentful-paint'),
+        largestContentfulPaintMs: metric('largest-contentful-paint'),
+        totalBlockingTimeMs: metric('total-blocking-time'),
+        cumulativeLayoutShift: audits['cumulative-layout-shift']?.numericValue ?? NaN,
+        speedIndexMs: metric('speed-index'),
+      },
+      failedAudits: Object.values(audits)
+        .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
+        .map((a) => `${a.id}: ${a.title}`),
+    }
+    mkdirSync('bench/results/tmp', { recursive: true })
+    writeFileSync('bench/results/tmp/lighthouse-report.json', JSON.stringify(runner.lhr, null, 1))
+    const withinBudget =
+      result.performance >= BUDGET.performance && result.accessibility >= BUDGET.accessibility && result.bestPractices >= BUDGET.bestPractices
+    return { ...result, budget: BUDGET, withinBudget }
+  } finally {
+    chrome.kill()
+    await platform.stop()
+  }
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from '../../server/config'
+
+describe('loadConfig', () => {
+  it('has working defaults', () => {
+    const c = loadConfig({}, '/srv/onecity')
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: '/srv/onecity/data', databaseUrl: undefined })
+  })
+
+  it('reads PORT, DATABASE_URL and ONECITY_DATA_DIR', () => {
+    const c = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://u:p@localhost/db', ONECITY_DATA_DIR: '/var/lib/onecity' })
+    expect(c).toMatchObject({ port: 8080, databaseUrl: 'postgres://u:p@localhost/db', dataDir: '/var/lib/onecity' })
+  })
+
+  it('reports every bad variable at once, by name', () => {
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' })
+      expect.unreachable()
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError)
+      const { problems } = err as ConfigError
+      expect(problems).toHaveLength(3)
+      expect(problems.join('\n')).toMatch(/PORT[\s\S]*DATABASE_URL[\s\S]*LOG_LEVEL/)
+    }
+  })
+
+  it.each(['70000', '-1', '3.5'])('rejects PORT=%s', (PORT) => {
+    expect(() => loadConfig({ PORT })).toThrow(/PORT/)
+  })
+})
