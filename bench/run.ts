@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { h5FirstLoad } from './h5-first-load'
+import { lighthouseHome } from './lighthouse-home'
+
+/**
+ * `npm run bench`: measures the budgets of 04-platform.md that exist so far and
+ * writes them to bench/results/. Exits non-zero when a budget is exceeded.
+ */
+async function main() {
+  mkdirSync('bench/results', { recursive: true })
+  for (const [dir, type] of [['dist', 'weapp'], ['dist-h5', 'h5']] as const) {
+    if (!existsSync(`${dir}/app.json`) && !existsSync(`${dir}/index.html`)) {
+      spawnSync('npx', ['taro', 'build', '--type', type], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+    }
+  }
+
+  const size = spawnSync('npx', ['tsx', 'scripts/weapp-size.ts'], { stdio: 'inherit' })
+  const weapp = JSON.parse(readFileSync('bench/results/weapp-size.json', 'utf8')) as { mainBytes: number; budgetBytes: number }
+
+  const firstLoad = h5FirstLoad()
+  const lighthouse = await lighthouseHome()
+  const measuredAt = new Date().toISOString()
+  writeFileSync('bench/results/h5-first-load.json', JSON.stringify({ ...firstLoad, measuredAt }, null, 2) + '\n')
+  writeFileSync('bench/results/lighthouse-home.json', JSON.stringify({ ...lighthouse, measuredAt }, null, 2) + '\n')
+
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
+  console.log(`
+budget                          measured        budget
+weapp main package              ${kb(weapp.mainBytes).padEnd(16)}≤ ${kb(weapp.budgetBytes)}
+H5 first-load JS (gzip)         ${kb(firstLoad.gzipBytes).padEnd(16)}≤ ${kb(firstLoad.budgetGzipBytes)}
+Lighthouse mobile performance   ${String(lighthouse.performance).padEnd(16)}≥ ${lighthouse.budget.performance}
+Lighthouse accessibility        ${String(lighthouse.accessibility).padEnd(16)}≥ ${lighthouse.budget.accessibility}
+Lighthouse best practices       ${String(lighthouse.bestPractices).padEnd(16)}≥ ${lighthouse.budget.bestPractices}
+${lighthouse.failedAudits.length ? `failed audits: ${lighthouse.failedAudits.join('; ')}` : ''}`)
+
+  const ok = size.status === 0 && firstLoad.withinBudget && lighthouse.withinBudget
+  if (!ok) {
+    console.error('A budget is exceeded (see above and bench/results/).')
+    process.exitCode = 1
+  }
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})
