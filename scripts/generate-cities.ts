@@ -579,7 +579,7 @@ const SEATS = new Map(
   SEATS_TABLE.trim()
     .split('\n')
     .map((line) => {
-      const [code, lat, lng, ...label] = line.trim().split(/\s+/)
+      const [code = "", lat, lng, ...label] = line.trim().split(/\s+/)
       return [code, { code, lat: Number(lat), lng: Number(lng), label: label.join(' ') }] as const
     }),
 )
@@ -681,15 +681,15 @@ function polygonsOf(f: GeoFeature): Ring[][] {
 function inRing(ring: Ring, lng: number, lat: number): boolean {
   let inside = false
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]
-    const [xj, yj] = ring[j]
+    const [xi, yi] = ring[i]!
+    const [xj, yj] = ring[j]!
     if (yi > lat !== yj > lat && lng < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside
   }
   return inside
 }
 
 function inFeature(f: GeoFeature, lat: number, lng: number): boolean {
-  return polygonsOf(f).some(([outer, ...holes]) => inRing(outer, lng, lat) && !holes.some((h) => inRing(h, lng, lat)))
+  return polygonsOf(f).some(([outer, ...holes]) => inRing(outer!, lng, lat) && !holes.some((h) => inRing(h, lng, lat)))
 }
 
 /** Name key for matching data names with geo names: 毕节地区 / 毕节市 → 毕节. */
@@ -782,7 +782,7 @@ function locate(row: Row, short: string): Located | undefined {
   // 2. by name within the province (re-coded cities: 毕节地区 5224 → 毕节市 520500, ...)
   const byName = candidates.filter((f) => geoKey(f.properties.name) === short)
   if (byName.length === 1) {
-    const f = byName[0]
+    const f = byName[0]!
     return { ...centreOf(f)!, source: `name ${f.id} ${f.properties.name}`, feature: f }
   }
   if (byName.length > 1) errors.push(`${row.code} ${row.fullName}: several geo features named ${short}`)
@@ -842,7 +842,7 @@ for (const row of rows.sort((a, b) => a.code.localeCompare(b.code))) {
     name,
     fullName: row.fullName,
     provinceCode: prov,
-    provinceName: provinces[`${prov}0000`],
+    provinceName: provinces[`${prov}0000`]!,
     pinyin: py.pinyin,
     initials: py.initials,
     kind: row.kind,
@@ -898,7 +898,7 @@ for (const c of located) {
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b)
   const m = s.length >> 1
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
 }
 const medianDistance = new Map<string, number>()
 for (const c of located) {
@@ -991,8 +991,8 @@ const coverage: Array<{ city: City; share: number }> = []
     let own = 0
     for (const f of fs) {
       const pts = polygonsOf(f).flatMap((p) => p[0])
-      const lngs = pts.map((p) => p[0])
-      const lats = pts.map((p) => p[1])
+      const lngs = pts.map((p) => p![0])
+      const lats = pts.map((p) => p![1])
       for (let lat = Math.ceil(Math.min(...lats) / GRID) * GRID; lat <= Math.max(...lats); lat += GRID) {
         for (let lng = Math.ceil(Math.min(...lngs) / GRID) * GRID; lng <= Math.max(...lngs); lng += GRID) {
           if (!inFeature(f, lat, lng)) continue

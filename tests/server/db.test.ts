@@ -62,15 +62,15 @@ describe.each(targets)('database on $name', (target) => {
 
   it('seeds cities and the demo catalog on first start only', async () => {
     expect(await seed(db)).toEqual({ demoCatalog: true })
-    const [{ n: cityCount }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM cities')
+    const [{ n: cityCount }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM cities')) as [{ n: number }]
     expect(cityCount).toBeGreaterThan(330)
-    const [{ n: before }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM services')
+    const [{ n: before }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM services')) as [{ n: number }]
     expect(before).toBeGreaterThan(100)
 
     // An operator removes a demo service; a restart must not bring it back.
     await db.query(`DELETE FROM services WHERE id = 'cn-heatmap'`)
     expect(await seed(db)).toEqual({ demoCatalog: false })
-    const [{ n: after }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM services')
+    const [{ n: after }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM services')) as [{ n: number }]
     expect(after).toBe(before - 1)
   })
 

@@ -25,7 +25,7 @@ describe('cities.json shape', () => {
       expect(c.provinceName).toMatch(/(省|市|自治区)$/)
       expect(c.pinyin, c.code).toMatch(/^[a-z]+$/)
       expect(c.initials, c.code).toMatch(/^[a-z]+$/)
-      expect(c.pinyin.startsWith(c.initials[0]), c.code).toBe(true)
+      expect(c.pinyin.startsWith(c.initials[0]!), c.code).toBe(true)
       expect(['municipality', 'prefecture', 'county']).toContain(c.kind)
     }
   })
