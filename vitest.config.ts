@@ -14,6 +14,16 @@ export default defineConfig({
         },
       },
       {
+        // Page render tests in jsdom: Taro components render as their React H5 versions.
+        resolve: { alias: [{ find: /^@tarojs\/components$/, replacement: '@tarojs/components-react' }] },
+        test: {
+          name: 'ui',
+          include: ['tests/ui/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['tests/ui/setup.ts'],
+        },
+      },
+      {
         test: {
           name: 'server',
           include: ['tests/server/**/*.test.ts'],

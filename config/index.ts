@@ -1,6 +1,7 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
+import { PrecompressPlugin, PreloadEntryPagePlugin } from './h5-plugins'
 import prodConfig from './prod'
 
 /** The API the weapp build talks to; H5 is served by the platform and uses its own origin. */
@@ -63,6 +64,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        chain.plugin('preload-entry-page').use(PreloadEntryPagePlugin, [/[\\/]src[\\/]pages[\\/]home[\\/]index\.tsx$/])
+        if (process.env.NODE_ENV === 'production') chain.plugin('precompress').use(PrecompressPlugin)
       },
     },
   }

@@ -79,7 +79,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(catalogRoutes, { db, cities })
 
   if (existsSync(config.h5Dir)) {
-    await app.register(fastifyStatic, { root: config.h5Dir, prefix: '/', index: ['index.html'] })
+    // The H5 build ships .br/.gz next to each file; send those to browsers that accept them.
+    await app.register(fastifyStatic, { root: config.h5Dir, prefix: '/', index: ['index.html'], preCompressed: true })
   } else {
     app.get('/', { schema: { hide: true } }, async (_req, reply) =>
       reply.type('text/plain; charset=utf-8').send(`The H5 app is not built yet: run "npm run build:h5" (npm start does it for you).\nAPI docs: /docs\n`),

@@ -1,4 +1,26 @@
 export default defineAppConfig({
-  pages: ['pages/home/index'],
-  window: { navigationBarTitleText: 'OneCity' },
+  pages: ['pages/home/index', 'pages/me/index', 'pages/city/index', 'pages/privacy/index'],
+  window: {
+    navigationBarTitleText: 'OneCity 城市服务',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f4f5f7',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#595959',
+    selectedColor: '#1a5dc8',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  // Asked only after the citizen agrees to the privacy notice (see pages/home).
+  permission: {
+    'scope.userLocation': { desc: '用于为你自动选择所在城市，位置不会被保存' },
+  },
+  requiredPrivateInfos: ['getLocation'],
+  lazyCodeLoading: 'requiredComponents',
 })

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '首页' })
+export default definePageConfig({
+  navigationBarTitleText: '城市服务',
+})

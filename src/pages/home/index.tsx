@@ -1,4 +1,134 @@
-import { View } from '@tarojs/components'
-export default function Home() {
-  return <View className="home">hi</View>
+import { Input, Text, View } from '@tarojs/components'
+import { useMemo, useState } from 'react'
+import { ErrorView, EmptyView, LoadingView } from '../../components/status-view'
+import { Pressable } from '../../components/pressable'
+import { PrivacyNotice } from '../../components/privacy-notice'
+import { ServiceTile } from '../../components/service-tile'
+import type { CatalogService, DomainGroup } from '../../domain/catalog'
+import { countServices, filterCatalog } from '../../domain/filter-catalog'
+import { useCatalog } from '../../hooks/use-catalog'
+import { useLaunchFlow } from '../../hooks/use-launch-flow'
+import { openCityPicker, openPrivacyPolicy, showNotice } from '../../services/navigation'
+import { useCityStore } from '../../stores/city-store'
+import { agreeToPrivacyNotice, refusePrivacyNotice } from '../../stores/consent-store'
+import './index.scss'
+
+function openService(service: CatalogService): void {
+  showNotice(`「${service.name}」即将上线`)
+}
+
+function DomainGroups({ groups, sectionId }: { groups: DomainGroup[]; sectionId: string }) {
+  return (
+    <>
+      {groups.map((group) => (
+        <View key={group.domain} className="domain-group card" aria-labelledby={`${sectionId}-${group.domain}`} role="group">
+          <View id={`${sectionId}-${group.domain}`} className="domain-group__title" role="heading" aria-level={3}>
+            {group.label}
+          </View>
+          <View className="domain-group__grid">
+            {group.services.map((service) => (
+              <ServiceTile key={service.id} service={service} onOpen={openService} />
+            ))}
+          </View>
+        </View>
+      ))}
+    </>
+  )
+}
+
+export default function HomePage() {
+  const city = useCityStore((s) => s.current)
+  const { step, locating } = useLaunchFlow()
+  const catalog = useCatalog(city?.code)
+  const [query, setQuery] = useState('')
+
+  const filtered = useMemo(() => {
+    if (catalog.status !== 'ready') return null
+    return { local: filterCatalog(catalog.catalog.local, query), national: filterCatalog(catalog.catalog.national, query) }
+  }, [catalog, query])
+  const searching = query.trim() !== ''
+  const hasLocal = catalog.status === 'ready' && catalog.catalog.local.length > 0
+
+  return (
+    <View className="page home">
+      <View className="home-header" role="banner">
+        <View className="home-title" role="heading" aria-level={1}>
+          <Pressable className="home-city" onPress={openCityPicker}>
+            <Text className="home-city-name">{city ? city.name : '选择城市'}</Text>
+            {city && <Text className="home-city-switch">切换城市</Text>}
+          </Pressable>
+        </View>
+        <Text className="home-subtitle">城市服务 · 一站办理</Text>
+      </View>
+
+      {city && (
+        <View className="home-search" role="search">
+          <Input
+            className="home-search__input"
+            type="text"
+            confirmType="search"
+            value={query}
+            placeholder={`搜索${city.name}的服务`}
+            aria-label="搜索服务"
+            onInput={(e) => setQuery(e.detail.value)}
+          />
+          {searching && (
+            <Pressable className="home-search__clear" label="清除搜索" onPress={() => setQuery('')}>
+              <Text aria-hidden="true">×</Text>
+            </Pressable>
+          )}
+        </View>
+      )}
+
+      <View className="home-main" role="main">
+        {!city && (locating || step === 'ask-consent' || step === 'locate') && <LoadingView text={locating ? '正在定位你所在的城市…' : '正在准备…'} />}
+        {!city && !locating && step === 'pick-city' && (
+          <View className="home-no-city">
+            <EmptyView text="请选择你所在的城市，查看当地的服务" />
+            <Pressable className="button button--primary" onPress={openCityPicker}>
+              选择城市
+            </Pressable>
+          </View>
+        )}
+
+        {city && catalog.status === 'loading' && <LoadingView text="正在加载服务…" />}
+        {city && catalog.status === 'error' && <ErrorView message={catalog.message} onRetry={catalog.retry} />}
+
+        {city && filtered && (
+          <>
+            {searching && (
+              <View className="home-search-result" role="status">
+                {countServices(filtered.local) + countServices(filtered.national) > 0
+                  ? `找到 ${countServices(filtered.local) + countServices(filtered.national)} 项服务`
+                  : `没有找到与“${query.trim()}”相关的服务`}
+              </View>
+            )}
+
+            {(!searching || filtered.local.length > 0) && (
+              <View className="home-section" role="region" aria-labelledby="home-local-title">
+                <View id="home-local-title" className="section-title" role="heading" aria-level={2}>
+                  本地服务
+                </View>
+                {!hasLocal && <EmptyView text={`${city.name}暂无本地服务，以下是全国服务`} />}
+                <DomainGroups groups={filtered.local} sectionId="local" />
+              </View>
+            )}
+
+            {filtered.national.length > 0 && (
+              <View className="home-section" role="region" aria-labelledby="home-national-title">
+                <View id="home-national-title" className="section-title" role="heading" aria-level={2}>
+                  全国服务
+                </View>
+                <DomainGroups groups={filtered.national} sectionId="national" />
+              </View>
+            )}
+          </>
+        )}
+      </View>
+
+      {step === 'ask-consent' && (
+        <PrivacyNotice onAgree={() => agreeToPrivacyNotice()} onRefuse={() => refusePrivacyNotice()} onReadPolicy={openPrivacyPolicy} />
+      )}
+    </View>
+  )
 }

@@ -1,0 +1,50 @@
+import { View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+
+export interface PressableProps {
+  className?: string
+  id?: string
+  onPress: () => void
+  /** Accessible name, only when the visible content does not say what the control does. */
+  label?: string
+  /** aria-current, e.g. the selected city in a list. */
+  current?: boolean
+  disabled?: boolean
+  children: ReactNode
+}
+
+function onWebKeyDown(event: KeyboardEvent, onPress: () => void): void {
+  if (event.key === 'Enter' || event.key === ' ') {
+    event.preventDefault()
+    onPress()
+  }
+}
+
+/**
+ * A tappable area that is a button to assistive technology: role="button",
+ * reachable with the keyboard and activated with Enter or Space on H5 (the
+ * mini-program has no keyboard; its templates drop these attributes).
+ */
+export function Pressable({ className, id, onPress, label, current, disabled, children }: PressableProps) {
+  const press = () => {
+    if (!disabled) onPress()
+  }
+  // tabIndex and onKeyDown are DOM-only props the Taro component types do not declare.
+  const web: Record<string, unknown> =
+    process.env.TARO_ENV === 'h5' ? { tabIndex: disabled ? -1 : 0, onKeyDown: (e: KeyboardEvent) => onWebKeyDown(e, press) } : {}
+  return (
+    <View
+      {...web}
+      id={id}
+      className={className ? `pressable ${className}` : 'pressable'}
+      hoverClass="pressable--active"
+      role="button"
+      aria-label={label}
+      aria-current={current ? 'true' : undefined}
+      aria-disabled={disabled ? 'true' : undefined}
+      onClick={press}
+    >
+      {children}
+    </View>
+  )
+}

@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'react'
+import { nextLaunchStep, type LaunchStep } from '../services/launch'
+import { locateNearestCity } from '../services/location'
+import { openCityPicker } from '../services/navigation'
+import { setCurrentCity, useCityStore } from '../stores/city-store'
+import { selectConsentStatus, useConsentStore } from '../stores/consent-store'
+
+// Once per app run: coming back from the picker without choosing must not reopen it.
+let attempted = false
+
+/**
+ * Runs the first-launch flow on the home page: privacy notice → (with
+ * consent) location → nearest city, or the city picker when location is
+ * refused, fails or consent was refused. A remembered city skips it.
+ */
+export function useLaunchFlow(): { step: LaunchStep; locating: boolean } {
+  const consent = useConsentStore(selectConsentStatus)
+  const city = useCityStore((s) => s.current)
+  const step = nextLaunchStep(consent, city)
+  const [locating, setLocating] = useState(false)
+
+  useEffect(() => {
+    if (attempted || (step !== 'locate' && step !== 'pick-city')) return
+    attempted = true
+    if (step === 'pick-city') {
+      openCityPicker()
+      return
+    }
+    setLocating(true)
+    locateNearestCity()
+      .then((found) => setCurrentCity(found, 'location'))
+      .catch(() => openCityPicker())
+      .finally(() => setLocating(false))
+  }, [step])
+
+  return { step, locating }
+}

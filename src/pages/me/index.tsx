@@ -1,0 +1,71 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Pressable } from '../../components/pressable'
+import { openPrivacyPolicy, showNotice } from '../../services/navigation'
+import { useCityStore } from '../../stores/city-store'
+import './index.scss'
+
+interface Entry {
+  key: string
+  title: string
+  hint: string
+  /** Undefined while the feature is not built: shows 即将上线. */
+  open?: () => void
+}
+
+function showAbout(): void {
+  void Taro.showModal({
+    title: '关于 OneCity 城市服务',
+    content: '一个入口办理所在城市的公共服务。版本 0.1.0。',
+    showCancel: false,
+    confirmText: '知道了',
+  })
+}
+
+const ENTRIES: Entry[] = [
+  { key: 'identity', title: '实名认证', hint: '核验身份后办理更多业务' },
+  { key: 'vehicles', title: '我的车辆', hint: '绑定车辆，查询违法与年检' },
+  { key: 'records', title: '办事记录', hint: '所有服务的办理进度' },
+  { key: 'payments', title: '我的支付', hint: '罚款、挂号费等缴费记录' },
+  { key: 'care', title: '关怀模式', hint: '更大的字号，更清晰的界面' },
+  { key: 'privacy', title: '隐私与统计', hint: '我们收集什么，以及如何关闭统计', open: openPrivacyPolicy },
+  { key: 'about', title: '关于', hint: '版本与服务说明', open: showAbout },
+]
+
+export default function MePage() {
+  const city = useCityStore((s) => s.current)
+  return (
+    <View className="page me" role="main">
+      <View className="me-header">
+        <View className="me-header__title" role="heading" aria-level={1}>
+          我的
+        </View>
+        <Text className="me-header__hint">{city ? `当前城市：${city.name}` : '尚未选择城市'} · 未登录</Text>
+      </View>
+
+      <View className="me-list card" role="list">
+        {ENTRIES.map((entry) => (
+          <View key={entry.key} role="listitem" className="me-list__item">
+            <Pressable className="me-entry" onPress={entry.open ?? (() => showNotice(`「${entry.title}」即将上线`))}>
+              <View className="me-entry__text">
+                <Text className="me-entry__title">{entry.title}</Text>
+                <Text className="me-entry__hint">{entry.hint}</Text>
+              </View>
+              {entry.open ? (
+                <Text className="me-entry__chevron" aria-hidden="true">
+                  ›
+                </Text>
+              ) : (
+                <Text className="tag me-entry__tag">即将上线</Text>
+              )}
+            </Pressable>
+          </View>
+        ))}
+      </View>
+
+      <Pressable className="me-policy-link" onPress={openPrivacyPolicy}>
+        《隐私政策》
+      </Pressable>
+    </View>
+  )
+}

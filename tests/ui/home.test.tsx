@@ -1,0 +1,167 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { CatalogService, DomainGroup } from '../../src/domain/catalog'
+import type { CatalogResponse } from '../../src/services/api'
+import { deviceStorage, fakeTaro, resetFakeTaro } from '../unit/helpers/fake-taro'
+import { DEYANG, SHENZHEN } from '../unit/helpers/cities'
+import { flush, render, type Rendered } from './render'
+
+vi.mock('@tarojs/taro', () => import('../unit/helpers/fake-taro'))
+vi.mock('../../src/services/api', () => ({
+  getCatalog: vi.fn(),
+  getNearestCity: vi.fn(),
+  getCities: vi.fn(),
+}))
+
+function service(id: string, name: string, domain: CatalogService['domain'], level: 'city' | 'national', stars: number | null): CatalogService {
+  return {
+    id,
+    name,
+    summary: `${name}的说明`,
+    icon: domain,
+    domain,
+    type: 'government',
+    coverage: level === 'city' ? { level: 'city', code: '510600' } : { level: 'national' },
+    items: [{ id: `${id}-1`, name: `${name}查询`, kind: 'query' }],
+    stars,
+  }
+}
+const LOCAL: DomainGroup[] = [
+  { domain: 'traffic', label: '交管', services: [service('traffic', '交通违法', 'traffic', 'city', 4)] },
+  { domain: 'medical', label: '医疗', services: [service('hospital', '预约挂号', 'medical', 'city', null)] },
+]
+const NATIONAL: DomainGroup[] = [{ domain: 'exit-entry', label: '出入境', services: [service('exit', '出入境办证', 'exit-entry', 'national', 5)] }]
+
+function catalog(city = DEYANG, local = LOCAL): CatalogResponse {
+  return { city, local, national: NATIONAL, total: 3 }
+}
+
+function remember(key: string, state: unknown): void {
+  deviceStorage.set(`onecity:${key}`, JSON.stringify({ state, version: 1 }))
+}
+
+async function loadHome() {
+  vi.resetModules()
+  const api = await import('../../src/services/api')
+  const { default: HomePage } = await import('../../src/pages/home/index')
+  const { useCityStore } = await import('../../src/stores/city-store')
+  return { HomePage, api: vi.mocked(api), useCityStore }
+}
+
+let view: Rendered | undefined
+
+describe('home page', () => {
+  beforeEach(() => resetFakeTaro())
+  afterEach(() => view?.unmount())
+
+  it('shows the privacy notice before asking for the location', async () => {
+    const { HomePage } = await loadHome()
+    view = await render(<HomePage />)
+    const dialog = view.container.querySelector('[role="dialog"]')
+    expect(dialog).not.toBeNull()
+    expect(dialog?.getAttribute('aria-modal')).toBe('true')
+    expect(view.container.querySelector('#privacy-notice-title')?.textContent).toBe('个人信息保护提示')
+    expect(fakeTaro.getLocation).not.toHaveBeenCalled()
+  })
+
+  it('after 同意 locates the citizen and shows the nearest city and its services', async () => {
+    const { HomePage, api, useCityStore } = await loadHome()
+    fakeTaro.getLocation.mockResolvedValue({ latitude: 22.54, longitude: 114.06 })
+    api.getNearestCity.mockResolvedValue({ city: SHENZHEN, distanceKm: 0.3 })
+    api.getCatalog.mockResolvedValue(catalog(SHENZHEN))
+    view = await render(<HomePage />)
+    await view.click(view.getByText('同意', '[role="button"]'))
+    await flush()
+    await flush()
+    expect(fakeTaro.getLocation).toHaveBeenCalledWith({ type: 'wgs84' })
+    expect(view.container.querySelector('[role="dialog"]')).toBeNull()
+    expect(view.container.querySelector('.home-city-name')?.textContent).toBe('深圳')
+    expect(useCityStore.getState()).toMatchObject({ current: { code: '440300' }, source: 'location' })
+    expect(api.getCatalog).toHaveBeenCalledWith('440300')
+    expect(view.container.querySelectorAll('.service-tile')).toHaveLength(3)
+    expect(JSON.parse(deviceStorage.get('onecity:consent') as string).state.decision).toBe('agreed')
+  })
+
+  it('opens the city picker when location is refused', async () => {
+    const { HomePage, api } = await loadHome()
+    fakeTaro.getLocation.mockRejectedValue({ errMsg: 'getLocation:fail auth deny' })
+    view = await render(<HomePage />)
+    await view.click(view.getByText('同意', '[role="button"]'))
+    await flush()
+    expect(fakeTaro.navigateTo).toHaveBeenCalledWith({ url: '/pages/city/index' })
+    expect(api.getNearestCity).not.toHaveBeenCalled()
+  })
+
+  it('after 不同意 opens the picker without asking for the location', async () => {
+    const { HomePage } = await loadHome()
+    view = await render(<HomePage />)
+    await view.click(view.getByText('不同意', '[role="button"]'))
+    await flush()
+    expect(fakeTaro.getLocation).not.toHaveBeenCalled()
+    expect(fakeTaro.navigateTo).toHaveBeenCalledWith({ url: '/pages/city/index' })
+    expect(view.getByText('选择城市', '[role="button"]')).toBeTruthy()
+  })
+
+  it('uses the remembered city on the next launch without asking again', async () => {
+    remember('consent', { decision: 'agreed', version: 1, decidedAt: '2025-01-01T00:00:00.000Z' })
+    remember('city', { current: DEYANG, source: 'picker' })
+    const { HomePage, api } = await loadHome()
+    api.getCatalog.mockResolvedValue(catalog())
+    view = await render(<HomePage />)
+    await flush()
+    expect(view.container.querySelector('[role="dialog"]')).toBeNull()
+    expect(fakeTaro.getLocation).not.toHaveBeenCalled()
+    expect(view.container.querySelector('.home-city-name')?.textContent).toBe('德阳')
+    const titles = [...view.container.querySelectorAll('.section-title')].map((e) => e.textContent)
+    expect(titles).toEqual(['本地服务', '全国服务'])
+    const tiles = [...view.container.querySelectorAll('.service-tile')]
+    expect(tiles.map((t) => t.querySelector('.service-tile__name')?.textContent)).toEqual(['交通违法', '预约挂号', '出入境办证'])
+    expect(tiles[0]?.getAttribute('role')).toBe('button')
+    expect(tiles[0]?.querySelector('[role="img"]')?.getAttribute('aria-label')).toBe('4 星')
+    expect(tiles[1]?.textContent).toContain('暂无评分')
+  })
+
+  it('filters services by name, summary, item or domain label', async () => {
+    remember('consent', { decision: 'refused', version: 1, decidedAt: null })
+    remember('city', { current: DEYANG, source: 'picker' })
+    const { HomePage, api } = await loadHome()
+    api.getCatalog.mockResolvedValue(catalog())
+    view = await render(<HomePage />)
+    await flush()
+    const input = view.container.querySelector<HTMLInputElement>('input[aria-label="搜索服务"]')
+    expect(input).not.toBeNull()
+    await view.type(input!, '医疗')
+    expect([...view.container.querySelectorAll('.service-tile__name')].map((e) => e.textContent)).toEqual(['预约挂号'])
+    expect(view.container.querySelector('.domain-group__title')?.textContent).toBe('医疗')
+    await view.type(input!, '出入境办证查询')
+    expect([...view.container.querySelectorAll('.service-tile__name')].map((e) => e.textContent)).toEqual(['出入境办证'])
+    await view.type(input!, '不存在的服务')
+    expect(view.container.querySelectorAll('.service-tile')).toHaveLength(0)
+    expect(view.container.textContent).toContain('没有找到')
+  })
+
+  it('says so when the city has no local services, and still shows the national ones', async () => {
+    remember('consent', { decision: 'refused', version: 1, decidedAt: null })
+    remember('city', { current: DEYANG, source: 'picker' })
+    const { HomePage, api } = await loadHome()
+    api.getCatalog.mockResolvedValue(catalog(DEYANG, []))
+    view = await render(<HomePage />)
+    await flush()
+    expect(view.container.textContent).toContain('德阳暂无本地服务，以下是全国服务')
+    expect([...view.container.querySelectorAll('.service-tile__name')].map((e) => e.textContent)).toEqual(['出入境办证'])
+  })
+
+  it('shows the error in Chinese and retries', async () => {
+    remember('consent', { decision: 'refused', version: 1, decidedAt: null })
+    remember('city', { current: DEYANG, source: 'picker' })
+    const { HomePage, api } = await loadHome()
+    const { ApiError } = await import('../../src/services/request')
+    api.getCatalog.mockRejectedValueOnce(new ApiError('NETWORK_ERROR', '网络连接失败，请检查网络后重试', 0)).mockResolvedValueOnce(catalog())
+    view = await render(<HomePage />)
+    await flush()
+    expect(view.container.querySelector('[role="alert"]')?.textContent).toContain('网络连接失败')
+    await view.click(view.getByText('重试', '[role="button"]'))
+    await flush()
+    expect(api.getCatalog).toHaveBeenCalledTimes(2)
+    expect(view.container.querySelectorAll('.service-tile')).toHaveLength(3)
+  })
+})
