@@ -1,5 +1,5 @@
 /**
- * Generates server/data/cities.json: every city a citizen can pick, as `City`
+ * Generates server/reference/cities.json: every city a citizen can pick, as `City`
  * objects (src/domain/city.ts), sorted by code, one city per line.
  *
  *   npx tsx scripts/generate-cities.ts      (or: npm run gen:cities)
@@ -41,7 +41,7 @@ import type { City } from '../src/domain/city'
 import { distanceKm, nearestCity } from '../src/domain/nearest-city'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const OUT = join(ROOT, 'server/data/cities.json')
+const OUT = join(ROOT, 'server/reference/cities.json')
 const require = createRequire(import.meta.url)
 const GEO_DIR = join(dirname(require.resolve('china-geojson/package.json')), 'src/geojson')
 

@@ -107,7 +107,7 @@ function build(id: string, tpl: Template, coverage: Coverage, agencyId: string, 
 
 /** Reads the published top-100 ranking: city name → rank. */
 export function readTop100(): Map<string, number> {
-  const csv = readFileSync(new URL('../data/internet-plus-2016-city-top100.csv', import.meta.url), 'utf8')
+  const csv = readFileSync(new URL('../reference/internet-plus-2016-city-top100.csv', import.meta.url), 'utf8')
   const ranks = new Map<string, number>()
   for (const line of csv.trim().split('\n').slice(1)) {
     const [rank, name] = line.split(',')

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import cities from '../../server/data/cities.json'
+import cities from '../../server/reference/cities.json'
 import type { City } from '../../src/domain/city'
 import { isCityCode } from '../../src/domain/city'
 import { nearestCity } from '../../src/domain/nearest-city'
 import { searchCities } from '../../src/domain/search-cities'
 
-// Checks on the generated data (scripts/generate-cities.ts → server/data/cities.json).
+// Checks on the generated data (scripts/generate-cities.ts → server/reference/cities.json).
 const all = cities as City[]
 const byCode = (code: string) => all.find((c) => c.code === code)
 
