@@ -1,41 +1,13 @@
-import { mkdirSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SCREENSHOTS, launchChromium, phoneContext, startPlatform } from './browser'
+import { describe, expect, it } from 'vitest'
+import { SCREENSHOTS, agreeToPrivacy, phoneContext, pickCityByTyping, settled, usePlatformAndBrowser } from './browser'
 
-let platform: Awaited<ReturnType<typeof startPlatform>>
-let browser: Browser
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true })
-  platform = await startPlatform()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await platform?.stop()
-})
-
-/** H5 pages slide in and out; the app is settled once every page Taro shows is stationed. */
-const settled = (page: Page) =>
-  page.waitForFunction(() => document.querySelectorAll('.taro_page:not(.taro_page_stationed)').length === 0)
-
-async function agreeToPrivacy(page: Page) {
-  await page.getByText('同意', { exact: true }).click()
-}
-
-async function pickCityByTyping(page: Page, typed: string, name: string) {
-  const search = page.getByPlaceholder(/搜索城市/)
-  await search.waitFor()
-  await search.fill(typed)
-  await page.locator('.city-results .city-row__name').getByText(name, { exact: true }).first().click()
-}
+const env = usePlatformAndBrowser()
 
 describe('the city hub in the browser at phone size', () => {
   it('first launch: privacy notice, location refused → picker; typing deyang picks 德阳 and shows its services', async () => {
-    const context = await phoneContext(browser) // no geolocation permission: location is refused
+    const context = await phoneContext(env.browser) // no geolocation permission: location is refused
     const page = await context.newPage()
-    await page.goto(platform.url)
+    await page.goto(env.platform.url)
 
     await page.getByText('同意', { exact: true }).waitFor() // the notice comes before anything is collected
     await agreeToPrivacy(page)
@@ -57,12 +29,12 @@ describe('the city hub in the browser at phone size', () => {
   })
 
   it('with location allowed in Shenzhen, the app opens on 深圳', async () => {
-    const context = await phoneContext(browser, {
+    const context = await phoneContext(env.browser, {
       permissions: ['geolocation'],
       geolocation: { latitude: 22.54, longitude: 114.06 },
     })
     const page = await context.newPage()
-    await page.goto(platform.url)
+    await page.goto(env.platform.url)
     await agreeToPrivacy(page)
     await page.locator('.home-city-name', { hasText: '深圳' }).waitFor()
     await page.locator('.service-tile').first().waitFor()
@@ -70,9 +42,9 @@ describe('the city hub in the browser at phone size', () => {
   })
 
   it('finds cities by initials and Chinese in the picker, and shows the empty state for a city without local services', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(env.browser)
     const page = await context.newPage()
-    await page.goto(platform.url)
+    await page.goto(env.platform.url)
     await agreeToPrivacy(page)
     await pickCityByTyping(page, 'cq', '重庆')
     await page.locator('.home-city-name', { hasText: '重庆' }).waitFor()

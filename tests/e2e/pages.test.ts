@@ -1,72 +1,53 @@
-import { mkdirSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SCREENSHOTS, launchChromium, phoneContext, startPlatform } from './browser'
+import { describe, expect, it } from 'vitest'
+import { SCREENSHOTS, agreeToPrivacy, phoneContext, pickCityByTyping, settled, usePlatformAndBrowser } from './browser'
 
-let platform: Awaited<ReturnType<typeof startPlatform>>
-let browser: Browser
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true })
-  platform = await startPlatform()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await platform?.stop()
-})
-
-const settled = (page: Page) =>
-  page.waitForFunction(() => document.querySelectorAll('.taro_page:not(.taro_page_stationed)').length === 0)
+const env = usePlatformAndBrowser()
 
 describe('the other main-package pages at phone size', () => {
   it('asks for consent before locating: no location request happens until 同意', async () => {
-    const context = await phoneContext(browser, { permissions: ['geolocation'], geolocation: { latitude: 31.13, longitude: 104.4 } })
+    const context = await phoneContext(env.browser, { permissions: ['geolocation'], geolocation: { latitude: 31.13, longitude: 104.4 } })
     const page = await context.newPage()
     const nearestCalls: string[] = []
     page.on('request', (r) => {
       if (r.url().includes('/v1/cities/nearest')) nearestCalls.push(r.url())
     })
-    await page.goto(platform.url)
+    await page.goto(env.platform.url)
     await page.getByText('同意', { exact: true }).waitFor()
     await settled(page)
     await page.screenshot({ path: `${SCREENSHOTS}/privacy-notice.png` })
     expect(nearestCalls).toEqual([])
 
-    await page.getByText('同意', { exact: true }).click()
+    await agreeToPrivacy(page)
     await page.locator('.home-city-name', { hasText: '德阳' }).waitFor()
     expect(nearestCalls).toHaveLength(1)
     await context.close()
   })
 
   it('refusing the notice keeps the app usable with the manual picker and no location', async () => {
-    const context = await phoneContext(browser, { permissions: ['geolocation'], geolocation: { latitude: 22.54, longitude: 114.06 } })
+    const context = await phoneContext(env.browser, { permissions: ['geolocation'], geolocation: { latitude: 22.54, longitude: 114.06 } })
     const page = await context.newPage()
     let located = false
     page.on('request', (r) => {
       if (r.url().includes('/v1/cities/nearest')) located = true
     })
-    await page.goto(platform.url)
+    await page.goto(env.platform.url)
     await page.getByText('不同意', { exact: true }).click()
     const search = page.getByPlaceholder(/搜索城市/)
     await search.waitFor()
     await settled(page)
     await page.screenshot({ path: `${SCREENSHOTS}/city-picker.png` })
-    await search.fill('xiamen')
-    await page.locator('.city-results .city-row__name').getByText('厦门', { exact: true }).click()
+    await pickCityByTyping(page, 'xiamen', '厦门')
     await page.locator('.home-city-name', { hasText: '厦门' }).waitFor()
     expect(located).toBe(false)
     await context.close()
   })
 
   it('我的 lists the entry points and opens the privacy notice', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(env.browser)
     const page = await context.newPage()
-    await page.goto(platform.url)
-    await page.getByText('同意', { exact: true }).click()
-    await page.getByPlaceholder(/搜索城市/).waitFor()
-    await page.getByPlaceholder(/搜索城市/).fill('深圳')
-    await page.locator('.city-results .city-row__name').getByText('深圳', { exact: true }).click()
+    await page.goto(env.platform.url)
+    await agreeToPrivacy(page)
+    await pickCityByTyping(page, '深圳', '深圳')
     await page.locator('.home-city-name', { hasText: '深圳' }).waitFor()
     await settled(page)
     await page.screenshot({ path: `${SCREENSHOTS}/home-shenzhen.png` })
