@@ -10,7 +10,7 @@ import type { Config } from './config'
 import type { Db } from './db/db'
 import { migrate } from './db/migrate'
 import { openDb } from './db/open-db'
-import { ErrorBody, registerErrorHandling } from './errors'
+import { ErrorBody, HttpError, registerErrorHandling } from './errors'
 import { catalogRoutes } from './modules/catalog/routes'
 import { CatalogServiceSchema, CoverageSchema, ServiceItemSchema } from './modules/catalog/schemas'
 import { cityRoutes } from './modules/cities/routes'
@@ -18,7 +18,19 @@ import { CitySchema } from './modules/cities/schemas'
 import { createCityService } from './modules/cities/service'
 import { seed } from './seed/seed'
 
+/**
+ * What a request log line says about the request: method and path only. Query
+ * strings carry a citizen's coordinates or search words and headers carry
+ * tokens, so neither is ever logged.
+ */
+export function serializeRequest(req: { method: string; url: string; id: string }) {
+  return { id: req.id, method: req.method, path: req.url.split('?')[0] }
+}
+
 export interface BuildOptions {
+  /** Where log lines go (tests capture them); stdout by default. */
+  logStream?: NodeJS.WritableStream
+
   /** An open database to use (tests pass a PGlite clone); by default one is opened from config and closed with the app. */
   db?: Db
 }
@@ -33,7 +45,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await seed(db)
 
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization'] },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, serializers: { req: serializeRequest }, ...(options.logStream ? { stream: options.logStream } : {}) },
     routerOptions: {
       // An empty parameter (`?lat=`) means absent: otherwise the validator would coerce it to 0.
       querystringParser: (text: string) => {
@@ -68,8 +83,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.get(
     '/healthz',
     { schema: { tags: ['health'], summary: 'Liveness: the database answers', response: { 200: Type.Object({ status: Type.Literal('ok') }), 503: ErrorBody } } },
-    async () => {
-      await db.query('SELECT 1')
+    async (req) => {
+      try {
+        await db.query('SELECT 1')
+      } catch (err) {
+        req.log.error({ err }, 'health check: database unavailable')
+        throw new HttpError(503, 'DATABASE_UNAVAILABLE', 'The database does not answer / 数据库暂时无法访问')
+      }
       return { status: 'ok' as const }
     },
   )
