@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { catalogRead } from './catalog-read'
 import { h5FirstLoad } from './h5-first-load'
 import { lighthouseHome } from './lighthouse-home'
 
@@ -20,7 +21,9 @@ async function main() {
 
   const firstLoad = h5FirstLoad()
   const lighthouse = await lighthouseHome()
+  const catalog = await catalogRead()
   const measuredAt = new Date().toISOString()
+  writeFileSync('bench/results/catalog-read.json', JSON.stringify({ ...catalog, measuredAt }, null, 2) + '\n')
   writeFileSync('bench/results/h5-first-load.json', JSON.stringify({ ...firstLoad, measuredAt }, null, 2) + '\n')
   writeFileSync('bench/results/lighthouse-home.json', JSON.stringify({ ...lighthouse, measuredAt }, null, 2) + '\n')
 
@@ -32,9 +35,10 @@ H5 first-load JS (gzip)         ${kb(firstLoad.gzipBytes).padEnd(16)}≤ ${kb(fi
 Lighthouse mobile performance   ${String(lighthouse.performance).padEnd(16)}≥ ${lighthouse.budget.performance}
 Lighthouse accessibility        ${String(lighthouse.accessibility).padEnd(16)}≥ ${lighthouse.budget.accessibility}
 Lighthouse best practices       ${String(lighthouse.bestPractices).padEnd(16)}≥ ${lighthouse.budget.bestPractices}
+catalog read vs bare node:http  ${`${Math.round(catalog.ratio * 100)}% (${Math.round(catalog.platform.requestsPerSecond)}/s)`.padEnd(16)}≥ 50% (bare: ${Math.round(catalog.bare.requestsPerSecond)}/s)
 ${lighthouse.failedAudits.length ? `failed audits: ${lighthouse.failedAudits.join('; ')}` : ''}`)
 
-  const ok = size.status === 0 && firstLoad.withinBudget && lighthouse.withinBudget
+  const ok = size.status === 0 && firstLoad.withinBudget && lighthouse.withinBudget && catalog.withinBudget
   if (!ok) {
     console.error('A budget is exceeded (see above and bench/results/).')
     process.exitCode = 1

@@ -28,6 +28,8 @@ export function serializeRequest(req: { method: string; url: string; id: string 
 }
 
 export interface BuildOptions {
+  /** How stale a cached catalog answer may be after another process changed the catalog (ms); default 1000. */
+  catalogCacheMaxAgeMs?: number
   /** Where log lines go (tests capture them); stdout by default. */
   logStream?: NodeJS.WritableStream
 
@@ -96,7 +98,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const cities = await createCityService(db)
   await app.register(cityRoutes, { cities })
-  await app.register(catalogRoutes, { db, cities })
+  await app.register(catalogRoutes, { db, cities, cacheMaxAgeMs: options.catalogCacheMaxAgeMs ?? 1000 })
 
   if (existsSync(config.h5Dir)) {
     // The H5 build ships .br/.gz next to each file; send those to browsers that accept them.

@@ -8,11 +8,14 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>
 }
 
-export interface Db extends Queryable {
-  readonly kind: 'pglite' | 'pg'
-  /** Several statements without parameters (migrations). */
+/** A Queryable that can also run several statements without parameters (migrations). */
+export interface Executable extends Queryable {
   exec(sql: string): Promise<void>
+}
+
+export interface Db extends Executable {
+  readonly kind: 'pglite' | 'pg'
   /** Runs fn in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
+  transaction<T>(fn: (tx: Executable) => Promise<T>): Promise<T>
   close(): Promise<void>
 }

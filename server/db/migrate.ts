@@ -23,21 +23,11 @@ export async function migrate(db: Db): Promise<string[]> {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
       const done = await tx.query('SELECT 1 FROM schema_migrations WHERE name = $1', [name])
       if (done.length > 0) return false
-      // A file may hold several statements; run them one by one so both drivers accept them.
-      for (const statement of splitStatements(sql)) await tx.query(statement)
+      await tx.exec(sql)
       await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [name])
       return true
     })
     if (ran) applied.push(name)
   }
   return applied
-}
-
-/** Splits a migration on semicolons at line ends; migrations keep one statement per `;\n`. */
-function splitStatements(sql: string): string[] {
-  return sql
-    .replace(/^\s*--.*$/gm, '')
-    .split(/;\s*(?:\n|$)/)
-    .map((s) => s.trim())
-    .filter(Boolean)
 }

@@ -1,5 +1,5 @@
 import pg from 'pg'
-import type { Db, Queryable } from './db'
+import type { Db, Executable } from './db'
 
 /** Opens a pool to a PostgreSQL server and checks that it answers. */
 export async function openPgDb(connectionString: string): Promise<Db> {
@@ -17,9 +17,13 @@ export async function openPgDb(connectionString: string): Promise<Db> {
     },
     async transaction(fn) {
       const client = await pool.connect()
-      const tx: Queryable = {
+      const tx: Executable = {
         async query<T>(sql: string, params: readonly unknown[] = []) {
           return (await client.query(sql, params as unknown[])).rows as T[]
+        },
+        async exec(sql) {
+          // Without parameters pg uses the simple protocol, which takes several statements.
+          await client.query(sql)
         },
       }
       try {

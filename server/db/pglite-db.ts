@@ -1,23 +1,23 @@
 import { PGlite } from '@electric-sql/pglite'
-import type { Db, Queryable } from './db'
+import type { Db, Executable } from './db'
 
 /** Wraps a PGlite instance (already open) as a Db. */
 export function wrapPglite(pg: PGlite): Db & { pglite: PGlite } {
-  const asQueryable = (q: Pick<PGlite, 'query'>): Queryable => ({
+  const executable = (q: Pick<PGlite, 'query' | 'exec'>): Executable => ({
     async query<T>(sql: string, params: readonly unknown[] = []) {
       const res = await q.query<T>(sql, params as unknown[])
       return res.rows
+    },
+    async exec(sql) {
+      await q.exec(sql)
     },
   })
   return {
     kind: 'pglite',
     pglite: pg,
-    ...asQueryable(pg),
-    async exec(sql) {
-      await pg.exec(sql)
-    },
+    ...executable(pg),
     transaction(fn) {
-      return pg.transaction((tx) => fn(asQueryable(tx)))
+      return pg.transaction((tx) => fn(executable(tx)))
     },
     async close() {
       if (!pg.closed) await pg.close()

@@ -7,6 +7,8 @@ export interface PressableProps {
   onPress: () => void
   /** Accessible name, only when the visible content does not say what the control does. */
   label?: string
+  /** Accessible description (the H5 title attribute), e.g. what a service does when only its name is shown. */
+  description?: string
   /** aria-current, e.g. the selected city in a list. */
   current?: boolean
   disabled?: boolean
@@ -25,13 +27,15 @@ function onWebKeyDown(event: KeyboardEvent, onPress: () => void): void {
  * reachable with the keyboard and activated with Enter or Space on H5 (the
  * mini-program has no keyboard; its templates drop these attributes).
  */
-export function Pressable({ className, id, onPress, label, current, disabled, children }: PressableProps) {
+export function Pressable({ className, id, onPress, label, description, current, disabled, children }: PressableProps) {
   const press = () => {
     if (!disabled) onPress()
   }
-  // tabIndex and onKeyDown are DOM-only props the Taro component types do not declare.
+  // tabIndex, onKeyDown and title are DOM-only props the Taro component types do not declare.
   const web: Record<string, unknown> =
-    process.env.TARO_ENV === 'h5' ? { tabIndex: disabled ? -1 : 0, onKeyDown: (e: KeyboardEvent) => onWebKeyDown(e, press) } : {}
+    process.env.TARO_ENV === 'h5'
+      ? { tabIndex: disabled ? -1 : 0, title: description, onKeyDown: (e: KeyboardEvent) => onWebKeyDown(e, press) }
+      : {}
   return (
     <View
       {...web}

@@ -78,3 +78,24 @@ describe('GET /v1/catalog', () => {
     expect(ids).not.toContain('deyang-traffic')
   })
 })
+
+describe('catalog answers are cached until the catalog changes', () => {
+  it('sends an ETag and answers 304 to If-None-Match while nothing changed', async () => {
+    const first = await app.inject('/v1/catalog?city=440300')
+    const etag = first.headers.etag as string
+    expect(etag).toMatch(/^"c\d+-440300"$/)
+    const again = await app.inject({ url: '/v1/catalog?city=440300', headers: { 'if-none-match': etag } })
+    expect(again.statusCode).toBe(304)
+    expect(again.body).toBe('')
+  })
+
+  it('a change to the services changes the ETag and the answer', async () => {
+    const before = await app.inject('/v1/catalog?city=440300')
+    const db = (app as unknown as { db: { query: (s: string) => Promise<unknown> } }).db
+    await db.query(`UPDATE services SET name = '天气预报' WHERE id = 'cn-weather'`)
+    const after = await app.inject({ url: '/v1/catalog?city=440300', headers: { 'if-none-match': before.headers.etag as string } })
+    expect(after.statusCode).toBe(200)
+    expect(after.headers.etag).not.toBe(before.headers.etag)
+    expect(after.body).toContain('天气预报')
+  })
+})

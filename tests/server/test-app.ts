@@ -22,10 +22,10 @@ export async function freshDb(): Promise<Db & { pglite: PGlite }> {
   return wrapPglite((await (await template).clone()) as PGlite)
 }
 
-/** An app on its own fresh database; close it after the test. */
+/** An app on its own fresh database (catalog changes show at once); close it after the test. */
 export async function testApp(): Promise<FastifyInstance & { db: Db }> {
   const db = await freshDb()
-  const app = await buildApp(testConfig, { db })
+  const app = await buildApp(testConfig, { db, catalogCacheMaxAgeMs: 0 })
   app.addHook('onClose', () => db.close())
   return Object.assign(app, { db })
 }

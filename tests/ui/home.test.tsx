@@ -32,7 +32,8 @@ const LOCAL: DomainGroup[] = [
 const NATIONAL: DomainGroup[] = [{ domain: 'exit-entry', label: '出入境', services: [service('exit', '出入境办证', 'exit-entry', 'national', 5)] }]
 
 function catalog(city = DEYANG, local = LOCAL): CatalogResponse {
-  return { city, local, national: NATIONAL, total: 3 }
+  const total = [...local, ...NATIONAL].reduce((n, g) => n + g.services.length, 0)
+  return { city, local, national: NATIONAL, total }
 }
 
 function remember(key: string, state: unknown): void {
@@ -48,6 +49,15 @@ async function loadHome() {
 }
 
 let view: Rendered | undefined
+
+/** The first tile under `scope` whose name is `name`. */
+function tile(name: string, scope = '.home-main'): HTMLElement {
+  const found = [...view!.container.querySelectorAll<HTMLElement>(`${scope} .service-tile`)].find(
+    (t) => t.querySelector('.service-tile__name')?.textContent === name,
+  )
+  if (!found) throw new Error(`no tile named ${name}`)
+  return found
+}
 
 describe('home page', () => {
   beforeEach(() => resetFakeTaro())
@@ -113,11 +123,68 @@ describe('home page', () => {
     expect(view.container.querySelector('.home-city-name')?.textContent).toBe('德阳')
     const titles = [...view.container.querySelectorAll('.section-title')].map((e) => e.textContent)
     expect(titles).toEqual(['本地服务', '全国服务'])
+  })
+
+  it('shows compact tiles: name and stars, the summary as description, grouped by domain in one card per section', async () => {
+    remember('consent', { decision: 'refused', version: 1, decidedAt: null })
+    remember('city', { current: DEYANG, source: 'picker' })
+    const { HomePage, api } = await loadHome()
+    api.getCatalog.mockResolvedValue(catalog())
+    view = await render(<HomePage />)
+    await flush()
+    const sections = [...view.container.querySelectorAll('.home-section')]
+    expect(sections).toHaveLength(2)
+    expect(sections.every((s) => s.classList.contains('card'))).toBe(true)
+    const subheadings = [...sections[0]!.querySelectorAll('[role="heading"][aria-level="3"]')].map((e) => e.textContent)
+    expect(subheadings).toEqual(['交管', '医疗'])
     const tiles = [...view.container.querySelectorAll('.service-tile')]
     expect(tiles.map((t) => t.querySelector('.service-tile__name')?.textContent)).toEqual(['交通违法', '预约挂号', '出入境办证'])
     expect(tiles[0]?.getAttribute('role')).toBe('button')
+    expect(tiles.map((t) => t.getAttribute('aria-label'))).toEqual(['交通违法，4 星', '预约挂号，暂无评分', '出入境办证，5 星'])
+    expect(tiles[0]?.getAttribute('title')).toBe('交通违法的说明')
+    expect(tiles[0]?.querySelector('.service-tile__icon')?.getAttribute('aria-hidden')).toBe('true')
+    expect(view.container.querySelector('.service-tile__summary')).toBeNull()
     expect(tiles[0]?.querySelector('[role="img"]')?.getAttribute('aria-label')).toBe('4 星')
     expect(tiles[1]?.textContent).toContain('暂无评分')
+  })
+
+  it('says how many services the city has, and shows a tapped service under 最近使用', async () => {
+    remember('consent', { decision: 'refused', version: 1, decidedAt: null })
+    remember('city', { current: DEYANG, source: 'picker' })
+    const { HomePage, api } = await loadHome()
+    api.getCatalog.mockResolvedValue(catalog())
+    view = await render(<HomePage />)
+    await flush()
+    expect(view.container.querySelector('.home-summary')?.textContent).toBe('共 3 项服务 · 本地 2 项')
+    expect(view.container.querySelector('.home-recent')).toBeNull()
+
+    await view.click(tile('预约挂号'))
+    expect(fakeTaro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '「预约挂号」即将上线' }))
+    const recentNames = () => [...view!.container.querySelectorAll('.home-recent .service-tile__name')].map((e) => e.textContent)
+    expect(recentNames()).toEqual(['预约挂号'])
+    expect([...view.container.querySelectorAll('.section-title')].map((e) => e.textContent)).toEqual(['最近使用', '本地服务', '全国服务'])
+
+    await view.click(tile('出入境办证', '.home-section:not(.home-recent)'))
+    expect(recentNames()).toEqual(['出入境办证', '预约挂号'])
+    expect(JSON.parse(deviceStorage.get('onecity:recent-services') as string).state.byCity).toEqual({ '510600': ['exit', 'hospital'] })
+
+    // Search shows results only.
+    await view.type(view.container.querySelector<HTMLInputElement>('input[aria-label="搜索服务"]')!, '挂号')
+    expect(view.container.querySelector('.home-recent')).toBeNull()
+  })
+
+  it('shows only recently used services of this city that its catalog still lists', async () => {
+    remember('consent', { decision: 'refused', version: 1, decidedAt: null })
+    remember('city', { current: DEYANG, source: 'picker' })
+    remember('recent-services', { byCity: { '510600': ['withdrawn', 'exit', 'traffic'], '440300': ['hospital'] } })
+    const { HomePage, api } = await loadHome()
+    api.getCatalog.mockResolvedValue(catalog())
+    view = await render(<HomePage />)
+    await flush()
+    expect([...view.container.querySelectorAll('.home-recent .service-tile')].map((e) => e.getAttribute('aria-label'))).toEqual([
+      '出入境办证，5 星',
+      '交通违法，4 星',
+    ])
   })
 
   it('filters services by name, summary, item or domain label', async () => {
@@ -132,6 +199,9 @@ describe('home page', () => {
     await view.type(input!, '医疗')
     expect([...view.container.querySelectorAll('.service-tile__name')].map((e) => e.textContent)).toEqual(['预约挂号'])
     expect(view.container.querySelector('.domain-group__title')?.textContent).toBe('医疗')
+    // Results are a list that shows what each service does.
+    expect(view.container.querySelector('.service-tile--row .service-tile__summary')?.textContent).toBe('预约挂号的说明')
+    expect(view.container.querySelector('.home-summary')?.textContent).toBe('共 3 项服务 · 本地 2 项')
     await view.type(input!, '出入境办证查询')
     expect([...view.container.querySelectorAll('.service-tile__name')].map((e) => e.textContent)).toEqual(['出入境办证'])
     await view.type(input!, '不存在的服务')
@@ -147,6 +217,7 @@ describe('home page', () => {
     view = await render(<HomePage />)
     await flush()
     expect(view.container.textContent).toContain('德阳暂无本地服务，以下是全国服务')
+    expect(view.container.querySelector('.home-summary')?.textContent).toBe('共 1 项服务 · 均为全国服务')
     expect([...view.container.querySelectorAll('.service-tile__name')].map((e) => e.textContent)).toEqual(['出入境办证'])
   })
 

@@ -64,3 +64,9 @@ export async function insertService(db: Queryable, s: NewService): Promise<void>
     ],
   )
 }
+
+/** The catalog's change counter (text: bigint), bumped by a trigger on every change. */
+export async function readCatalogVersion(db: Queryable): Promise<string> {
+  const [row] = await db.query<{ version: string }>('SELECT version::text AS version FROM catalog_version')
+  return row?.version ?? '0'
+}

@@ -3,36 +3,53 @@ import { useMemo, useState } from 'react'
 import { ErrorView, EmptyView, LoadingView } from '../../components/status-view'
 import { Pressable } from '../../components/pressable'
 import { PrivacyNotice } from '../../components/privacy-notice'
-import { ServiceTile } from '../../components/service-tile'
+import { ServiceTile, type ServiceTileLayout } from '../../components/service-tile'
 import type { CatalogService, DomainGroup } from '../../domain/catalog'
+import { summarizeCatalog } from '../../domain/catalog-summary'
 import { countServices, filterCatalog } from '../../domain/filter-catalog'
+import { pickRecentServices } from '../../domain/recent-services'
 import { useCatalog } from '../../hooks/use-catalog'
 import { useLaunchFlow } from '../../hooks/use-launch-flow'
 import { openCityPicker, openPrivacyPolicy, showNotice } from '../../services/navigation'
 import { useCityStore } from '../../stores/city-store'
 import { agreeToPrivacyNotice, refusePrivacyNotice } from '../../stores/consent-store'
+import { recordServiceUse, selectRecentIds, useRecentStore } from '../../stores/recent-store'
 import './index.scss'
 
-function openService(service: CatalogService): void {
-  showNotice(`「${service.name}」即将上线`)
-}
+// Groups share rows of four: a domain with n services takes n columns (wrapping after four).
+const GRID_COLUMNS = 4
 
-function DomainGroups({ groups, sectionId }: { groups: DomainGroup[]; sectionId: string }) {
+function DomainGroups({
+  groups,
+  sectionId,
+  layout,
+  onOpen,
+}: {
+  groups: DomainGroup[]
+  sectionId: string
+  layout: ServiceTileLayout
+  onOpen: (service: CatalogService) => void
+}) {
   return (
-    <>
+    <View className={`domain-groups domain-groups--${layout}`}>
       {groups.map((group) => (
-        <View key={group.domain} className="domain-group card" aria-labelledby={`${sectionId}-${group.domain}`} role="group">
+        <View
+          key={group.domain}
+          className={`domain-group domain-group--span-${Math.min(group.services.length, GRID_COLUMNS)}`}
+          aria-labelledby={`${sectionId}-${group.domain}`}
+          role="group"
+        >
           <View id={`${sectionId}-${group.domain}`} className="domain-group__title" role="heading" aria-level={3}>
             {group.label}
           </View>
           <View className="domain-group__grid">
             {group.services.map((service) => (
-              <ServiceTile key={service.id} service={service} onOpen={openService} />
+              <ServiceTile key={service.id} service={service} layout={layout} onOpen={onOpen} />
             ))}
           </View>
         </View>
       ))}
-    </>
+    </View>
   )
 }
 
@@ -41,6 +58,12 @@ export default function HomePage() {
   const { step, locating } = useLaunchFlow()
   const catalog = useCatalog(city?.code)
   const [query, setQuery] = useState('')
+  const recentIds = useRecentStore((s) => selectRecentIds(s, city?.code))
+
+  const recent = useMemo(
+    () => (catalog.status === 'ready' ? pickRecentServices(recentIds, catalog.catalog) : []),
+    [catalog, recentIds],
+  )
 
   const filtered = useMemo(() => {
     if (catalog.status !== 'ready') return null
@@ -48,6 +71,13 @@ export default function HomePage() {
   }, [catalog, query])
   const searching = query.trim() !== ''
   const hasLocal = catalog.status === 'ready' && catalog.catalog.local.length > 0
+  const layout: ServiceTileLayout = searching ? 'row' : 'grid'
+
+  // Service subpackages are not built yet: a tap is remembered for 最近使用 and says the service is coming.
+  const openService = (service: CatalogService) => {
+    if (city) recordServiceUse(city.code, service.id)
+    showNotice(`「${service.name}」即将上线`)
+  }
 
   return (
     <View className="page home">
@@ -58,7 +88,11 @@ export default function HomePage() {
             {city && <Text className="home-city-switch">切换城市</Text>}
           </Pressable>
         </View>
-        <Text className="home-subtitle">城市服务 · 一站办理</Text>
+        {city && catalog.status === 'ready' ? (
+          <Text className="home-subtitle home-summary">{summarizeCatalog(catalog.catalog)}</Text>
+        ) : (
+          <Text className="home-subtitle">城市服务 · 一站办理</Text>
+        )}
       </View>
 
       {city && (
@@ -104,22 +138,35 @@ export default function HomePage() {
               </View>
             )}
 
+            {!searching && recent.length > 0 && (
+              <View className="home-section home-recent card" role="region" aria-labelledby="home-recent-title">
+                <View id="home-recent-title" className="section-title" role="heading" aria-level={2}>
+                  最近使用
+                </View>
+                <View className="domain-group__grid">
+                  {recent.map((service) => (
+                    <ServiceTile key={service.id} service={service} onOpen={openService} />
+                  ))}
+                </View>
+              </View>
+            )}
+
             {(!searching || filtered.local.length > 0) && (
-              <View className="home-section" role="region" aria-labelledby="home-local-title">
+              <View className="home-section card" role="region" aria-labelledby="home-local-title">
                 <View id="home-local-title" className="section-title" role="heading" aria-level={2}>
                   本地服务
                 </View>
                 {!hasLocal && <EmptyView text={`${city.name}暂无本地服务，以下是全国服务`} />}
-                <DomainGroups groups={filtered.local} sectionId="local" />
+                <DomainGroups groups={filtered.local} sectionId="local" layout={layout} onOpen={openService} />
               </View>
             )}
 
             {filtered.national.length > 0 && (
-              <View className="home-section" role="region" aria-labelledby="home-national-title">
+              <View className="home-section card" role="region" aria-labelledby="home-national-title">
                 <View id="home-national-title" className="section-title" role="heading" aria-level={2}>
                   全国服务
                 </View>
-                <DomainGroups groups={filtered.national} sectionId="national" />
+                <DomainGroups groups={filtered.national} sectionId="national" layout={layout} onOpen={openService} />
               </View>
             )}
           </>

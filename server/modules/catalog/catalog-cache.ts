@@ -1,0 +1,53 @@
+import type { Queryable } from '../../db/db'
+import { readCatalogVersion } from './repository'
+
+export interface CachedAnswer {
+  /** UTF-8 bytes: sending a Buffer spares encoding and measuring the string on every request. */
+  body: Buffer
+  etag: string
+}
+
+export interface CatalogCache {
+  /** The cached answer for the key, or the one `build` makes (then cached until the catalog changes). */
+  get(key: string, build: () => Promise<string>): Promise<CachedAnswer>
+}
+
+/**
+ * Serialized catalog answers, kept while the catalog's version is unchanged.
+ * A trigger bumps the version on every change to services or cities, by any
+ * process; the cache looks at it at most once per `maxAgeMs`, so reads almost
+ * never wait on the database and a change shows everywhere within `maxAgeMs`.
+ */
+export function createCatalogCache(db: Queryable, maxAgeMs: number): CatalogCache {
+  let version = ''
+  let entries = new Map<string, CachedAnswer>()
+  let checkedAt = -Infinity
+  let checking: Promise<void> | undefined
+
+  const check = () =>
+    (checking ??= readCatalogVersion(db)
+      .then((v) => {
+        if (v !== version) {
+          version = v
+          entries = new Map()
+        }
+        checkedAt = performance.now()
+      })
+      .finally(() => {
+        checking = undefined
+      }))
+
+  return {
+    async get(key, build) {
+      if (performance.now() - checkedAt >= maxAgeMs) await check()
+      const hit = entries.get(key)
+      if (hit) return hit
+      // Built under this version: if the catalog changes meanwhile, the answer lands in the
+      // discarded map and the next request builds afresh.
+      const target = entries
+      const answer = { body: Buffer.from(await build()), etag: `"c${version}-${key}"` }
+      target.set(key, answer)
+      return answer
+    },
+  }
+}
