@@ -1,7 +1,8 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import { Pressable } from '../../components/pressable'
+import { SearchBox } from '../../components/search-box'
 import { PrivacyNotice } from '../../components/privacy-notice'
 import { ErrorView, EmptyView, LoadingView } from '../../components/status-view'
 import { groupCitiesByLetter, HOT_CITY_CODES, pickCities } from '../../domain/city-index'
@@ -68,22 +69,7 @@ export default function CityPage() {
       <View className="city-page__title" role="heading" aria-level={1}>
         选择城市
       </View>
-      <View className="city-search" role="search">
-        <Input
-          className="city-search__input"
-          type="text"
-          confirmType="search"
-          value={query}
-          placeholder="搜索城市：中文、拼音或首字母"
-          aria-label="搜索城市"
-          onInput={(e) => setQuery(e.detail.value)}
-        />
-        {searching && (
-          <Pressable className="city-search__clear" label="清除搜索" onPress={() => setQuery('')}>
-            <Text aria-hidden="true">×</Text>
-          </Pressable>
-        )}
-      </View>
+      <SearchBox className="city-search" value={query} onChange={setQuery} placeholder="搜索城市：中文、拼音或首字母" label="搜索城市" />
 
       {cities.status === 'loading' && <LoadingView text="正在加载城市列表…" />}
       {cities.status === 'error' && <ErrorView message={cities.message} onRetry={cities.retry} />}

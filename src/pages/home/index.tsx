@@ -1,7 +1,8 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 import { ErrorView, EmptyView, LoadingView } from '../../components/status-view'
 import { Pressable } from '../../components/pressable'
+import { SearchBox } from '../../components/search-box'
 import { PrivacyNotice } from '../../components/privacy-notice'
 import { ServiceTile, type ServiceTileLayout } from '../../components/service-tile'
 import type { CatalogService, DomainGroup } from '../../domain/catalog'
@@ -96,22 +97,7 @@ export default function HomePage() {
       </View>
 
       {city && (
-        <View className="home-search" role="search">
-          <Input
-            className="home-search__input"
-            type="text"
-            confirmType="search"
-            value={query}
-            placeholder={`搜索${city.name}的服务`}
-            aria-label="搜索服务"
-            onInput={(e) => setQuery(e.detail.value)}
-          />
-          {searching && (
-            <Pressable className="home-search__clear" label="清除搜索" onPress={() => setQuery('')}>
-              <Text aria-hidden="true">×</Text>
-            </Pressable>
-          )}
-        </View>
+        <SearchBox className="home-search" value={query} onChange={setQuery} placeholder={`搜索${city.name}的服务`} label="搜索服务" />
       )}
 
       <View className="home-main" role="main">
