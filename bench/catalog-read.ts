@@ -9,9 +9,12 @@ const CONNECTIONS = 20
 const SECONDS = 8
 const ROUNDS = 2
 
-/** Starts a server script with tsx and resolves with the URL it prints. */
+/**
+ * Starts a server script in its own Node process (tsx as a loader, so the
+ * child is the server itself and kill() stops it) and resolves with the URL it prints.
+ */
 function serve(script: string, args: string[] = []): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn('npx', ['tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
   return new Promise((resolve, reject) => {
     child.stdout!.once('data', (chunk: Buffer) => resolve({ url: String(chunk).trim(), child }))
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)))
