@@ -28,13 +28,12 @@ export function serializeRequest(req: { method: string; url: string; id: string 
 }
 
 export interface BuildOptions {
+  /** An open database to use (tests pass a PGlite clone); by default one is opened from config and closed with the app. */
+  db?: Db
   /** How stale a cached catalog answer may be after another process changed the catalog (ms); default 1000. */
   catalogCacheMaxAgeMs?: number
   /** Where log lines go (tests capture them); stdout by default. */
   logStream?: NodeJS.WritableStream
-
-  /** An open database to use (tests pass a PGlite clone); by default one is opened from config and closed with the app. */
-  db?: Db
 }
 
 /**
