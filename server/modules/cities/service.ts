@@ -1,5 +1,5 @@
 import type { City, CityCode } from '../../../src/domain/city'
-import { nearestCity } from '../../../src/domain/nearest-city'
+import { isValidCoordinate, nearestCity } from '../../../src/domain/nearest-city'
 import { searchCities } from '../../../src/domain/search-cities'
 import type { Queryable } from '../../db/db'
 import { HttpError } from '../../errors'
@@ -22,6 +22,14 @@ export async function createCityService(db: Queryable): Promise<CityService> {
   return {
     search: (q, limit) => searchCities(cities, q ?? '', limit),
     nearest(lat, lng) {
+      // The schema bounds the range, but a query like lat=1e400 arrives as Infinity.
+      if (!isValidCoordinate(lat, lng)) {
+        const bad = [['lat', lat, 90], ['lng', lng, 180]] as const
+        const details = bad
+          .filter(([, v, max]) => !Number.isFinite(v) || Math.abs(v) > max)
+          .map(([name, , max]) => ({ path: `querystring.${name}`, message: `${name} must be a number from -${max} to ${max} / 参数 ${name} 必须是 -${max} 到 ${max} 之间的数字` }))
+        throw new HttpError(400, 'VALIDATION_FAILED', details.map((d) => d.message).join('; '), details)
+      }
       const found = nearestCity(cities, lat, lng)
       if (!found) throw new HttpError(503, 'NO_CITIES', 'No reference cities loaded / 城市数据尚未加载')
       return found
