@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import { Pressable } from '../../components/pressable'
 import { SearchBox } from '../../components/search-box'
+import { Section } from '../../components/section'
 import { PrivacyNotice } from '../../components/privacy-notice'
 import { ErrorView, EmptyView, LoadingView } from '../../components/status-view'
 import { groupCitiesByLetter, HOT_CITY_CODES, pickCities } from '../../domain/city-index'
@@ -90,33 +91,24 @@ export default function CityPage() {
 
       {cities.status === 'ready' && !searching && (
         <>
-          <View className="city-section" role="region" aria-labelledby="city-located-title">
-            <View id="city-located-title" className="city-section__title" role="heading" aria-level={2}>
-              当前定位
-            </View>
+          <Section id="city-located-title" className="city-section" titleClassName="city-section__title" title="当前定位">
             <View className="city-located">
               <Text className="city-located__current">{currentCity ? `当前城市：${currentCity.name}` : '尚未选择城市'}</Text>
               <Pressable className="button button--secondary city-located__button" disabled={locating} onPress={onLocatePress}>
                 {locating ? '正在定位…' : '使用我的位置'}
               </Pressable>
             </View>
-          </View>
+          </Section>
 
-          <View className="city-section" role="region" aria-labelledby="city-hot-title">
-            <View id="city-hot-title" className="city-section__title" role="heading" aria-level={2}>
-              热门城市
-            </View>
+          <Section id="city-hot-title" className="city-section" titleClassName="city-section__title" title="热门城市">
             <View className="city-grid">
               {hot.map((city) => (
                 <CityButton key={city.code} city={city} current={city.code === currentCity?.code} />
               ))}
             </View>
-          </View>
+          </Section>
 
-          <View className="city-section" role="region" aria-labelledby="city-all-title">
-            <View id="city-all-title" className="city-section__title" role="heading" aria-level={2}>
-              全部城市
-            </View>
+          <Section id="city-all-title" className="city-section" titleClassName="city-section__title" title="全部城市">
             {letters.length === 0 && <EmptyView text="暂无城市" />}
             {letters.map((group) => (
               <View key={group.letter} className="city-letter" role="group" aria-labelledby={letterAnchor(group.letter)}>
@@ -130,7 +122,7 @@ export default function CityPage() {
                 ))}
               </View>
             ))}
-          </View>
+          </Section>
 
           <View className="city-index" role="navigation" aria-label="按首字母跳转">
             {letters.map((group) => (

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react'
 import { ErrorView, EmptyView, LoadingView } from '../../components/status-view'
 import { Pressable } from '../../components/pressable'
 import { SearchBox } from '../../components/search-box'
+import { Section } from '../../components/section'
 import { PrivacyNotice } from '../../components/privacy-notice'
 import { ServiceTile, type ServiceTileLayout } from '../../components/service-tile'
 import type { CatalogService, DomainGroup } from '../../domain/catalog'
@@ -125,35 +126,26 @@ export default function HomePage() {
             )}
 
             {!searching && recent.length > 0 && (
-              <View className="home-section home-recent card" role="region" aria-labelledby="home-recent-title">
-                <View id="home-recent-title" className="section-title" role="heading" aria-level={2}>
-                  最近使用
-                </View>
+              <Section id="home-recent-title" className="home-section home-recent card" titleClassName="section-title" title="最近使用">
                 <View className="domain-group__grid">
                   {recent.map((service) => (
                     <ServiceTile key={service.id} service={service} onOpen={openService} />
                   ))}
                 </View>
-              </View>
+              </Section>
             )}
 
             {(!searching || filtered.local.length > 0) && (
-              <View className="home-section card" role="region" aria-labelledby="home-local-title">
-                <View id="home-local-title" className="section-title" role="heading" aria-level={2}>
-                  本地服务
-                </View>
+              <Section id="home-local-title" className="home-section card" titleClassName="section-title" title="本地服务">
                 {!hasLocal && <EmptyView text={`${city.name}暂无本地服务，以下是全国服务`} />}
                 <DomainGroups groups={filtered.local} sectionId="local" layout={layout} onOpen={openService} />
-              </View>
+              </Section>
             )}
 
             {filtered.national.length > 0 && (
-              <View className="home-section card" role="region" aria-labelledby="home-national-title">
-                <View id="home-national-title" className="section-title" role="heading" aria-level={2}>
-                  全国服务
-                </View>
+              <Section id="home-national-title" className="home-section card" titleClassName="section-title" title="全国服务">
                 <DomainGroups groups={filtered.national} sectionId="national" layout={layout} onOpen={openService} />
-              </View>
+              </Section>
             )}
           </>
         )}
