@@ -1,0 +1,102 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+
+/**
+ * Platform-to-agency request signing (02-services.md): HMAC-SHA256 with the
+ * agency's secret over the method, the request target (path and query), a
+ * timestamp, a single-use nonce and the body's SHA-256. Agencies verify it
+ * with the same code, so both sides agree byte for byte.
+ */
+export const SIGNATURE_HEADERS = {
+  timestamp: 'x-onecity-timestamp',
+  nonce: 'x-onecity-nonce',
+  signature: 'x-onecity-signature',
+} as const
+
+/** How far an agency's clock may differ from the platform's before a request counts as stale. */
+export const MAX_SKEW_MS = 5 * 60_000
+
+export interface SignableRequest {
+  method: string
+  /** Path with query string, exactly as sent: /v1/violations?plate=… */
+  target: string
+  body: string | Buffer
+}
+
+/** The exact text that is signed: one field per line. */
+export function canonicalRequest(req: SignableRequest, timestamp: string, nonce: string): string {
+  const bodyHash = createHash('sha256').update(req.body).digest('hex')
+  return [req.method.toUpperCase(), req.target, timestamp, nonce, bodyHash].join('\n')
+}
+
+function hmac(secret: string, text: string): string {
+  return createHmac('sha256', secret).update(text).digest('base64url')
+}
+
+/** Headers that sign a request; `now` and `nonce` are injectable for tests. */
+export function signRequest(
+  req: SignableRequest,
+  secret: string,
+  now = Date.now(),
+  nonce = randomBytes(16).toString('base64url'),
+): Record<string, string> {
+  const timestamp = String(now)
+  return {
+    [SIGNATURE_HEADERS.timestamp]: timestamp,
+    [SIGNATURE_HEADERS.nonce]: nonce,
+    [SIGNATURE_HEADERS.signature]: hmac(secret, canonicalRequest(req, timestamp, nonce)),
+  }
+}
+
+export type VerifyFailure = 'unsigned' | 'stale' | 'bad-signature' | 'replayed'
+export type VerifyResult = { ok: true } | { ok: false; reason: VerifyFailure }
+
+/** Remembers nonces for the skew window, so a captured request cannot be replayed. */
+export interface ReplayGuard {
+  /** True the first time a nonce is seen within the window, false after. */
+  firstUse(nonce: string, timestamp: number): boolean
+}
+
+export function createReplayGuard(windowMs = MAX_SKEW_MS): ReplayGuard {
+  const seen = new Map<string, number>()
+  return {
+    firstUse(nonce, timestamp) {
+      const now = Date.now()
+      // Forget nonces whose request would now be stale anyway.
+      for (const [n, t] of seen) if (now - t > 2 * windowMs) seen.delete(n)
+      if (seen.has(nonce)) return false
+      seen.set(nonce, timestamp)
+      return true
+    },
+  }
+}
+
+/**
+ * Checks a received request: signed, fresh (within MAX_SKEW_MS), untampered,
+ * and, given a guard, not a replay. Header names are lower-case, as Node gives them.
+ */
+export function verifyRequest(
+  req: SignableRequest,
+  headers: Record<string, string | string[] | undefined>,
+  secret: string,
+  options: { now?: number; guard?: ReplayGuard } = {},
+): VerifyResult {
+  const one = (name: string) => {
+    const v = headers[name]
+    return typeof v === 'string' && v !== '' ? v : undefined
+  }
+  const timestamp = one(SIGNATURE_HEADERS.timestamp)
+  const nonce = one(SIGNATURE_HEADERS.nonce)
+  const signature = one(SIGNATURE_HEADERS.signature)
+  if (!timestamp || !nonce || !signature) return { ok: false, reason: 'unsigned' }
+
+  const now = options.now ?? Date.now()
+  const sentAt = Number(timestamp)
+  if (!/^\d{1,15}$/.test(timestamp) || Math.abs(now - sentAt) > MAX_SKEW_MS) return { ok: false, reason: 'stale' }
+
+  const expected = Buffer.from(hmac(secret, canonicalRequest(req, timestamp, nonce)))
+  const given = Buffer.from(signature)
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad-signature' }
+
+  if (options.guard && !options.guard.firstUse(nonce, sentAt)) return { ok: false, reason: 'replayed' }
+  return { ok: true }
+}
