@@ -11,6 +11,10 @@ import type { Db } from './db/db'
 import { migrate } from './db/migrate'
 import { openDb } from './db/open-db'
 import { ErrorBody, HttpError, registerErrorHandling } from './errors'
+import { agencyAdminRoutes } from './modules/agencies/routes'
+import { AgencySchema } from './modules/agencies/schemas'
+import { tokenAdminRoutes } from './modules/auth/routes'
+import { TokenInfo } from './modules/auth/schemas'
 import { catalogRoutes } from './modules/catalog/routes'
 import { CatalogServiceSchema, CoverageSchema, ServiceItemSchema } from './modules/catalog/schemas'
 import { cityRoutes } from './modules/cities/routes'
@@ -59,8 +63,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       },
     },
     bodyLimit: 64 * 1024,
-    // Report every problem of a request at once, not just the first.
-    ajv: { customOptions: { allErrors: true } },
+    // Report every problem of a request at once, not just the first, and refuse unknown
+    // fields where a schema forbids them instead of silently dropping them.
+    ajv: { customOptions: { allErrors: true, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
   if (!options.db) app.addHook('onClose', () => db.close())
 
@@ -74,11 +79,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         version: '1',
         description: 'Citizen gateway, service catalog, agency onboarding and anonymous usage statistics. Errors: `{ error: { code, message, details } }`.',
       },
-      tags: [{ name: 'health' }, { name: 'cities' }, { name: 'catalog' }],
+      tags: [{ name: 'health' }, { name: 'cities' }, { name: 'catalog' }, { name: 'admin', description: 'operators: agencies, tokens' }],
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'oc_… token from an operator or `npm run cli -- token create`' } } },
     },
   })
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' })
-  for (const schema of [ErrorBody, CitySchema, CoverageSchema, ServiceItemSchema, CatalogServiceSchema]) app.addSchema(schema)
+  for (const schema of [ErrorBody, CitySchema, CoverageSchema, ServiceItemSchema, CatalogServiceSchema, AgencySchema, TokenInfo]) {
+    app.addSchema(schema)
+  }
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   app.get(
@@ -98,6 +106,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const cities = await createCityService(db)
   await app.register(cityRoutes, { cities })
   await app.register(catalogRoutes, { db, cities, cacheMaxAgeMs: options.catalogCacheMaxAgeMs ?? 1000 })
+  await app.register(agencyAdminRoutes, { db, cities })
+  await app.register(tokenAdminRoutes, { db })
 
   if (existsSync(config.h5Dir)) {
     // The H5 build ships .br/.gz next to each file; send those to browsers that accept them.

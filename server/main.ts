@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildApp } from './app'
 import { ConfigError, loadConfig } from './config'
+import { readServerLock, removeServerLock, writeServerLock } from './server-lock'
 
 // The only file that listens. `npm start`: check configuration, build the H5 app if it is missing, serve.
 async function main() {
@@ -23,9 +24,19 @@ async function main() {
     if (build.status !== 0) console.error('The H5 build failed; the API still starts. Run "npm run build:h5" to see why.')
   }
 
+  const other = config.databaseUrl ? undefined : readServerLock(config.dataDir)
+  if (other) {
+    console.error(`Another server (pid ${other.pid}, ${other.url}) already uses the embedded database in ${config.dataDir}; stop it or set ONECITY_DATA_DIR.`)
+    process.exit(1)
+  }
   const app = await buildApp(config)
   await app.listen({ port: config.port, host: config.host })
   const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`
+  if (!config.databaseUrl) {
+    writeServerLock(config.dataDir, base)
+    // A lock left behind by kill -9 is harmless: readers check whether its pid still lives.
+    process.once('exit', () => removeServerLock(config.dataDir))
+  }
   console.log(`
 OneCity 城市服务 is running (${config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`})
   citizen H5 app   ${base}/

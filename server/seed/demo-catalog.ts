@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import type { CatalogService, Coverage, Domain, ItemKind, ServiceItem, ServiceType } from '../../src/domain/catalog'
 import type { City } from '../../src/domain/city'
-import type { NewAgency, NewService } from '../modules/catalog/repository'
+import type { NewAgency } from '../modules/agencies/repository'
+import type { NewService } from '../modules/catalog/repository'
 
 /**
  * The demo catalog: national services every city shows, province-wide services

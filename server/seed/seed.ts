@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import type { City } from '../../src/domain/city'
 import type { Db } from '../db/db'
-import { insertAgency, insertService } from '../modules/catalog/repository'
+import { insertAgency } from '../modules/agencies/repository'
+import { insertService } from '../modules/catalog/repository'
 import { listCities, upsertCities } from '../modules/cities/repository'
 import { buildDemoCatalog } from './demo-catalog'
 

@@ -33,17 +33,6 @@ export async function listServicesForCity(db: Queryable, city: CityCode): Promis
   return rows.map(({ coverage_level, coverage_code, ...s }) => ({ ...s, coverage: toCoverage(coverage_level, coverage_code) }))
 }
 
-export interface NewAgency {
-  id: string
-  name: string
-  region: string
-  domains: string[]
-}
-
-export async function insertAgency(db: Queryable, a: NewAgency): Promise<void> {
-  await db.query('INSERT INTO agencies (id, name, region, domains) VALUES ($1, $2, $3, $4)', [a.id, a.name, a.region, a.domains])
-}
-
 export interface NewService extends Omit<CatalogService, 'stars'> {
   agencyId: string
   contract: string

@@ -10,6 +10,8 @@ export interface CityService {
   nearest(lat: number, lng: number): { city: City; distanceKm: number }
   /** The city with this code, or a 404 naming the code. */
   get(code: CityCode): City
+  /** True for 'national', a province code that has cities, or a city code. */
+  isRegion(region: string): boolean
 }
 
 /**
@@ -19,7 +21,9 @@ export interface CityService {
 export async function createCityService(db: Queryable): Promise<CityService> {
   const cities = await listCities(db)
   const byCode = new Map(cities.map((c) => [c.code, c]))
+  const provinces = new Set(cities.map((c) => c.provinceCode))
   return {
+    isRegion: (region) => region === 'national' || provinces.has(region) || byCode.has(region),
     search: (q, limit) => searchCities(cities, q ?? '', limit),
     nearest(lat, lng) {
       // The schema bounds the range, but a query like lat=1e400 arrives as Infinity.

@@ -1,0 +1,39 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import type { Db } from '../../db/db'
+import { ErrorBody } from '../../errors'
+import { requireRole } from '../auth/require-role'
+import type { CityService } from '../cities/service'
+import { type Agency, listAgencies } from './repository'
+import { AgencyList } from './schemas'
+import { createAgency } from './service'
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody }
+
+export const agencyAdminRoutes: FastifyPluginAsyncTypebox<{ db: Db; cities: CityService }> = async (app, { db, cities }) => {
+  const operatorOnly = requireRole(db, 'operator')
+
+  app.post(
+    '/v1/admin/agencies',
+    {
+      preHandler: operatorOnly,
+      schema: {
+        tags: ['admin'],
+        summary: 'Create an agency with its region and allowed domains (operator)',
+        security: [{ bearerAuth: [] }],
+        body: Type.Ref('Agency'),
+        response: { 201: Type.Ref('Agency'), ...errors, 409: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createAgency(db, cities, req.body as Agency)),
+  )
+
+  app.get(
+    '/v1/admin/agencies',
+    {
+      preHandler: operatorOnly,
+      schema: { tags: ['admin'], summary: 'All agencies (operator)', security: [{ bearerAuth: [] }], response: { 200: AgencyList, ...errors } },
+    },
+    async () => ({ agencies: await listAgencies(db) }),
+  )
+}

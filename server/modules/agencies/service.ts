@@ -1,0 +1,20 @@
+import type { Queryable } from '../../db/db'
+import { HttpError } from '../../errors'
+import type { CityService } from '../cities/service'
+import { type Agency, findAgency, insertAgency } from './repository'
+
+/** Creates an agency after checking its region names a real city or province. Duplicate id → 409. */
+export async function createAgency(db: Queryable, cities: CityService, agency: Agency): Promise<Agency> {
+  if (!cities.isRegion(agency.region)) {
+    throw new HttpError(422, 'UNKNOWN_REGION', `No city or province has code ${agency.region} / 找不到地区代码 ${agency.region}`, [
+      { path: 'region', message: 'must be an existing city code, province code or national' },
+    ])
+  }
+  if (await findAgency(db, agency.id)) {
+    throw new HttpError(409, 'AGENCY_EXISTS', `Agency ${agency.id} already exists / 机构 ${agency.id} 已存在`, [
+      { path: 'id', message: 'already taken' },
+    ])
+  }
+  await insertAgency(db, agency)
+  return agency
+}

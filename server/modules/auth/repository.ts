@@ -1,0 +1,43 @@
+import type { Queryable } from '../../db/db'
+import type { Principal, Role } from './token'
+
+export interface TokenRow {
+  id: string
+  role: Role
+  agencyId: string | null
+  label: string
+  createdAt: string
+  revokedAt: string | null
+}
+
+const COLUMNS = `id, role, agency_id AS "agencyId", label, created_at::text AS "createdAt", revoked_at::text AS "revokedAt"`
+
+export async function insertToken(
+  db: Queryable,
+  t: { id: string; hash: string; role: Role; agencyId: string | null; label: string },
+): Promise<TokenRow> {
+  const [row] = await db.query<TokenRow>(
+    `INSERT INTO api_tokens (id, token_hash, role, agency_id, label) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
+    [t.id, t.hash, t.role, t.agencyId, t.label],
+  )
+  return row!
+}
+
+/** The principal of a live (not revoked) token with this hash. */
+export async function findPrincipalByHash(db: Queryable, hash: string): Promise<Principal | undefined> {
+  const [row] = await db.query<Principal>(
+    `SELECT id AS "tokenId", role, agency_id AS "agencyId" FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
+    [hash],
+  )
+  return row
+}
+
+export function listTokens(db: Queryable): Promise<TokenRow[]> {
+  return db.query<TokenRow>(`SELECT ${COLUMNS} FROM api_tokens ORDER BY created_at, id`)
+}
+
+/** Revokes a token; false when there is no live token with that id. */
+export async function revokeToken(db: Queryable, id: string): Promise<boolean> {
+  const rows = await db.query(`UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id`, [id])
+  return rows.length > 0
+}

@@ -1,0 +1,29 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Db } from '../../db/db'
+import { HttpError } from '../../errors'
+import { authenticate } from './service'
+import type { Principal, Role } from './token'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal
+  }
+}
+
+/**
+ * A preHandler that lets only callers with one of the roles through: 401
+ * without a valid token, 403 with a token of another role. The principal is
+ * left on `request.principal` for the route.
+ */
+export function requireRole(db: Db, ...roles: Role[]) {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    const principal = await authenticate(db, request.headers.authorization)
+    if (!principal) {
+      throw new HttpError(401, 'UNAUTHENTICATED', 'A valid token is required (Authorization: Bearer …) / 需要有效的访问令牌')
+    }
+    if (!roles.includes(principal.role)) {
+      throw new HttpError(403, 'FORBIDDEN', `This needs the role ${roles.join(' or ')} / 无权访问：需要${roles.join('或')}权限`)
+    }
+    request.principal = principal
+  }
+}

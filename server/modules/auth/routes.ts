@@ -1,0 +1,50 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import type { Db } from '../../db/db'
+import { ErrorBody, HttpError } from '../../errors'
+import { listTokens, revokeToken } from './repository'
+import { requireRole } from './require-role'
+import { CreateTokenBody, CreatedToken, TokenIdParams, TokenList } from './schemas'
+import { createToken } from './service'
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody }
+
+export const tokenAdminRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  const operatorOnly = requireRole(db, 'operator')
+  const security = [{ bearerAuth: [] }]
+
+  app.post(
+    '/v1/admin/tokens',
+    {
+      preHandler: operatorOnly,
+      schema: {
+        tags: ['admin'],
+        summary: 'Issue a token for an agency, operator or analyst (operator); the token is shown once',
+        security,
+        body: CreateTokenBody,
+        response: { 201: CreatedToken, ...errors, 404: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createToken(db, req.body)),
+  )
+
+  app.get(
+    '/v1/admin/tokens',
+    { preHandler: operatorOnly, schema: { tags: ['admin'], summary: 'All tokens, without secrets (operator)', security, response: { 200: TokenList, ...errors } } },
+    async () => ({ tokens: await listTokens(db) }),
+  )
+
+  app.delete(
+    '/v1/admin/tokens/:id',
+    {
+      preHandler: operatorOnly,
+      schema: { tags: ['admin'], summary: 'Revoke a token (operator)', security, params: TokenIdParams, response: { 204: Type.Null({ description: 'revoked' }), ...errors, 404: ErrorBody } },
+    },
+    async (req, reply) => {
+      if (!(await revokeToken(db, req.params.id))) {
+        throw new HttpError(404, 'TOKEN_NOT_FOUND', `No live token ${req.params.id} / 找不到有效令牌 ${req.params.id}`)
+      }
+      return reply.code(204).send(null)
+    },
+  )
+}

@@ -1,0 +1,40 @@
+import type { Queryable } from '../../db/db'
+import { HttpError } from '../../errors'
+import { findAgency } from '../agencies/repository'
+import { findPrincipalByHash, insertToken, type TokenRow } from './repository'
+import { type Principal, type Role, bearerToken, generateToken, hashToken } from './token'
+
+/**
+ * Issues a token for a role (agency tokens name their agency). The token is
+ * returned once and only its hash is stored.
+ */
+export async function createToken(
+  db: Queryable,
+  input: { role: Role; agencyId?: string | null; label?: string },
+): Promise<TokenRow & { token: string }> {
+  const agencyId = input.agencyId ?? null
+  if (input.role === 'agency' && !agencyId) {
+    throw new HttpError(422, 'AGENCY_REQUIRED', 'An agency token must name its agency / 机构令牌必须指定机构', [
+      { path: 'agencyId', message: 'required for role agency' },
+    ])
+  }
+  if (input.role !== 'agency' && agencyId) {
+    throw new HttpError(422, 'AGENCY_NOT_ALLOWED', 'Only agency tokens name an agency / 只有机构令牌可以指定机构', [
+      { path: 'agencyId', message: `not allowed for role ${input.role}` },
+    ])
+  }
+  if (agencyId && !(await findAgency(db, agencyId))) {
+    throw new HttpError(404, 'AGENCY_NOT_FOUND', `No agency ${agencyId} / 找不到机构 ${agencyId}`, [
+      { path: 'agencyId', message: `no agency has id ${agencyId}` },
+    ])
+  }
+  const { id, token } = generateToken()
+  const row = await insertToken(db, { id, hash: hashToken(token), role: input.role, agencyId, label: input.label ?? '' })
+  return { ...row, token }
+}
+
+/** The caller behind an Authorization header, or undefined (no header, malformed, unknown or revoked token). */
+export async function authenticate(db: Queryable, authorization: string | undefined): Promise<Principal | undefined> {
+  const token = bearerToken(authorization)
+  return token ? findPrincipalByHash(db, hashToken(token)) : undefined
+}
