@@ -53,4 +53,15 @@ export const CatalogResponse = Type.Object({
   local: Type.Array(DomainGroupSchema, { description: '本地服务: city and province coverage, by domain' }),
   national: Type.Array(DomainGroupSchema, { description: '全国服务, by domain' }),
   total: Type.Integer({ description: 'number of services' }),
+  richness: Type.Object(
+    {
+      available: Type.Integer({ description: 'distinct key-industry items available in the city' }),
+      total: Type.Integer({ description: 'key-industry items on the list (21)' }),
+      share: Type.Number({ description: 'available / total: the 重点行业丰富度 indicator' }),
+      industries: Type.Array(
+        Type.Object({ industry: Type.String(), label: Type.String(), items: Type.Array(Type.String()), total: Type.Integer() }),
+      ),
+    },
+    { description: 'key-industry richness (02-services.md)' },
+  ),
 })
