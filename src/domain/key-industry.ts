@@ -20,6 +20,11 @@ export const KEY_INDUSTRY_IDS = Object.keys(KEY_INDUSTRIES) as KeyIndustry[]
 /** All 21 key-industry item names, industry by industry in table order. */
 export const KEY_ITEMS: readonly KeyItem[] = KEY_INDUSTRY_IDS.flatMap((id) => KEY_INDUSTRIES[id].items)
 
+/** True when the name is one of the 21 key-industry items. */
+export function isKeyItem(name: string): name is KeyItem {
+  return (KEY_ITEMS as readonly string[]).includes(name)
+}
+
 /** The industry a key item belongs to, or undefined for a name not on the list. */
 export function industryOfKeyItem(name: string): KeyIndustry | undefined {
   return KEY_INDUSTRY_IDS.find((id) => (KEY_INDUSTRIES[id].items as readonly string[]).includes(name))

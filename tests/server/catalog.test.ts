@@ -58,6 +58,12 @@ describe('GET /v1/catalog', () => {
     expect(services(body.national).length).toBeGreaterThan(0)
   })
 
+  it('reports key-industry richness: the richest demo cities offer all 21 items, 拉萨 none', async () => {
+    expect((await catalog('440300')).body.richness).toMatchObject({ available: 21, total: 21, share: 1 })
+    expect((await catalog('513400')).body.richness.available).toBe(4) // 凉山: only Sichuan-wide 社保 items
+    expect((await catalog('540100')).body.richness).toMatchObject({ available: 0, share: 0 })
+  })
+
   it('answers 404 naming an unknown city code', async () => {
     const { status, body } = await catalog('999999')
     expect(status).toBe(404)
