@@ -16,6 +16,8 @@ import { AgencySchema } from './modules/agencies/schemas'
 import { tokenAdminRoutes } from './modules/auth/routes'
 import { TokenInfo } from './modules/auth/schemas'
 import { catalogRoutes } from './modules/catalog/routes'
+import { ServiceManifestSchema } from './modules/onboarding/manifest-schema'
+import { agencyServiceRoutes } from './modules/onboarding/routes'
 import { CatalogServiceSchema, CoverageSchema, ServiceItemSchema } from './modules/catalog/schemas'
 import { cityRoutes } from './modules/cities/routes'
 import { CitySchema } from './modules/cities/schemas'
@@ -79,12 +81,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         version: '1',
         description: 'Citizen gateway, service catalog, agency onboarding and anonymous usage statistics. Errors: `{ error: { code, message, details } }`.',
       },
-      tags: [{ name: 'health' }, { name: 'cities' }, { name: 'catalog' }, { name: 'admin', description: 'operators: agencies, tokens' }],
+      tags: [{ name: 'health' }, { name: 'cities' }, { name: 'catalog' }, { name: 'admin', description: 'operators: agencies, tokens' }, { name: 'agency', description: 'agencies: manifests and their own services' }],
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'oc_… token from an operator or `npm run cli -- token create`' } } },
     },
   })
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' })
-  for (const schema of [ErrorBody, CitySchema, CoverageSchema, ServiceItemSchema, CatalogServiceSchema, AgencySchema, TokenInfo]) {
+  for (const schema of [ErrorBody, CitySchema, CoverageSchema, ServiceItemSchema, CatalogServiceSchema, AgencySchema, TokenInfo, ServiceManifestSchema]) {
     app.addSchema(schema)
   }
 
@@ -108,6 +110,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(catalogRoutes, { db, cities, cacheMaxAgeMs: options.catalogCacheMaxAgeMs ?? 1000 })
   await app.register(agencyAdminRoutes, { db, cities })
   await app.register(tokenAdminRoutes, { db })
+  await app.register(agencyServiceRoutes, { db })
 
   if (existsSync(config.h5Dir)) {
     // The H5 build ships .br/.gz next to each file; send those to browsers that accept them.

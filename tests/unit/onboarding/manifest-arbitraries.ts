@@ -3,7 +3,7 @@ import { DOMAIN_IDS, ITEM_KINDS, SERVICE_TYPE_IDS } from '../../../src/domain/ca
 import { KEY_INDUSTRIES, KEY_ITEMS, type KeyIndustry, industryOfKeyItem } from '../../../src/domain/key-industry'
 import { CONTRACTS, type Contract, PATTERNS } from '../../../server/modules/onboarding/manifest-schema'
 import { formatPath } from '../../../server/modules/onboarding/validate-manifest'
-import type { RawManifest } from './manifests'
+import type { RawManifest } from '../../fixtures/manifests'
 
 // ---------------------------------------------------------------------------
 // Valid manifests, built from the schema's rules

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CONTRACTS, type Contract, PATTERNS } from '../../../server/modules/onboarding/manifest-schema'
 import { type ManifestProblem, formatPath, validateManifest } from '../../../server/modules/onboarding/validate-manifest'
-import { type RawManifest, validManifest } from './manifests'
+import { type RawManifest, validManifest } from '../../fixtures/manifests'
 
 /** The problems of a manifest (fails the test if it was accepted). */
 function problemsOf(input: unknown): ManifestProblem[] {

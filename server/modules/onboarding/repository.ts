@@ -1,0 +1,72 @@
+import type { Queryable } from '../../db/db'
+import type { ServiceManifest } from './manifest-schema'
+
+export interface AgencyServiceRow {
+  id: string
+  name: string
+  status: string
+  stars: number | null
+  domain: string
+  coverage: { level: string; code?: string }
+  updatedAt: string
+  /** The latest submission's state, if any: in-review, listed, rejected. */
+  submission: { id: number; status: string; submittedAt: string } | null
+}
+
+/** The agency that owns a service id, if the id is taken. */
+export async function findServiceOwner(db: Queryable, serviceId: string): Promise<string | undefined> {
+  const [row] = await db.query<{ agency_id: string }>('SELECT agency_id FROM services WHERE id = $1', [serviceId])
+  return row?.agency_id
+}
+
+/**
+ * Records a submission. A new service also gets its row, in review and so not
+ * in any catalog yet; an existing one keeps its public listing until the new
+ * manifest is decided. Earlier undecided submissions are superseded.
+ */
+export async function insertSubmission(db: Queryable, agencyId: string, m: ServiceManifest): Promise<{ submissionId: number }> {
+  await db.query(
+    `INSERT INTO services (id, agency_id, name, summary, icon, domain, type, coverage_level, coverage_code, items, contract, endpoint, status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, 'in-review')
+     ON CONFLICT (id) DO NOTHING`,
+    [m.id, agencyId, m.name, m.summary, m.icon, m.domain, m.type, m.coverage.level, 'code' in m.coverage ? m.coverage.code : null,
+      JSON.stringify(m.items), m.contract, m.endpoint ?? null],
+  )
+  await db.query(`UPDATE service_submissions SET status = 'superseded' WHERE service_id = $1 AND status = 'in-review'`, [m.id])
+  const [row] = await db.query<{ id: number }>(
+    `INSERT INTO service_submissions (service_id, agency_id, manifest) VALUES ($1, $2, $3::jsonb) RETURNING id::int`,
+    [m.id, agencyId, JSON.stringify(m)],
+  )
+  return { submissionId: row!.id }
+}
+
+const SERVICE_COLUMNS = `s.id, s.name, s.status, s.stars, s.domain,
+  jsonb_strip_nulls(jsonb_build_object('level', s.coverage_level, 'code', s.coverage_code)) AS coverage,
+  s.updated_at::text AS "updatedAt",
+  (SELECT jsonb_build_object('id', sub.id, 'status', sub.status, 'submittedAt', sub.submitted_at::text)
+     FROM service_submissions sub WHERE sub.service_id = s.id ORDER BY sub.id DESC LIMIT 1) AS submission`
+
+export function listAgencyServices(db: Queryable, agencyId: string): Promise<AgencyServiceRow[]> {
+  return db.query<AgencyServiceRow>(`SELECT ${SERVICE_COLUMNS} FROM services s WHERE s.agency_id = $1 ORDER BY s.id`, [agencyId])
+}
+
+/** One of the agency's own services with its latest manifest; undefined when it is not theirs. */
+export async function getAgencyService(
+  db: Queryable,
+  agencyId: string,
+  serviceId: string,
+): Promise<(AgencyServiceRow & { manifest: ServiceManifest | null }) | undefined> {
+  const [row] = await db.query<AgencyServiceRow & { manifest: ServiceManifest | null }>(
+    `SELECT ${SERVICE_COLUMNS},
+       (SELECT manifest FROM service_submissions sub WHERE sub.service_id = s.id ORDER BY sub.id DESC LIMIT 1) AS manifest
+     FROM services s WHERE s.agency_id = $1 AND s.id = $2`,
+    [agencyId, serviceId],
+  )
+  return row
+}
+
+export async function appendAudit(db: Queryable, e: { actor: string; action: string; subject: string; detail?: object }): Promise<void> {
+  await db.query('INSERT INTO audit_log (actor, action, subject, detail) VALUES ($1, $2, $3, $4::jsonb)', [
+    e.actor, e.action, e.subject, JSON.stringify(e.detail ?? {}),
+  ])
+}

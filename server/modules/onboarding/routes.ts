@@ -1,0 +1,81 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import type { Db } from '../../db/db'
+import { ErrorBody, HttpError } from '../../errors'
+import { requireRole } from '../auth/require-role'
+import { getAgencyService, listAgencyServices } from './repository'
+import { submitManifest } from './service'
+
+const AgencyService = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  status: Type.String({ description: 'draft, in-review, listed, rejected or suspended' }),
+  stars: Type.Union([Type.Integer(), Type.Null()]),
+  domain: Type.String(),
+  coverage: Type.Ref('Coverage'),
+  updatedAt: Type.String(),
+  submission: Type.Union([
+    Type.Object({ id: Type.Integer(), status: Type.String(), submittedAt: Type.String() }),
+    Type.Null(),
+  ], { description: 'the latest submission and where it stands' }),
+})
+
+const errors = { 401: ErrorBody, 403: ErrorBody }
+
+export const agencyServiceRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  const agencyOnly = requireRole(db, 'agency')
+  const security = [{ bearerAuth: [] }]
+
+  app.post(
+    '/v1/agency/services',
+    {
+      preHandler: agencyOnly,
+      schema: {
+        tags: ['agency'],
+        summary: 'Submit a service manifest (new service or a change); it goes to review',
+        description:
+          'The body is a ServiceManifest (see components). Every problem is answered at once with 422, each with its JSON path; ' +
+          'listing outside the agency’s domains or region is 403.',
+        security,
+        body: Type.Unknown({ description: 'ServiceManifest' }),
+        response: {
+          201: Type.Object({ serviceId: Type.String(), submissionId: Type.Integer(), status: Type.Literal('in-review'), created: Type.Boolean() }),
+          200: Type.Object({ serviceId: Type.String(), submissionId: Type.Integer(), status: Type.Literal('in-review'), created: Type.Boolean() }),
+          ...errors,
+          409: ErrorBody,
+          422: ErrorBody,
+        },
+      },
+    },
+    async (req, reply) => {
+      const result = await submitManifest(db, req.principal!, req.body)
+      return reply.code(result.created ? 201 : 200).send(result)
+    },
+  )
+
+  app.get(
+    '/v1/agency/services',
+    { preHandler: agencyOnly, schema: { tags: ['agency'], summary: 'The calling agency’s own services', security, response: { 200: Type.Object({ services: Type.Array(AgencyService) }), ...errors } } },
+    async (req) => ({ services: await listAgencyServices(db, req.principal!.agencyId!) }),
+  )
+
+  app.get(
+    '/v1/agency/services/:id',
+    {
+      preHandler: agencyOnly,
+      schema: {
+        tags: ['agency'],
+        summary: 'One of the calling agency’s services with its latest manifest (another agency’s: 404)',
+        security,
+        params: Type.Object({ id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' }) }),
+        response: { 200: Type.Intersect([AgencyService, Type.Object({ manifest: Type.Union([Type.Ref('ServiceManifest'), Type.Null()]) })]), ...errors, 404: ErrorBody },
+      },
+    },
+    async (req) => {
+      const service = await getAgencyService(db, req.principal!.agencyId!, req.params.id)
+      // Another agency's service answers exactly like a missing one: ids are not disclosed.
+      if (!service) throw new HttpError(404, 'SERVICE_NOT_FOUND', `You have no service ${req.params.id} / 找不到本机构的服务 ${req.params.id}`)
+      return service
+    },
+  )
+}

@@ -1,0 +1,43 @@
+import type { Db } from '../../db/db'
+import { HttpError } from '../../errors'
+import { findAgency } from '../agencies/repository'
+import type { Principal } from '../auth/token'
+import { listingScopeProblems } from './listing-scope'
+import { appendAudit, findServiceOwner, insertSubmission } from './repository'
+import { validateManifest } from './validate-manifest'
+
+/**
+ * An agency submits a manifest. Every problem is reported at once (422), then
+ * the agency's scope is checked (403: domain and region), then a service id
+ * taken by another agency is refused (409). The submission goes to review.
+ */
+export async function submitManifest(db: Db, principal: Principal, input: unknown) {
+  const result = validateManifest(input)
+  if (!result.ok) {
+    throw new HttpError(
+      422,
+      'MANIFEST_INVALID',
+      `The manifest has ${result.problems.length} problem(s) / 服务清单有 ${result.problems.length} 处问题`,
+      result.problems,
+    )
+  }
+  const manifest = result.manifest
+  const agency = await findAgency(db, principal.agencyId!)
+  if (!agency) throw new HttpError(403, 'FORBIDDEN', 'This token’s agency no longer exists / 令牌所属机构不存在')
+  const scope = listingScopeProblems(agency, manifest)
+  if (scope.length > 0) {
+    throw new HttpError(403, 'OUTSIDE_AGENCY_SCOPE', scope.map((p) => p.message).join('; '), scope)
+  }
+
+  return db.transaction(async (tx) => {
+    const owner = await findServiceOwner(tx, manifest.id)
+    if (owner && owner !== agency.id) {
+      throw new HttpError(409, 'SERVICE_ID_TAKEN', `Service id ${manifest.id} belongs to another agency / 服务标识 ${manifest.id} 已被其他机构使用`, [
+        { path: 'id', message: 'taken by another agency' },
+      ])
+    }
+    const { submissionId } = await insertSubmission(tx, agency.id, manifest)
+    await appendAudit(tx, { actor: `agency:${agency.id}`, action: 'service.submit', subject: manifest.id, detail: { submissionId } })
+    return { created: !owner, serviceId: manifest.id, submissionId, status: 'in-review' as const }
+  })
+}
