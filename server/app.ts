@@ -17,6 +17,7 @@ import { tokenAdminRoutes } from './modules/auth/routes'
 import { TokenInfo } from './modules/auth/schemas'
 import { catalogRoutes } from './modules/catalog/routes'
 import { ServiceManifestSchema } from './modules/onboarding/manifest-schema'
+import { onboardingAdminRoutes } from './modules/onboarding/admin-routes'
 import { agencyServiceRoutes } from './modules/onboarding/routes'
 import { CatalogServiceSchema, CoverageSchema, ServiceItemSchema } from './modules/catalog/schemas'
 import { cityRoutes } from './modules/cities/routes'
@@ -111,6 +112,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(agencyAdminRoutes, { db, cities })
   await app.register(tokenAdminRoutes, { db })
   await app.register(agencyServiceRoutes, { db })
+  await app.register(onboardingAdminRoutes, { db })
 
   if (existsSync(config.h5Dir)) {
     // The H5 build ships .br/.gz next to each file; send those to browsers that accept them.

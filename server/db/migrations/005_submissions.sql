@@ -7,7 +7,10 @@ CREATE TABLE service_submissions (
   agency_id    text NOT NULL REFERENCES agencies (id),
   manifest     jsonb NOT NULL,
   status       text NOT NULL DEFAULT 'in-review' CHECK (status IN ('in-review', 'listed', 'rejected', 'superseded')),
-  submitted_at timestamptz NOT NULL DEFAULT now()
+  submitted_at timestamptz NOT NULL DEFAULT now(),
+  -- an operator's decision: when, and for a rejection why
+  decided_at   timestamptz,
+  reasons      jsonb
 );
 
 CREATE INDEX service_submissions_by_service ON service_submissions (service_id, id DESC);

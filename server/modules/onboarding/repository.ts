@@ -70,3 +70,74 @@ export async function appendAudit(db: Queryable, e: { actor: string; action: str
     e.actor, e.action, e.subject, JSON.stringify(e.detail ?? {}),
   ])
 }
+
+export interface SubmissionRow {
+  id: number
+  serviceId: string
+  agencyId: string
+  name: string
+  domain: string
+  contract: string
+  coverage: { level: string; code?: string }
+  status: string
+  submittedAt: string
+  decidedAt: string | null
+  reasons: string[] | null
+}
+
+const SUBMISSION_COLUMNS = `id::int, service_id AS "serviceId", agency_id AS "agencyId", manifest->>'name' AS name,
+  manifest->>'domain' AS domain, manifest->>'contract' AS contract, manifest->'coverage' AS coverage, status,
+  submitted_at::text AS "submittedAt", decided_at::text AS "decidedAt", reasons`
+
+/** Submissions in a state, oldest first: the operator's queue. */
+export function listSubmissions(db: Queryable, status: string): Promise<SubmissionRow[]> {
+  return db.query<SubmissionRow>(`SELECT ${SUBMISSION_COLUMNS} FROM service_submissions WHERE status = $1 ORDER BY id`, [status])
+}
+
+export async function findSubmission(db: Queryable, id: number): Promise<(SubmissionRow & { manifest: ServiceManifest }) | undefined> {
+  const [row] = await db.query<SubmissionRow & { manifest: ServiceManifest }>(
+    `SELECT ${SUBMISSION_COLUMNS}, manifest FROM service_submissions WHERE id = $1`,
+    [id],
+  )
+  return row
+}
+
+export async function decideSubmission(db: Queryable, id: number, status: 'listed' | 'rejected', reasons: string[] | null): Promise<void> {
+  await db.query(`UPDATE service_submissions SET status = $2, decided_at = now(), reasons = $3::jsonb WHERE id = $1`, [
+    id, status, reasons ? JSON.stringify(reasons) : null,
+  ])
+}
+
+/** Makes the manifest the service's public listing. */
+export async function applyListing(db: Queryable, m: ServiceManifest): Promise<void> {
+  await db.query(
+    `UPDATE services SET name = $2, summary = $3, icon = $4, domain = $5, type = $6, coverage_level = $7, coverage_code = $8,
+       items = $9::jsonb, contract = $10, endpoint = $11, status = 'listed', updated_at = now()
+     WHERE id = $1`,
+    [m.id, m.name, m.summary, m.icon, m.domain, m.type, m.coverage.level, 'code' in m.coverage ? m.coverage.code : null,
+      JSON.stringify(m.items), m.contract, m.endpoint ?? null],
+  )
+}
+
+/** Sets a service's status; returns its previous status, or undefined when there is no such service. */
+export async function setServiceStatus(db: Queryable, id: string, status: string): Promise<string | undefined> {
+  const [row] = await db.query<{ previous: string }>(
+    `UPDATE services s SET status = $2, updated_at = now() FROM (SELECT status AS previous FROM services WHERE id = $1) p
+     WHERE s.id = $1 RETURNING p.previous`,
+    [id, status],
+  )
+  return row?.previous
+}
+
+export interface AuditRow {
+  id: number
+  at: string
+  actor: string
+  action: string
+  subject: string
+  detail: Record<string, unknown>
+}
+
+export function listAudit(db: Queryable, limit: number): Promise<AuditRow[]> {
+  return db.query<AuditRow>(`SELECT id::int, at::text, actor, action, subject, detail FROM audit_log ORDER BY id DESC LIMIT $1`, [limit])
+}

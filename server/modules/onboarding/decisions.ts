@@ -1,0 +1,53 @@
+import type { Db, Queryable } from '../../db/db'
+import { HttpError } from '../../errors'
+import type { Principal } from '../auth/token'
+import { appendAudit, applyListing, decideSubmission, findSubmission, setServiceStatus } from './repository'
+
+const actorOf = (p: Principal) => `operator:${p.tokenId}`
+
+async function pendingSubmission(db: Queryable, id: number) {
+  const submission = await findSubmission(db, id)
+  if (!submission) throw new HttpError(404, 'SUBMISSION_NOT_FOUND', `No submission ${id} / 找不到提交 ${id}`)
+  if (submission.status !== 'in-review') {
+    throw new HttpError(409, 'ALREADY_DECIDED', `Submission ${id} is ${submission.status}, not in review / 该提交已处理（${submission.status}）`)
+  }
+  return submission
+}
+
+/** Lists a submission: its manifest becomes the service's public listing in every city it covers. */
+export function listSubmission(db: Db, operator: Principal, id: number) {
+  return db.transaction(async (tx) => {
+    const submission = await pendingSubmission(tx, id)
+    await applyListing(tx, submission.manifest)
+    await decideSubmission(tx, id, 'listed', null)
+    await appendAudit(tx, { actor: actorOf(operator), action: 'service.list', subject: submission.serviceId, detail: { submissionId: id } })
+    return { submissionId: id, serviceId: submission.serviceId, status: 'listed' as const }
+  })
+}
+
+/**
+ * Rejects a submission with the reasons the agency will read. A service that
+ * was never listed becomes `rejected`; a listed one keeps its current listing.
+ */
+export function rejectSubmission(db: Db, operator: Principal, id: number, reasons: string[]) {
+  return db.transaction(async (tx) => {
+    const submission = await pendingSubmission(tx, id)
+    await decideSubmission(tx, id, 'rejected', reasons)
+    await tx.query(`UPDATE services SET status = 'rejected', updated_at = now() WHERE id = $1 AND status = 'in-review'`, [submission.serviceId])
+    await appendAudit(tx, { actor: actorOf(operator), action: 'service.reject', subject: submission.serviceId, detail: { submissionId: id, reasons } })
+    return { submissionId: id, serviceId: submission.serviceId, status: 'rejected' as const }
+  })
+}
+
+/** Takes a listed service out of every catalog, with the reason on record. */
+export function suspendService(db: Db, operator: Principal, serviceId: string, reason: string) {
+  return db.transaction(async (tx) => {
+    const previous = await setServiceStatus(tx, serviceId, 'suspended')
+    if (previous === undefined) throw new HttpError(404, 'SERVICE_NOT_FOUND', `No service ${serviceId} / 找不到服务 ${serviceId}`)
+    if (previous !== 'listed') {
+      throw new HttpError(409, 'NOT_LISTED', `Service ${serviceId} is ${previous}; only a listed service can be suspended / 只能暂停已上架的服务`)
+    }
+    await appendAudit(tx, { actor: actorOf(operator), action: 'service.suspend', subject: serviceId, detail: { reason } })
+    return { serviceId, status: 'suspended' as const }
+  })
+}
