@@ -7,6 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import type { Config } from './config'
+import { createSecretBox, resolveDataKey } from './crypto/secret-box'
 import type { Db } from './db/db'
 import { migrate } from './db/migrate'
 import { openDb } from './db/open-db'
@@ -23,7 +24,7 @@ import { CatalogServiceSchema, CoverageSchema, ServiceItemSchema } from './modul
 import { cityRoutes } from './modules/cities/routes'
 import { CitySchema } from './modules/cities/schemas'
 import { createCityService } from './modules/cities/service'
-import { seed } from './seed/seed'
+import { type DemoTokens, seed } from './seed/seed'
 
 /**
  * What a request log line says about the request: method and path only. Query
@@ -41,6 +42,8 @@ export interface BuildOptions {
   catalogCacheMaxAgeMs?: number
   /** Where log lines go (tests capture them); stdout by default. */
   logStream?: NodeJS.WritableStream
+  /** Called on the first start with the demo tokens just made (npm start writes and prints them). */
+  onDemoTokens?: (tokens: DemoTokens) => void
 }
 
 /**
@@ -49,8 +52,10 @@ export interface BuildOptions {
  */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const db = options.db ?? (await openDb(config))
+  const box = createSecretBox(resolveDataKey(config))
   await migrate(db)
-  await seed(db)
+  const seeded = await seed(db, box)
+  if (seeded.demoTokens) options.onDemoTokens?.(seeded.demoTokens)
 
   const app = Fastify({
     logger:
@@ -109,7 +114,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const cities = await createCityService(db)
   await app.register(cityRoutes, { cities })
   await app.register(catalogRoutes, { db, cities, cacheMaxAgeMs: options.catalogCacheMaxAgeMs ?? 1000 })
-  await app.register(agencyAdminRoutes, { db, cities })
+  await app.register(agencyAdminRoutes, { db, cities, box })
   await app.register(tokenAdminRoutes, { db })
   await app.register(agencyServiceRoutes, { db })
   await app.register(onboardingAdminRoutes, { db })

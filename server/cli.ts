@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig } from './config'
+import { createSecretBox, resolveDataKey } from './crypto/secret-box'
 import { migrate } from './db/migrate'
 import { openDb } from './db/open-db'
 import { HttpError } from './errors'
@@ -40,7 +41,7 @@ Stop the server first, or create the token through it:
   const db = await openDb(config)
   try {
     await migrate(db)
-    await seed(db)
+    await seed(db, createSecretBox(resolveDataKey(config)))
     const created = await createToken(db, { role: values.role as Role, agencyId: values.agency, label: values.label })
     console.log(`${created.role} token ${created.id}${created.agencyId ? ` for agency ${created.agencyId}` : ''} (shown once, keep it safe):\n${created.token}`)
     return 0

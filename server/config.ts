@@ -7,6 +7,8 @@ export interface Config {
   databaseUrl?: string
   /** Absolute path of the data directory (embedded database, dev keys, demo tokens). */
   dataDir: string
+  /** Base64 of the 32-byte key that encrypts PII and secrets at rest; a dev key is generated into dataDir when absent. */
+  dataKey?: string
   /** Absolute path of the H5 build served at `/`. */
   h5Dir: string
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
@@ -40,6 +42,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL')
   }
 
+  const dataKey = value('ONECITY_DATA_KEY')
+  if (dataKey !== undefined && !(/^[A-Za-z0-9+/]{43}=$/.test(dataKey) && Buffer.from(dataKey, 'base64').length === 32)) {
+    problems.push('ONECITY_DATA_KEY must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)')
+  }
+
   const logLevel = (value('LOG_LEVEL') ?? 'info') as Config['logLevel']
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`)
 
@@ -50,6 +57,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: value('HOST') ?? '127.0.0.1',
     databaseUrl,
     dataDir: absolute(value('ONECITY_DATA_DIR') ?? 'data'),
+    dataKey,
     h5Dir: absolute(value('ONECITY_H5_DIR') ?? 'dist-h5'),
     logLevel,
   }

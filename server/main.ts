@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildApp } from './app'
 import { ConfigError, loadConfig } from './config'
@@ -29,7 +29,17 @@ async function main() {
     console.error(`Another server (pid ${other.pid}, ${other.url}) already uses the embedded database in ${config.dataDir}; stop it or set ONECITY_DATA_DIR.`)
     process.exit(1)
   }
-  const app = await buildApp(config)
+  let demoTokensNote = ''
+  const app = await buildApp(config, {
+    onDemoTokens(tokens) {
+      const file = join(config.dataDir, 'demo-tokens.json')
+      writeFileSync(file, JSON.stringify(tokens, null, 2) + '\n', { mode: 0o600 })
+      demoTokensNote = `
+Demo tokens (first start; all of them, incl. ${Object.keys(tokens.agencies).length} agency tokens, in ${file}):
+  operator  ${tokens.operator}
+  analyst   ${tokens.analyst}`
+    },
+  })
   await app.listen({ port: config.port, host: config.host })
   const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`
   if (!config.databaseUrl) {
@@ -41,7 +51,7 @@ async function main() {
 OneCity 城市服务 is running (${config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`})
   citizen H5 app   ${base}/
   API docs         ${base}/docs   (OpenAPI: ${base}/openapi.json)
-  health           ${base}/healthz
+  health           ${base}/healthz${demoTokensNote}
 Stop with Ctrl+C.`)
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs'
 import type { City } from '../../src/domain/city'
-import type { Db } from '../db/db'
+import type { SecretBox } from '../crypto/secret-box'
+import type { Db, Queryable } from '../db/db'
 import { insertAgency } from '../modules/agencies/repository'
+import { newSigningSecret } from '../modules/agencies/signing-secret'
+import { createToken } from '../modules/auth/service'
 import { insertService } from '../modules/catalog/repository'
 import { listCities, upsertCities } from '../modules/cities/repository'
 import { buildDemoCatalog } from './demo-catalog'
@@ -11,20 +14,43 @@ export function readReferenceCities(): City[] {
   return JSON.parse(readFileSync(new URL('../reference/cities.json', import.meta.url), 'utf8')) as City[]
 }
 
+/** Tokens made on the first start so a newcomer can try every role (04-platform.md). */
+export interface DemoTokens {
+  operator: string
+  analyst: string
+  /** One per demo agency whose service has a typed contract. */
+  agencies: Record<string, string>
+}
+
 /**
  * Brings reference data up to date (every start) and seeds the demo catalog
- * (first start only: a row in `seeds` remembers it, so a second start keeps
- * whatever operators changed since). Returns what it seeded now.
+ * with its agencies' signing secrets and the demo tokens (first start only: a
+ * row in `seeds` remembers it, so a second start keeps whatever operators
+ * changed since). Returns the demo tokens when it made them now.
  */
-export async function seed(db: Db): Promise<{ demoCatalog: boolean }> {
+export async function seed(db: Db, box: SecretBox): Promise<{ demoCatalog: boolean; demoTokens?: DemoTokens }> {
   await upsertCities(db, readReferenceCities())
-  const demoCatalog = await db.transaction(async (tx) => {
+  const demoTokens = await db.transaction(async (tx) => {
     const claimed = await tx.query(`INSERT INTO seeds (name) VALUES ('demo-catalog') ON CONFLICT DO NOTHING RETURNING name`)
-    if (claimed.length === 0) return false
+    if (claimed.length === 0) return undefined
     const { agencies, services } = buildDemoCatalog(await listCities(tx))
-    for (const agency of agencies) await insertAgency(tx, agency)
+    for (const agency of agencies) await insertAgency(tx, { ...agency, signingSecret: newSigningSecret(box).sealed })
     for (const service of services) await insertService(tx, service)
-    return true
+    return createDemoTokens(tx)
   })
-  return { demoCatalog }
+  return { demoCatalog: demoTokens !== undefined, ...(demoTokens ? { demoTokens } : {}) }
+}
+
+async function createDemoTokens(tx: Queryable): Promise<DemoTokens> {
+  const label = 'demo'
+  const typed = await tx.query<{ agency_id: string }>(
+    `SELECT DISTINCT agency_id FROM services WHERE contract NOT IN ('webview', 'miniprogram') ORDER BY agency_id`,
+  )
+  const agencies: Record<string, string> = {}
+  for (const { agency_id } of typed) agencies[agency_id] = (await createToken(tx, { role: 'agency', agencyId: agency_id, label })).token
+  return {
+    operator: (await createToken(tx, { role: 'operator', label })).token,
+    analyst: (await createToken(tx, { role: 'analyst', label })).token,
+    agencies,
+  }
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../server/db/db'
 import { createToken } from '../../server/modules/auth/service'
-import { testApp } from './test-app'
+import { testApp, testBox } from './test-app'
 
 let app: FastifyInstance & { db: Db }
 let operator: string
@@ -47,10 +47,15 @@ describe('who may call the operator endpoints', () => {
 })
 
 describe('POST /v1/admin/agencies', () => {
-  it('creates an agency with its region and domains', async () => {
+  it('creates an agency with its region and domains, and hands out its signing secret once, stored sealed', async () => {
     const res = await post('/v1/admin/agencies', newAgency, operator)
     expect(res.statusCode).toBe(201)
-    expect(res.json()).toEqual(newAgency)
+    const { signingSecret, ...agency } = res.json()
+    expect(agency).toEqual(newAgency)
+    expect(signingSecret).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    const [row] = await app.db.query<{ signing_secret: string }>('SELECT signing_secret FROM agencies WHERE id = $1', [newAgency.id])
+    expect(row!.signing_secret).not.toContain(signingSecret)
+    expect(testBox.open(row!.signing_secret)).toBe(signingSecret)
     const list = (await get('/v1/admin/agencies', operator)).json().agencies
     expect(list).toContainEqual(newAgency)
   })

@@ -31,7 +31,7 @@ describe('npm run cli -- token create', () => {
     const token = /oc_[a-z0-9]{10}_[A-Za-z0-9_-]{43}/.exec(stdout)?.[0]
     expect(token).toBeDefined()
     const db = await openPgliteDb(join(dataDir, 'pglite'))
-    const rows = await db.query<Record<string, unknown>>('SELECT * FROM api_tokens')
+    const rows = await db.query<Record<string, unknown>>(`SELECT * FROM api_tokens WHERE label <> 'demo'`)
     await db.close()
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ role: 'operator', label: 'first operator' })

@@ -28,3 +28,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT })).toThrow(/PORT/)
   })
 })
+
+describe('ONECITY_DATA_KEY', () => {
+  it('takes 32 bytes in base64', () => {
+    const key = Buffer.alloc(32, 1).toString('base64')
+    expect(loadConfig({ ONECITY_DATA_KEY: key }).dataKey).toBe(key)
+  })
+
+  it.each(['short', Buffer.alloc(16, 1).toString('base64'), Buffer.alloc(33, 1).toString('base64')])('refuses %s', (ONECITY_DATA_KEY) => {
+    expect(() => loadConfig({ ONECITY_DATA_KEY })).toThrow(/ONECITY_DATA_KEY/)
+  })
+})

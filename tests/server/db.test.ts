@@ -5,6 +5,7 @@ import { migrate } from '../../server/db/migrate'
 import { openPgDb } from '../../server/db/pg-db'
 import { openPgliteDb } from '../../server/db/pglite-db'
 import { seed } from '../../server/seed/seed'
+import { testBox } from './test-app'
 
 /**
  * The same database tests on every adapter: PGlite always, and a real
@@ -61,7 +62,9 @@ describe.each(targets)('database on $name', (target) => {
   })
 
   it('seeds cities and the demo catalog on first start only', async () => {
-    expect(await seed(db)).toEqual({ demoCatalog: true })
+    const first = await seed(db, testBox)
+    expect(first.demoCatalog).toBe(true)
+    expect(first.demoTokens?.operator).toMatch(/^oc_/)
     const [{ n: cityCount }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM cities')) as [{ n: number }]
     expect(cityCount).toBeGreaterThan(330)
     const [{ n: before }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM services')) as [{ n: number }]
@@ -69,7 +72,7 @@ describe.each(targets)('database on $name', (target) => {
 
     // An operator removes a demo service; a restart must not bring it back.
     await db.query(`DELETE FROM services WHERE id = 'cn-heatmap'`)
-    expect(await seed(db)).toEqual({ demoCatalog: false })
+    expect(await seed(db, testBox)).toEqual({ demoCatalog: false })
     const [{ n: after }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM services')) as [{ n: number }]
     expect(after).toBe(before - 1)
   })

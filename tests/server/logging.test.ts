@@ -2,7 +2,7 @@ import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { buildApp } from '../../server/app'
 import { loadConfig } from '../../server/config'
-import { freshDb } from './test-app'
+import { TEST_DATA_KEY, freshDb } from './test-app'
 
 /** Collects every log line the app writes. */
 function captureLogs() {
@@ -20,7 +20,7 @@ describe('request logging', () => {
   it('logs method and path, never the query string (coordinates, searches) or the authorization header', async () => {
     const { lines, stream } = captureLogs()
     const db = await freshDb()
-    const app = await buildApp(loadConfig({ LOG_LEVEL: 'info', ONECITY_H5_DIR: '/nonexistent' }), { db, logStream: stream })
+    const app = await buildApp(loadConfig({ LOG_LEVEL: 'info', ONECITY_H5_DIR: '/nonexistent', ONECITY_DATA_KEY: TEST_DATA_KEY }), { db, logStream: stream })
     await app.inject({ url: '/v1/cities/nearest?lat=22.543096&lng=114.057865', headers: { authorization: 'Bearer secret-token-123' } })
     await app.inject('/v1/cities?q=deyang')
     await app.close()
@@ -38,7 +38,7 @@ describe('request logging', () => {
 describe('GET /healthz', () => {
   it('answers 503 in the error body when the database is gone', async () => {
     const db = await freshDb()
-    const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', ONECITY_H5_DIR: '/nonexistent' }), { db })
+    const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', ONECITY_H5_DIR: '/nonexistent', ONECITY_DATA_KEY: TEST_DATA_KEY }), { db })
     await db.close()
     const res = await app.inject('/healthz')
     expect(res.statusCode).toBe(503)

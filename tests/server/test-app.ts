@@ -2,12 +2,16 @@ import type { PGlite } from '@electric-sql/pglite'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../server/app'
 import { loadConfig } from '../../server/config'
+import { createSecretBox } from '../../server/crypto/secret-box'
 import type { Db } from '../../server/db/db'
 import { migrate } from '../../server/db/migrate'
 import { openPgliteDb, wrapPglite } from '../../server/db/pglite-db'
 import { seed } from '../../server/seed/seed'
 
-export const testConfig = loadConfig({ LOG_LEVEL: 'silent', ONECITY_DATA_DIR: '/nonexistent', ONECITY_H5_DIR: '/nonexistent' })
+/** A fixed test data key, so nothing is written to a data directory. */
+export const TEST_DATA_KEY = Buffer.alloc(32, 7).toString('base64')
+export const testConfig = loadConfig({ LOG_LEVEL: 'silent', ONECITY_DATA_DIR: '/nonexistent', ONECITY_H5_DIR: '/nonexistent', ONECITY_DATA_KEY: TEST_DATA_KEY })
+export const testBox = createSecretBox(Buffer.from(TEST_DATA_KEY, 'base64'))
 
 let template: Promise<PGlite> | undefined
 
@@ -16,7 +20,7 @@ export async function freshDb(): Promise<Db & { pglite: PGlite }> {
   template ??= (async () => {
     const db = await openPgliteDb()
     await migrate(db)
-    await seed(db)
+    await seed(db, testBox)
     return db.pglite
   })()
   return wrapPglite((await (await template).clone()) as PGlite)

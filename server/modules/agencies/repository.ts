@@ -11,12 +11,15 @@ export interface Agency {
   domains: Domain[]
 }
 
-export type NewAgency = Agency
+/** A new agency; `signingSecret` is sealed (see crypto/secret-box), never the secret in clear. */
+export type NewAgency = Agency & { signingSecret?: string }
 
 const COLUMNS = 'id, name, region, domains'
 
 export async function insertAgency(db: Queryable, a: NewAgency): Promise<void> {
-  await db.query('INSERT INTO agencies (id, name, region, domains) VALUES ($1, $2, $3, $4)', [a.id, a.name, a.region, a.domains])
+  await db.query('INSERT INTO agencies (id, name, region, domains, signing_secret) VALUES ($1, $2, $3, $4, $5)', [
+    a.id, a.name, a.region, a.domains, a.signingSecret ?? null,
+  ])
 }
 
 export async function findAgency(db: Queryable, id: string): Promise<Agency | undefined> {
@@ -26,4 +29,10 @@ export async function findAgency(db: Queryable, id: string): Promise<Agency | un
 
 export function listAgencies(db: Queryable): Promise<Agency[]> {
   return db.query<Agency>(`SELECT ${COLUMNS} FROM agencies ORDER BY id`)
+}
+
+/** The agency's sealed signing secret, if it has one. */
+export async function findSealedSigningSecret(db: Queryable, id: string): Promise<string | undefined> {
+  const [row] = await db.query<{ signing_secret: string | null }>('SELECT signing_secret FROM agencies WHERE id = $1', [id])
+  return row?.signing_secret ?? undefined
 }

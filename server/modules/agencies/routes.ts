@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
+import type { SecretBox } from '../../crypto/secret-box'
 import type { Db } from '../../db/db'
 import { ErrorBody } from '../../errors'
 import { requireRole } from '../auth/require-role'
@@ -10,7 +11,7 @@ import { createAgency } from './service'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody }
 
-export const agencyAdminRoutes: FastifyPluginAsyncTypebox<{ db: Db; cities: CityService }> = async (app, { db, cities }) => {
+export const agencyAdminRoutes: FastifyPluginAsyncTypebox<{ db: Db; cities: CityService; box: SecretBox }> = async (app, { db, cities, box }) => {
   const operatorOnly = requireRole(db, 'operator')
 
   app.post(
@@ -22,10 +23,15 @@ export const agencyAdminRoutes: FastifyPluginAsyncTypebox<{ db: Db; cities: City
         summary: 'Create an agency with its region and allowed domains (operator)',
         security: [{ bearerAuth: [] }],
         body: Type.Ref('Agency'),
-        response: { 201: Type.Ref('Agency'), ...errors, 409: ErrorBody, 422: ErrorBody },
+        response: {
+          201: Type.Intersect([Type.Ref('Agency'), Type.Object({ signingSecret: Type.String({ description: 'HMAC secret for request signatures, shown this once' }) })]),
+          ...errors,
+          409: ErrorBody,
+          422: ErrorBody,
+        },
       },
     },
-    async (req, reply) => reply.code(201).send(await createAgency(db, cities, req.body as Agency)),
+    async (req, reply) => reply.code(201).send(await createAgency(db, cities, box, req.body as Agency)),
   )
 
   app.get(

@@ -1,10 +1,16 @@
+import type { SecretBox } from '../../crypto/secret-box'
 import type { Queryable } from '../../db/db'
 import { HttpError } from '../../errors'
 import type { CityService } from '../cities/service'
 import { type Agency, findAgency, insertAgency } from './repository'
+import { newSigningSecret } from './signing-secret'
 
-/** Creates an agency after checking its region names a real city or province. Duplicate id → 409. */
-export async function createAgency(db: Queryable, cities: CityService, agency: Agency): Promise<Agency> {
+/**
+ * Creates an agency after checking its region names a real city or province
+ * (duplicate id → 409). Its request-signing secret is returned this once, for
+ * the operator to hand to the agency; only a sealed copy is stored.
+ */
+export async function createAgency(db: Queryable, cities: CityService, box: SecretBox, agency: Agency): Promise<Agency & { signingSecret: string }> {
   if (!cities.isRegion(agency.region)) {
     throw new HttpError(422, 'UNKNOWN_REGION', `No city or province has code ${agency.region} / 找不到地区代码 ${agency.region}`, [
       { path: 'region', message: 'must be an existing city code, province code or national' },
@@ -15,6 +21,7 @@ export async function createAgency(db: Queryable, cities: CityService, agency: A
       { path: 'id', message: 'already taken' },
     ])
   }
-  await insertAgency(db, agency)
-  return agency
+  const { secret, sealed } = newSigningSecret(box)
+  await insertAgency(db, { ...agency, signingSecret: sealed })
+  return { ...agency, signingSecret: secret }
 }
