@@ -38,13 +38,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!/^\d+$/.test(portText) || port > 65535) problems.push(`PORT must be an integer from 0 to 65535, got "${portText}"`)
 
   const databaseUrl = value('DATABASE_URL')
-  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/\S+$/.test(databaseUrl)) {
+  const usesServer = databaseUrl !== undefined && /^postgres(ql)?:\/\/\S+$/.test(databaseUrl)
+  if (databaseUrl !== undefined && !usesServer) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL')
   }
 
   const dataKey = value('ONECITY_DATA_KEY')
   if (dataKey !== undefined && !(/^[A-Za-z0-9+/]{43}=$/.test(dataKey) && Buffer.from(dataKey, 'base64').length === 32)) {
     problems.push('ONECITY_DATA_KEY must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)')
+  }
+  // Every process on a shared database must open what the others sealed: one configured key, not a generated one each.
+  if (usesServer && dataKey === undefined) {
+    problems.push('ONECITY_DATA_KEY is required with DATABASE_URL (all server processes of one database must share the key)')
   }
 
   const logLevel = (value('LOG_LEVEL') ?? 'info') as Config['logLevel']

@@ -8,7 +8,7 @@ describe('loadConfig', () => {
   })
 
   it('reads PORT, DATABASE_URL and ONECITY_DATA_DIR', () => {
-    const c = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://u:p@localhost/db', ONECITY_DATA_DIR: '/var/lib/onecity' })
+    const c = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://u:p@localhost/db', ONECITY_DATA_DIR: '/var/lib/onecity', ONECITY_DATA_KEY: Buffer.alloc(32, 2).toString('base64') })
     expect(c).toMatchObject({ port: 8080, databaseUrl: 'postgres://u:p@localhost/db', dataDir: '/var/lib/onecity' })
   })
 
@@ -33,6 +33,10 @@ describe('ONECITY_DATA_KEY', () => {
   it('takes 32 bytes in base64', () => {
     const key = Buffer.alloc(32, 1).toString('base64')
     expect(loadConfig({ ONECITY_DATA_KEY: key }).dataKey).toBe(key)
+  })
+
+  it('is required with DATABASE_URL, since every process must open what the others sealed', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u:p@localhost/db' })).toThrow(/ONECITY_DATA_KEY is required with DATABASE_URL/)
   })
 
   it.each(['short', Buffer.alloc(16, 1).toString('base64'), Buffer.alloc(33, 1).toString('base64')])('refuses %s', (ONECITY_DATA_KEY) => {
