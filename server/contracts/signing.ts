@@ -56,13 +56,14 @@ export interface ReplayGuard {
   firstUse(nonce: string, timestamp: number): boolean
 }
 
-export function createReplayGuard(windowMs = MAX_SKEW_MS): ReplayGuard {
+/** `now` is the verifier's clock (injectable, so an agency with a pinned test clock still prunes correctly). */
+export function createReplayGuard(windowMs = MAX_SKEW_MS, now: () => number = Date.now): ReplayGuard {
   const seen = new Map<string, number>()
   return {
     firstUse(nonce, timestamp) {
-      const now = Date.now()
+      const t = now()
       // Forget nonces whose request would now be stale anyway.
-      for (const [n, t] of seen) if (now - t > 2 * windowMs) seen.delete(n)
+      for (const [n, sentAt] of seen) if (t - sentAt > 2 * windowMs) seen.delete(n)
       if (seen.has(nonce)) return false
       seen.set(nonce, timestamp)
       return true

@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto'
+import { maskIdNumber, maskName } from '../../src/domain/mask'
+import { type AppointmentT, HOSPITAL_ERRORS, type HospitalT, operations } from '../../server/contracts/hospital'
+import { type AgencyApp, type AgencyOptions, createAgencyApp, fail, implement, operation } from '../shared/agency-app'
+import { DAY_MS, atCst, dateCst, daysBetween, isRealDate, isoCst } from '../shared/china-time'
+import { seeded } from '../shared/seeded'
+import { type DoctorOnDuty, type GeneratedSlot, DEFAULT_HOSPITALS, departmentsOf, doctorsOf, slotsOf, toDoctor } from './data'
+
+export interface HospitalAgencyOptions extends AgencyOptions {
+  /** The campuses this agency runs; two 德阳市人民医院 campuses by default. */
+  hospitals?: HospitalT[]
+}
+
+interface Stored {
+  appointment: AppointmentT
+  idNumber: string
+}
+
+/**
+ * The simulated hospital (医院) implementing hospital@1. Bookings live in
+ * memory: every check and the booking itself happen in one synchronous step,
+ * so concurrent requests can never take more numbers than a slot has.
+ */
+export function buildHospitalAgency(options: HospitalAgencyOptions): AgencyApp {
+  const now = options.now ?? Date.now
+  const hospitals = options.hospitals ?? DEFAULT_HOSPITALS
+  const app = createAgencyApp(options)
+  const active = new Map<string, number>() // slotId → booked through the contract and not cancelled
+  const issued = new Map<string, number>() // slotId → queue numbers handed out (never reused)
+  const appointments = new Map<string, Stored>()
+  const byKey = new Map<string, { slotId: string; idNumber: string; appointmentId: string }>()
+  const cards = new Map<string, { cardNo: string; issuedAt: string }>()
+  let sequence = 0
+
+  const hospitalOf = (id: string) => {
+    const h = hospitals.find((x) => x.id === id)
+    if (!h) throw fail(HOSPITAL_ERRORS, 'HOSPITAL_NOT_FOUND', `No campus ${id} / 未找到该院区`)
+    return h
+  }
+  const departmentOf = (h: HospitalT, id: string) => {
+    const d = departmentsOf(h.id).find((x) => x.id === id)
+    if (!d) throw fail(HOSPITAL_ERRORS, 'DEPARTMENT_NOT_FOUND', `No department ${id} at ${h.name} / 未找到该科室`)
+    return d
+  }
+  /** When a date's numbers open: the release time, windowDays − 1 days before the date. */
+  const releaseAtOf = (h: HospitalT, date: string) => atCst(date, h.rules.releaseTime) - (h.rules.windowDays - 1) * DAY_MS
+  const checkWindow = (h: HospitalT, date: string) => {
+    const offset = daysBetween(dateCst(now()), date)
+    if (!isRealDate(date) || offset < 0 || offset >= h.rules.windowDays) {
+      throw fail(HOSPITAL_ERRORS, 'DATE_OUTSIDE_WINDOW', `${date} is outside the booking window of ${h.rules.windowDays} days from today / 只能预约今天起 ${h.rules.windowDays} 天内的号源`, [
+        { path: 'date', message: `from ${dateCst(now())}, ${h.rules.windowDays} days` },
+      ])
+    }
+  }
+  const remainingOf = (slot: GeneratedSlot) => Math.max(0, slot.capacity - slot.prebooked - (active.get(slot.id) ?? 0))
+
+  const findSlot = (slotId: string) => {
+    const [hospitalId = '', doctorId = '', date = '', hhmm = ''] = slotId.split('.')
+    const h = hospitals.find((x) => x.id === hospitalId)
+    const departmentId = doctorId.replace(/-[0-9]+$/, '')
+    const dept = h && isRealDate(date) ? departmentsOf(h.id).find((d) => d.id === departmentId) : undefined
+    const doctor = h && dept ? doctorsOf(h.id, dept.id).find((d) => d.id === doctorId) : undefined
+    const slot = h && doctor ? slotsOf(h.id, doctor, date).find((s) => s.start.replace(':', '') === hhmm) : undefined
+    if (!h || !dept || !doctor || !slot) throw fail(HOSPITAL_ERRORS, 'SLOT_NOT_FOUND', `No slot ${slotId} / 未找到该号源`)
+    return { hospital: h, department: dept, doctor, slot, date }
+  }
+
+  implement(app, operation(operations, 'listHospitals'), () => ({ hospitals }))
+
+  implement(app, operation(operations, 'listDepartments'), ({ params }) => ({ departments: departmentsOf(hospitalOf(params.hospitalId).id) }))
+
+  implement(app, operation(operations, 'listDoctors'), ({ params }) => {
+    const h = hospitalOf(params.hospitalId)
+    const d = departmentOf(h, params.departmentId)
+    return { doctors: doctorsOf(h.id, d.id).map(toDoctor) }
+  })
+
+  implement(app, operation(operations, 'getSchedule'), ({ params, query }) => {
+    const h = hospitalOf(params.hospitalId)
+    const d = departmentOf(h, query.departmentId)
+    checkWindow(h, query.date)
+    let doctors: DoctorOnDuty[] = doctorsOf(h.id, d.id)
+    if (query.doctorId) {
+      doctors = doctors.filter((x) => x.id === query.doctorId)
+      if (doctors.length === 0) throw fail(HOSPITAL_ERRORS, 'DOCTOR_NOT_FOUND', `No doctor ${query.doctorId} in ${d.name} / 该科室没有此医生`)
+    }
+    const releaseAt = releaseAtOf(h, query.date)
+    const released = now() >= releaseAt
+    const slots = released
+      ? doctors
+          .flatMap((doctor) => slotsOf(h.id, doctor, query.date))
+          .map((slot) => {
+            const { prebooked: _internal, ...shown } = slot
+            return { ...shown, remaining: remainingOf(slot) }
+          })
+      : []
+    slots.sort((a, b) => a.start.localeCompare(b.start) || a.doctorId.localeCompare(b.doctorId))
+    return { hospitalId: h.id, departmentId: d.id, date: query.date, released, releaseAt: isoCst(releaseAt), slots }
+  })
+
+  implement(app, operation(operations, 'book'), ({ body }) => {
+    const prior = byKey.get(body.idempotencyKey)
+    if (prior) {
+      if (prior.slotId !== body.slotId || prior.idNumber !== body.patient.idNumber) {
+        throw fail(HOSPITAL_ERRORS, 'IDEMPOTENCY_CONFLICT', 'This idempotencyKey was used for another booking / 该幂等键已用于其他预约')
+      }
+      return appointments.get(prior.appointmentId)!.appointment
+    }
+    const { hospital, department, doctor, slot, date } = findSlot(body.slotId)
+    checkWindow(hospital, date)
+    if (now() < releaseAtOf(hospital, date)) {
+      throw fail(HOSPITAL_ERRORS, 'NOT_RELEASED', `Numbers for ${date} open at ${isoCst(releaseAtOf(hospital, date))} / 号源尚未放出，请于 ${hospital.rules.releaseTime} 后再试`)
+    }
+    const startsAt = atCst(date, slot.start)
+    if (startsAt <= now()) throw fail(HOSPITAL_ERRORS, 'SLOT_PASSED', 'This slot has already started / 该时段已过，请选择其他时段')
+    for (const s of appointments.values()) {
+      const a = s.appointment
+      if (a.status === 'booked' && s.idNumber === body.patient.idNumber && a.doctorId === doctor.id && a.date === date) {
+        throw fail(HOSPITAL_ERRORS, 'ALREADY_BOOKED', 'The patient already has a number with this doctor on this day / 该就诊人当天已预约该医生')
+      }
+    }
+    if (remainingOf(slot) <= 0) throw fail(HOSPITAL_ERRORS, 'SLOT_FULL', 'No numbers left in this slot / 该时段号源已约满')
+
+    active.set(slot.id, (active.get(slot.id) ?? 0) + 1)
+    const queue = (issued.get(slot.id) ?? slot.prebooked) + 1
+    issued.set(slot.id, queue)
+    sequence += 1
+    const appointment: AppointmentT = {
+      id: `A${date.replace(/-/g, '')}${String(sequence).padStart(6, '0')}`,
+      status: 'booked',
+      hospitalId: hospital.id,
+      hospitalName: hospital.name,
+      departmentId: department.id,
+      departmentName: department.name,
+      doctorId: doctor.id,
+      doctorName: doctor.name,
+      slotId: slot.id,
+      date,
+      start: slot.start,
+      end: slot.end,
+      feeFen: slot.feeFen,
+      queueNo: queue,
+      patient: { name: maskName(body.patient.name), idNumber: maskIdNumber(body.patient.idNumber) },
+      cancelDeadline: isoCst(startsAt - hospital.rules.cancelDeadlineHours * 3600_000),
+      createdAt: isoCst(now()),
+    }
+    appointments.set(appointment.id, { appointment, idNumber: body.patient.idNumber })
+    byKey.set(body.idempotencyKey, { slotId: slot.id, idNumber: body.patient.idNumber, appointmentId: appointment.id })
+    return appointment
+  })
+
+  implement(app, operation(operations, 'cancel'), ({ params, body }) => {
+    const stored = appointments.get(params.appointmentId)
+    // Someone else's appointment looks exactly like a missing one.
+    if (!stored || stored.idNumber !== body.idNumber) throw fail(HOSPITAL_ERRORS, 'APPOINTMENT_NOT_FOUND', 'No such appointment for this patient / 未找到该就诊人的预约')
+    const a = stored.appointment
+    if (a.status === 'cancelled') return { appointment: a }
+    if (now() > Date.parse(a.cancelDeadline)) {
+      throw fail(HOSPITAL_ERRORS, 'CANCEL_DEADLINE_PASSED', `Appointments can be cancelled until ${a.cancelDeadline} / 已超过可取消时间`)
+    }
+    stored.appointment = { ...a, status: 'cancelled', cancelledAt: isoCst(now()) }
+    active.set(a.slotId, Math.max(0, (active.get(a.slotId) ?? 0) - 1))
+    return { appointment: stored.appointment }
+  })
+
+  implement(app, operation(operations, 'listAppointments'), ({ body }) => ({
+    appointments: [...appointments.values()]
+      .filter((s) => s.idNumber === body.idNumber)
+      .map((s) => s.appointment)
+      .sort((x, y) => `${y.date} ${y.start}`.localeCompare(`${x.date} ${x.start}`) || y.id.localeCompare(x.id)),
+  }))
+
+  implement(app, operation(operations, 'getVisitCard'), ({ body }) => {
+    const h = hospitalOf(body.hospitalId)
+    const key = `${h.id}|${body.patient.idNumber}`
+    let card = cards.get(key)
+    if (!card) {
+      card = { cardNo: `JZ${seeded('hospital-card', h.id, body.patient.idNumber).digits(10)}`, issuedAt: isoCst(now()) }
+      cards.set(key, card)
+    }
+    const check = createHash('sha256').update(`${options.secret}|${card.cardNo}`).digest('base64url').slice(0, 12)
+    return {
+      cardNo: card.cardNo,
+      hospitalId: h.id,
+      hospitalName: h.name,
+      patient: { name: maskName(body.patient.name), idNumber: maskIdNumber(body.patient.idNumber) },
+      qrPayload: `OCVC1:${h.id}:${card.cardNo}:${check}`,
+      issuedAt: card.issuedAt,
+    }
+  })
+
+  return app
+}

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto'
+import { maskIdNumber, maskName, maskTail } from '../../src/domain/mask'
+import { INSURANCE_TYPES, SOCIAL_SECURITY_ERRORS, operations } from '../../server/contracts/social-security'
+import { type AgencyApp, type AgencyOptions, createAgencyApp, fail, implement, operation } from '../shared/agency-app'
+import { isoCst, monthCst } from '../shared/china-time'
+import { checkMonthRange } from '../shared/month-range'
+import { seeded } from '../shared/seeded'
+import { TYPE_NAMES, contributionsOf, insuredOf, medicalAccountOf } from './data'
+
+export type SocialSecurityAgencyOptions = AgencyOptions
+
+/** How long an e-card QR code stays valid. */
+const QR_TTL_MS = 60_000
+
+/**
+ * The simulated social security bureau (人社) implementing social-security@1;
+ * read-only, every answer derived from the ID number (see data.ts).
+ */
+export function buildSocialSecurityAgency(options: SocialSecurityAgencyOptions): AgencyApp {
+  const now = options.now ?? Date.now
+  const app = createAgencyApp(options)
+
+  const personOf = (idNumber: string) => {
+    const p = insuredOf(idNumber, now())
+    if (!p) throw fail(SOCIAL_SECURITY_ERRORS, 'PERSON_NOT_FOUND', 'No social insurance record for this ID number / 未查询到参保信息')
+    return p
+  }
+
+  implement(app, operation(operations, 'getInsuredStatus'), ({ body }) => {
+    const p = personOf(body.idNumber)
+    return {
+      idNumber: maskIdNumber(body.idNumber),
+      insurances: INSURANCE_TYPES.map((type) =>
+        p.types.includes(type)
+          ? { type, typeName: TYPE_NAMES[type], status: p.suspended ? ('suspended' as const) : ('active' as const), since: p.since, lastPaidMonth: p.lastPaidMonth, employer: p.employer }
+          : { type, typeName: TYPE_NAMES[type], status: 'not-insured' as const },
+      ),
+    }
+  })
+
+  implement(app, operation(operations, 'listContributions'), ({ body }) => {
+    const p = personOf(body.idNumber)
+    const months = checkMonthRange(body.from, body.to, monthCst(now()))
+    const records = contributionsOf(p, months, body.type)
+    return {
+      records,
+      totals: {
+        personalFen: records.reduce((s, r) => s + r.personalFen, 0),
+        employerFen: records.reduce((s, r) => s + r.employerFen, 0),
+        months: new Set(records.map((r) => r.month)).size,
+      },
+    }
+  })
+
+  implement(app, operation(operations, 'getMedicalAccount'), ({ body }) => medicalAccountOf(body.idNumber, personOf(body.idNumber)))
+
+  implement(app, operation(operations, 'getECard'), ({ body }) => {
+    personOf(body.idNumber)
+    const cardNo = `${seeded('social-security-card', body.idNumber).pick(['F', 'G', 'H'])}${seeded('social-security-card-no', body.idNumber).digits(8)}`
+    const window = Math.floor(now() / QR_TTL_MS)
+    const token = createHash('sha256').update(`${options.secret}|${body.idNumber}|${window}`).digest('base64url').slice(0, 32)
+    return {
+      cardNo: maskTail(cardNo),
+      person: { name: maskName(body.name), idNumber: maskIdNumber(body.idNumber) },
+      status: 'active' as const,
+      issuer: '四川省人力资源和社会保障厅',
+      qrPayload: `OCSSC1:${token}`,
+      qrExpiresAt: isoCst((window + 1) * QR_TTL_MS),
+    }
+  })
+
+  return app
+}

@@ -1,0 +1,264 @@
+import { type Static, Type } from 'typebox'
+import { ClockTime, DateTime, Fen, IdNumber, IsoDate, Key, MaskedPersonSchema, PersonSchema, defineOperations, literals, strict } from './common'
+
+/** hospital@1: campuses and their booking rules, departments, doctors, schedules, booking (预约挂号), visit card. */
+export const CONTRACT = 'hospital@1'
+
+export const HOSPITAL_ERRORS = {
+  HOSPITAL_NOT_FOUND: 404,
+  DEPARTMENT_NOT_FOUND: 404,
+  DOCTOR_NOT_FOUND: 404,
+  SLOT_NOT_FOUND: 404,
+  APPOINTMENT_NOT_FOUND: 404,
+  DATE_OUTSIDE_WINDOW: 422,
+  NOT_RELEASED: 422,
+  SLOT_PASSED: 422,
+  CANCEL_DEADLINE_PASSED: 422,
+  SLOT_FULL: 409,
+  ALREADY_BOOKED: 409,
+  IDEMPOTENCY_CONFLICT: 409,
+} as const
+export type HospitalErrorCode = keyof typeof HOSPITAL_ERRORS
+
+export const DOCTOR_TITLES = ['主任医师', '副主任医师', '主治医师', '住院医师'] as const
+export const APPOINTMENT_STATUSES = ['booked', 'cancelled'] as const
+
+const SlotId = () => Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}\\.[A-Za-z0-9_-]{1,64}\\.[0-9]{4}-[0-9]{2}-[0-9]{2}\\.[0-9]{4}$', description: 'opaque slot id' })
+const AppointmentId = () => Type.String({ pattern: '^A[0-9]{8}[0-9A-Z]{6,12}$', description: 'appointment number' })
+
+export const BookingRules = Type.Object(
+  {
+    windowDays: Type.Integer({ minimum: 1, maximum: 90, description: 'dates from today to today + windowDays − 1 can be booked' }),
+    releaseTime: ClockTime({ description: 'time of day (China time) when the farthest date of the window opens, e.g. 08:00' }),
+    cancelDeadlineHours: Type.Integer({ minimum: 0, maximum: 168, description: 'an appointment can be cancelled until this many hours before it starts' }),
+  },
+  strict,
+)
+
+export const HospitalList = Type.Object(
+  {
+    hospitals: Type.Array(
+      Type.Object(
+        {
+          id: Key({ description: 'campus id' }),
+          name: Type.String({ minLength: 1 }),
+          level: Type.String({ description: '医院等级, e.g. 三级甲等' }),
+          address: Type.String({ minLength: 1 }),
+          phone: Type.String({ pattern: '^[0-9]{3,4}-[0-9]{7,8}$', description: 'switchboard, e.g. 0838-2418888' }),
+          rules: BookingRules,
+        },
+        strict,
+      ),
+    ),
+  },
+  { ...strict, $id: 'hospital.HospitalList' },
+)
+
+export const HospitalParams = Type.Object({ hospitalId: Key() }, { ...strict, $id: 'hospital.HospitalParams' })
+
+export const DepartmentList = Type.Object(
+  {
+    departments: Type.Array(
+      Type.Object({ id: Key(), name: Type.String({ minLength: 1 }), category: Type.String({ description: '科室大类, e.g. 内科' }), intro: Type.String() }, strict),
+    ),
+  },
+  { ...strict, $id: 'hospital.DepartmentList' },
+)
+
+export const DepartmentParams = Type.Object({ hospitalId: Key(), departmentId: Key() }, { ...strict, $id: 'hospital.DepartmentParams' })
+
+export const DoctorList = Type.Object(
+  {
+    doctors: Type.Array(
+      Type.Object(
+        {
+          id: Key(),
+          name: Type.String({ minLength: 1 }),
+          title: literals(DOCTOR_TITLES),
+          specialty: Type.String({ description: '擅长' }),
+          feeFen: Fen({ description: 'registration fee (挂号费)' }),
+        },
+        strict,
+      ),
+    ),
+  },
+  { ...strict, $id: 'hospital.DoctorList' },
+)
+
+export const ScheduleQuery = Type.Object(
+  { date: IsoDate(), departmentId: Key(), doctorId: Type.Optional(Key({ description: 'only this doctor' })) },
+  { ...strict, $id: 'hospital.ScheduleQuery' },
+)
+
+export const Schedule = Type.Object(
+  {
+    hospitalId: Key(),
+    departmentId: Key(),
+    date: IsoDate(),
+    released: Type.Boolean({ description: 'false before the release time of the window’s farthest date: no slots yet' }),
+    releaseAt: DateTime({ description: 'when this date’s numbers open(ed)' }),
+    slots: Type.Array(
+      Type.Object(
+        {
+          id: SlotId(),
+          doctorId: Key(),
+          doctorName: Type.String(),
+          doctorTitle: literals(DOCTOR_TITLES),
+          start: ClockTime(),
+          end: ClockTime(),
+          capacity: Type.Integer({ minimum: 1 }),
+          remaining: Type.Integer({ minimum: 0 }),
+          feeFen: Fen(),
+        },
+        strict,
+      ),
+    ),
+  },
+  { ...strict, $id: 'hospital.Schedule' },
+)
+
+export const BookRequest = Type.Object(
+  {
+    slotId: SlotId(),
+    patient: PersonSchema(),
+    idempotencyKey: Type.String({ pattern: '^[A-Za-z0-9_-]{8,64}$', description: 'the same key always gets the same appointment' }),
+  },
+  { ...strict, $id: 'hospital.BookRequest' },
+)
+
+// Nested copies carry no $id: one Ajv instance refuses two schemas with the same $id.
+const appointmentSchema = (options: { $id?: string } = {}) =>
+  Type.Object(
+    {
+      id: AppointmentId(),
+      status: literals(APPOINTMENT_STATUSES),
+      hospitalId: Key(),
+      hospitalName: Type.String(),
+      departmentId: Key(),
+      departmentName: Type.String(),
+      doctorId: Key(),
+      doctorName: Type.String(),
+      slotId: SlotId(),
+      date: IsoDate(),
+      start: ClockTime(),
+      end: ClockTime(),
+      feeFen: Fen(),
+      queueNo: Type.Integer({ minimum: 1, description: '就诊序号' }),
+      patient: MaskedPersonSchema(),
+      cancelDeadline: DateTime({ description: 'cancel before this instant' }),
+      createdAt: DateTime(),
+      cancelledAt: Type.Optional(DateTime()),
+    },
+    { ...strict, ...options },
+  )
+
+export const Appointment = appointmentSchema({ $id: 'hospital.Appointment' })
+
+export const AppointmentParams = Type.Object({ appointmentId: AppointmentId() }, { ...strict, $id: 'hospital.AppointmentParams' })
+
+export const CancelRequest = Type.Object(
+  { idNumber: IdNumber({ description: 'the patient’s ID number: only the patient (through the platform) can cancel' }) },
+  { ...strict, $id: 'hospital.CancelRequest' },
+)
+
+export const CancelResult = Type.Object({ appointment: appointmentSchema() }, { ...strict, $id: 'hospital.CancelResult' })
+
+export const AppointmentQuery = Type.Object({ idNumber: IdNumber() }, { ...strict, $id: 'hospital.AppointmentQuery' })
+
+export const AppointmentList = Type.Object({ appointments: Type.Array(appointmentSchema()) }, { ...strict, $id: 'hospital.AppointmentList' })
+
+export const VisitCardRequest = Type.Object({ hospitalId: Key(), patient: PersonSchema() }, { ...strict, $id: 'hospital.VisitCardRequest' })
+
+export const VisitCard = Type.Object(
+  {
+    cardNo: Type.String({ pattern: '^JZ[0-9]{10}$', description: '就诊卡号' }),
+    hospitalId: Key(),
+    hospitalName: Type.String(),
+    patient: MaskedPersonSchema(),
+    qrPayload: Type.String({ minLength: 16, description: 'text of the QR code shown at the hospital' }),
+    issuedAt: DateTime(),
+  },
+  { ...strict, $id: 'hospital.VisitCard' },
+)
+
+export const operations = defineOperations(HOSPITAL_ERRORS, [
+  { name: 'listHospitals', summary: 'Campuses with their booking rules', method: 'GET', path: '/v1/hospitals', kind: 'call', response: HospitalList, errors: [] },
+  {
+    name: 'listDepartments',
+    summary: 'Departments of a campus',
+    method: 'GET',
+    path: '/v1/hospitals/:hospitalId/departments',
+    kind: 'call',
+    params: HospitalParams,
+    response: DepartmentList,
+    errors: ['HOSPITAL_NOT_FOUND'],
+  },
+  {
+    name: 'listDoctors',
+    summary: 'Doctors of a department',
+    method: 'GET',
+    path: '/v1/hospitals/:hospitalId/departments/:departmentId/doctors',
+    kind: 'call',
+    params: DepartmentParams,
+    response: DoctorList,
+    errors: ['HOSPITAL_NOT_FOUND', 'DEPARTMENT_NOT_FOUND'],
+  },
+  {
+    name: 'getSchedule',
+    summary: 'Slots of a department (or one doctor) on a date, with capacity and remaining numbers',
+    method: 'GET',
+    path: '/v1/hospitals/:hospitalId/schedule',
+    kind: 'call',
+    params: HospitalParams,
+    query: ScheduleQuery,
+    response: Schedule,
+    errors: ['HOSPITAL_NOT_FOUND', 'DEPARTMENT_NOT_FOUND', 'DOCTOR_NOT_FOUND', 'DATE_OUTSIDE_WINDOW'],
+  },
+  {
+    name: 'book',
+    summary: 'Book a slot for a patient; idempotent by idempotencyKey; never more bookings than capacity',
+    method: 'POST',
+    path: '/v1/appointments',
+    kind: 'call',
+    body: BookRequest,
+    response: Appointment,
+    errors: ['SLOT_NOT_FOUND', 'DATE_OUTSIDE_WINDOW', 'NOT_RELEASED', 'SLOT_PASSED', 'SLOT_FULL', 'ALREADY_BOOKED', 'IDEMPOTENCY_CONFLICT'],
+  },
+  {
+    name: 'cancel',
+    summary: 'Cancel an appointment within the hospital’s rule (cancelling twice answers the cancelled appointment)',
+    method: 'POST',
+    path: '/v1/appointments/:appointmentId/cancel',
+    kind: 'call',
+    params: AppointmentParams,
+    body: CancelRequest,
+    response: CancelResult,
+    errors: ['APPOINTMENT_NOT_FOUND', 'CANCEL_DEADLINE_PASSED'],
+  },
+  {
+    name: 'listAppointments',
+    summary: 'Appointments of a patient, newest first',
+    method: 'POST',
+    path: '/v1/appointments/query',
+    kind: 'call',
+    body: AppointmentQuery,
+    response: AppointmentList,
+    errors: [],
+  },
+  {
+    name: 'getVisitCard',
+    summary: 'The patient’s visit card (就诊卡) at a campus, issued on first request',
+    method: 'POST',
+    path: '/v1/visit-cards',
+    kind: 'call',
+    body: VisitCardRequest,
+    response: VisitCard,
+    errors: ['HOSPITAL_NOT_FOUND'],
+  },
+] as const)
+
+export type HospitalT = Static<typeof HospitalList>['hospitals'][number]
+export type DepartmentT = Static<typeof DepartmentList>['departments'][number]
+export type DoctorT = Static<typeof DoctorList>['doctors'][number]
+export type SlotT = Static<typeof Schedule>['slots'][number]
+export type AppointmentT = Static<typeof Appointment>

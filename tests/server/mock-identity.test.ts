@@ -1,0 +1,76 @@
+import { Value } from 'typebox/value'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ErrorBody } from '../../server/errors'
+import { VerifyResult } from '../../server/contracts/identity'
+import { DEFAULT_PEOPLE, buildIdentityAgency } from '../../mock/identity/app'
+import { itEnforcesSignatures } from '../fixtures/agency-security'
+import { signedClient, unmaskedPii } from '../fixtures/signed-inject'
+
+const SECRET = 'identity-secret-for-tests'
+let app: ReturnType<typeof buildIdentityAgency>
+let client: ReturnType<typeof signedClient>
+beforeAll(async () => {
+  app = buildIdentityAgency({ secret: SECRET })
+  await app.ready()
+  client = signedClient(app, SECRET)
+})
+afterAll(() => app.close())
+
+const verify = (body: unknown) => client.post('/v1/identity/verify', body)
+const known = DEFAULT_PEOPLE[0]!
+
+describe('identity@1 mock', () => {
+  it('a known person with their own name → match, valid against the schema, nothing echoed', async () => {
+    const res = await verify(known)
+    expect(res.statusCode).toBe(200)
+    const body = res.json()
+    expect(Value.Check(VerifyResult, body)).toBe(true)
+    expect(body.match).toBe(true)
+    expect(res.body).not.toContain(known.idNumber)
+    expect(res.body).not.toContain(known.name)
+  })
+
+  it('a known number with another name → no match, NAME_MISMATCH', async () => {
+    const body = (await verify({ ...known, name: '李四' })).json()
+    expect(body).toMatchObject({ match: false, reason: 'NAME_MISMATCH' })
+  })
+
+  it('any other valid number matches; an invalid one (check digit, birth date, province) → ID_NOT_FOUND', async () => {
+    expect((await verify({ name: '赵六', idNumber: '11010519491231002X' })).json().match).toBe(true)
+    for (const idNumber of ['510603199003071239', '510603199002301234', '990603199003071238']) {
+      expect((await verify({ name: '赵六', idNumber })).json()).toMatchObject({ match: false, reason: 'ID_NOT_FOUND' })
+    }
+  })
+
+  it('the same question always gets the same answer', async () => {
+    const a = (await verify({ ...known, name: '李四' })).json()
+    const b = (await verify({ ...known, name: '李四' })).json()
+    expect({ ...a, checkedAt: 0 }).toEqual({ ...b, checkedAt: 0 })
+  })
+
+  it.each([
+    ['no name', { idNumber: known.idNumber }],
+    ['a Latin name', { name: 'Zhang Wei', idNumber: known.idNumber }],
+    ['a short ID number', { name: known.name, idNumber: '5106031990' }],
+    ['a lower-case x', { name: known.name, idNumber: '11010519491231002x' }],
+    ['an extra field', { ...known, phone: '13812341234' }],
+  ])('%s → 400 VALIDATION_FAILED without echoing the input', async (_n, body) => {
+    const res = await verify(body)
+    expect(res.statusCode).toBe(400)
+    expect(Value.Check(ErrorBody, res.json())).toBe(true)
+    expect(res.json().error.code).toBe('VALIDATION_FAILED')
+  })
+
+  it('a GET or an unknown route → 4xx in the error body', async () => {
+    const res = await client.get('/v1/identity/verify')
+    expect(res.statusCode).toBeGreaterThanOrEqual(400)
+    expect(res.statusCode).toBeLessThan(500)
+    expect(Value.Check(ErrorBody, res.json())).toBe(true)
+  })
+
+  itEnforcesSignatures(() => app, SECRET, { method: 'POST', url: '/v1/identity/verify', body: known })
+
+  it('no response body contained a full ID number or phone', () => {
+    expect(client.bodies.flatMap(unmaskedPii)).toEqual([])
+  })
+})

@@ -1,0 +1,93 @@
+import { Value } from 'typebox/value'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ErrorBody } from '../../server/errors'
+import { ContributionList, ECard, InsuredStatus, MedicalAccount } from '../../server/contracts/social-security'
+import { buildSocialSecurityAgency } from '../../mock/social-security/app'
+import { itEnforcesSignatures } from '../fixtures/agency-security'
+import { validManifest } from '../fixtures/manifests'
+import { signedClient, unmaskedPii } from '../fixtures/signed-inject'
+
+const SECRET = 'social-security-secret-for-tests'
+const NOW = Date.parse('2025-06-18T10:00:00+08:00')
+const clock = () => NOW
+const person = validManifest('social-security@1').fixtures as { name: string; idNumber: string }
+const OTHERS = ['510600198505050022', '440301197512120035', '110101196003070016', '320102200201310022', '310101199909090044']
+
+let app: ReturnType<typeof buildSocialSecurityAgency>
+let client: ReturnType<typeof signedClient>
+beforeAll(async () => {
+  app = buildSocialSecurityAgency({ secret: SECRET, now: clock })
+  await app.ready()
+  client = signedClient(app, SECRET, clock)
+})
+afterAll(() => app.close())
+
+const expectError = (res: { statusCode: number; json(): any }, status: number, code: string) => {
+  expect(res.statusCode).toBe(status)
+  expect(Value.Check(ErrorBody, res.json())).toBe(true)
+  expect(res.json().error.code).toBe(code)
+}
+
+describe('social-security@1 mock', () => {
+  it('insured status covers the five insurance types, masked, deterministic', async () => {
+    for (const idNumber of [person.idNumber, ...OTHERS]) {
+      const res = await client.post('/v1/insured/query', { idNumber })
+      expect(res.statusCode).toBe(200)
+      const body = res.json()
+      expect(Value.Check(InsuredStatus, body)).toBe(true)
+      expect(body.insurances.map((i: { type: string }) => i.type)).toEqual(['pension', 'medical', 'unemployment', 'injury', 'maternity'])
+      expect(body.idNumber).toBe(`${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`)
+      expect((await client.post('/v1/insured/query', { idNumber })).json()).toEqual(body)
+    }
+  })
+
+  it('contributions by month: one record per insured type and paid month, totals add up', async () => {
+    const res = await client.post('/v1/contributions/query', { idNumber: person.idNumber, from: '2024-01', to: '2024-12' })
+    expect(res.statusCode).toBe(200)
+    const body = res.json()
+    expect(Value.Check(ContributionList, body)).toBe(true)
+    expect(body.records.length).toBeGreaterThan(0)
+    for (const r of body.records) expect(r.month >= '2024-01' && r.month <= '2024-12').toBe(true)
+    expect(body.totals.personalFen).toBe(body.records.reduce((s: number, r: { personalFen: number }) => s + r.personalFen, 0))
+    const pension = await client.post('/v1/contributions/query', { idNumber: person.idNumber, from: '2024-01', to: '2024-12', type: 'pension' })
+    expect(pension.json().records.every((r: { type: string }) => r.type === 'pension')).toBe(true)
+    expect(pension.json().records.length).toBe(body.totals.months)
+  })
+
+  it('a bad range → 422 INVALID_RANGE with details; a malformed month → 400', async () => {
+    expectError(await client.post('/v1/contributions/query', { idNumber: person.idNumber, from: '2024-12', to: '2024-01' }), 422, 'INVALID_RANGE')
+    expectError(await client.post('/v1/contributions/query', { idNumber: person.idNumber, from: '2019-01', to: '2024-12' }), 422, 'INVALID_RANGE')
+    expectError(await client.post('/v1/contributions/query', { idNumber: person.idNumber, from: '2025-01', to: '2025-09' }), 422, 'INVALID_RANGE')
+    expectError(await client.post('/v1/contributions/query', { idNumber: person.idNumber, from: '2024-13', to: '2024-12' }), 400, 'VALIDATION_FAILED')
+  })
+
+  it('medical account: the balance is the last transaction’s balance', async () => {
+    const res = await client.post('/v1/medical-account/query', { idNumber: person.idNumber })
+    expect(res.statusCode).toBe(200)
+    const body = res.json()
+    expect(Value.Check(MedicalAccount, body)).toBe(true)
+    expect(body.transactions.length).toBeGreaterThan(0)
+    expect(body.transactions[0].balanceAfterFen).toBe(body.balanceFen)
+  })
+
+  it('e-card: masked card number and person, a QR payload that changes each minute', async () => {
+    const res = await client.post('/v1/e-card', person)
+    expect(res.statusCode).toBe(200)
+    const card = res.json()
+    expect(Value.Check(ECard, card)).toBe(true)
+    expect(card.person).toEqual({ name: '*三', idNumber: '5106**********001X' })
+    expect(Date.parse(card.qrExpiresAt)).toBeGreaterThan(NOW)
+  })
+
+  it('a minor → 404 PERSON_NOT_FOUND; bad input → 400', async () => {
+    expectError(await client.post('/v1/insured/query', { idNumber: '510600201501010011' }), 404, 'PERSON_NOT_FOUND')
+    expectError(await client.post('/v1/insured/query', { idNumber: '510600' }), 400, 'VALIDATION_FAILED')
+    expectError(await client.post('/v1/e-card', { idNumber: person.idNumber }), 400, 'VALIDATION_FAILED')
+  })
+
+  itEnforcesSignatures(() => app, SECRET, { method: 'POST', url: '/v1/insured/query', body: { idNumber: person.idNumber } }, clock)
+
+  it('no response body contained a full ID number or phone', () => {
+    expect(client.bodies.flatMap(unmaskedPii)).toEqual([])
+  })
+})
