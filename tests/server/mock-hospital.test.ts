@@ -117,7 +117,7 @@ describe('hospital@1 mock: booking', () => {
     const a = res.json()
     expect(Value.Check(Appointment, a)).toBe(true)
     expect(a).toMatchObject({ status: 'booked', slotId: slot.id, date: '2025-06-20', start: slot.start, feeFen: slot.feeFen })
-    expect(a.patient).toEqual({ name: '*四', idNumber: '5106**********0022' })
+    expect(a.patient).toEqual({ name: '*四', idNumber: '5106**********002X' })
     const after = (await slotsOn('2025-06-20')).find((s) => s.id === slot.id)!
     expect(after.remaining).toBe(slot.remaining - 1)
   })
@@ -210,7 +210,7 @@ describe('hospital@1 mock: visit card', () => {
     expect(res.statusCode).toBe(200)
     const card = res.json()
     expect(Value.Check(VisitCard, card)).toBe(true)
-    expect(card.patient.idNumber).toBe('5106**********0022')
+    expect(card.patient.idNumber).toBe('5106**********002X')
     nowMs += 3600_000
     expect((await client.post('/v1/visit-cards', { hospitalId: H, patient })).json()).toEqual(card)
     expectError(await client.post('/v1/visit-cards', { hospitalId: 'nowhere', patient }), 404, 'HOSPITAL_NOT_FOUND')

@@ -75,7 +75,7 @@ describe('social-security@1 mock', () => {
     expect(res.statusCode).toBe(200)
     const card = res.json()
     expect(Value.Check(ECard, card)).toBe(true)
-    expect(card.person).toEqual({ name: '*三', idNumber: '5106**********001X' })
+    expect(card.person).toEqual({ name: '*三', idNumber: '5106**********0010' })
     expect(Date.parse(card.qrExpiresAt)).toBeGreaterThan(NOW)
   })
 
