@@ -7,6 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import type { Config } from './config'
+import { contractSchemas } from './contracts'
 import { createSecretBox, resolveDataKey } from './crypto/secret-box'
 import type { Db } from './db/db'
 import { migrate } from './db/migrate'
@@ -92,6 +93,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
   })
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' })
+  // The typed contracts agencies implement are published as components of the same document.
+  await app.register(async (published) => {
+    for (const schema of contractSchemas()) published.addSchema(schema)
+  })
   for (const schema of [ErrorBody, CitySchema, CoverageSchema, ServiceItemSchema, CatalogServiceSchema, AgencySchema, TokenInfo, ServiceManifestSchema]) {
     app.addSchema(schema)
   }

@@ -35,7 +35,9 @@ describe('the platform’s edges', () => {
     expect(res.statusCode).toBe(200)
     const doc = res.json()
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/healthz', '/v1/cities', '/v1/cities/nearest', '/v1/catalog']))
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['City', 'CatalogService', 'ErrorBody']))
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['City', 'CatalogService', 'ErrorBody', 'ServiceManifest']))
+    // The typed contracts agencies implement are published in the same document.
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['traffic.ViolationList', 'hospital.Schedule', 'payment.PaymentNotification']))
   })
 
   it('serves the API docs page at /docs', async () => {
