@@ -1,11 +1,10 @@
 import { Value } from 'typebox/value'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { ErrorBody } from '../../server/errors'
 import { Appointment, AppointmentList, CancelResult, DepartmentList, DoctorList, HospitalList, Schedule, VisitCard, type SlotT } from '../../server/contracts/hospital'
 import { buildHospitalAgency } from '../../mock/hospital/app'
 import { itEnforcesSignatures } from '../fixtures/agency-security'
 import { validManifest } from '../fixtures/manifests'
-import { signedClient, unmaskedPii } from '../fixtures/signed-inject'
+import { expectError, signedClient, unmaskedPii } from '../fixtures/signed-inject'
 
 const SECRET = 'hospital-secret-for-tests'
 const START = Date.parse('2025-06-18T10:00:00+08:00') // a Wednesday
@@ -28,11 +27,6 @@ beforeEach(() => {
   nowMs = START
 })
 
-const expectError = (res: { statusCode: number; json(): any }, status: number, code: string) => {
-  expect(res.statusCode).toBe(status)
-  expect(Value.Check(ErrorBody, res.json())).toBe(true)
-  expect(res.json().error.code).toBe(code)
-}
 const schedule = async (date: string, departmentId = 'cardiology', hospitalId = H) =>
   client.get(`/v1/hospitals/${hospitalId}/schedule?date=${date}&departmentId=${departmentId}`)
 const slotsOn = async (date: string, departmentId = 'cardiology'): Promise<SlotT[]> => (await schedule(date, departmentId)).json().slots

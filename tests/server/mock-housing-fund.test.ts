@@ -1,12 +1,11 @@
 import { Value } from 'typebox/value'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ErrorBody } from '../../server/errors'
 import { Account, DepositList, LoanList, WithdrawalEligibility } from '../../server/contracts/housing-fund'
 import { buildHousingFundAgency } from '../../mock/housing-fund/app'
 import { instalment } from '../../mock/housing-fund/data'
 import { itEnforcesSignatures } from '../fixtures/agency-security'
 import { validManifest } from '../fixtures/manifests'
-import { signedClient, unmaskedPii } from '../fixtures/signed-inject'
+import { expectError, signedClient, unmaskedPii } from '../fixtures/signed-inject'
 
 const SECRET = 'housing-fund-secret-for-tests'
 const NOW = Date.parse('2025-06-18T10:00:00+08:00')
@@ -22,12 +21,6 @@ beforeAll(async () => {
   client = signedClient(app, SECRET, clock)
 })
 afterAll(() => app.close())
-
-const expectError = (res: { statusCode: number; json(): any }, status: number, code: string) => {
-  expect(res.statusCode).toBe(status)
-  expect(Value.Check(ErrorBody, res.json())).toBe(true)
-  expect(res.json().error.code).toBe(code)
-}
 
 describe('housing-fund@1 mock', () => {
   it('account: valid, masked account number, deterministic', async () => {

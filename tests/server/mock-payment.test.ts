@@ -1,12 +1,11 @@
 import { Value } from 'typebox/value'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { ErrorBody } from '../../server/errors'
 import { Order, PaymentNotification, Prepay, Refund } from '../../server/contracts/payment'
 import { verifyRequest } from '../../server/contracts/signing'
 import { buildPaymentAgency } from '../../mock/payment/app'
 import { itEnforcesSignatures } from '../fixtures/agency-security'
 import { validManifest } from '../fixtures/manifests'
-import { signedClient, unmaskedPii } from '../fixtures/signed-inject'
+import { expectError, signedClient, unmaskedPii } from '../fixtures/signed-inject'
 
 const SECRET = 'payment-secret-for-tests'
 const START = Date.parse('2025-06-18T10:00:00+08:00')
@@ -28,11 +27,6 @@ beforeEach(() => {
   nowMs = START
 })
 
-const expectError = (res: { statusCode: number; json(): any }, status: number, code: string) => {
-  expect(res.statusCode).toBe(status)
-  expect(Value.Check(ErrorBody, res.json())).toBe(true)
-  expect(res.json().error.code).toBe(code)
-}
 const create = (orderId: string, amount = amountFen, description = '交通违法罚款') =>
   client.post('/v1/orders', { orderId, amountFen: amount, description, notifyUrl: NOTIFY })
 const pay = (orderId: string) => client.post(`/v1/orders/${orderId}/simulate-pay`, {})

@@ -1,11 +1,10 @@
 import { Value } from 'typebox/value'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ErrorBody } from '../../server/errors'
 import { ContributionList, ECard, InsuredStatus, MedicalAccount } from '../../server/contracts/social-security'
 import { buildSocialSecurityAgency } from '../../mock/social-security/app'
 import { itEnforcesSignatures } from '../fixtures/agency-security'
 import { validManifest } from '../fixtures/manifests'
-import { signedClient, unmaskedPii } from '../fixtures/signed-inject'
+import { expectError, signedClient, unmaskedPii } from '../fixtures/signed-inject'
 
 const SECRET = 'social-security-secret-for-tests'
 const NOW = Date.parse('2025-06-18T10:00:00+08:00')
@@ -21,12 +20,6 @@ beforeAll(async () => {
   client = signedClient(app, SECRET, clock)
 })
 afterAll(() => app.close())
-
-const expectError = (res: { statusCode: number; json(): any }, status: number, code: string) => {
-  expect(res.statusCode).toBe(status)
-  expect(Value.Check(ErrorBody, res.json())).toBe(true)
-  expect(res.json().error.code).toBe(code)
-}
 
 describe('social-security@1 mock', () => {
   it('insured status covers the five insurance types, masked, deterministic', async () => {

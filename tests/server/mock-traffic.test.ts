@@ -1,6 +1,5 @@
 import { Value } from 'typebox/value'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ErrorBody } from '../../server/errors'
 import {
   LicencePoints,
   PayViolationResult,
@@ -10,7 +9,7 @@ import {
 } from '../../server/contracts/traffic'
 import { buildTrafficAgency } from '../../mock/traffic/app'
 import { itEnforcesSignatures } from '../fixtures/agency-security'
-import { signedClient, unmaskedPii } from '../fixtures/signed-inject'
+import { expectError, signedClient, unmaskedPii } from '../fixtures/signed-inject'
 import { validManifest } from '../fixtures/manifests'
 
 const SECRET = 'traffic-secret-for-tests'
@@ -28,12 +27,6 @@ beforeAll(async () => {
 afterAll(() => app.close())
 
 const list = async (body: unknown = vehicle) => client.post('/v1/violations/query', body)
-const expectError = (res: { statusCode: number; json(): any }, status: number, code: string) => {
-  expect(res.statusCode).toBe(status)
-  const body = res.json()
-  expect(Value.Check(ErrorBody, body)).toBe(true)
-  expect(body.error.code).toBe(code)
-}
 
 describe('traffic@1 mock: violations', () => {
   it('lists the fixture vehicle’s violations, valid against the shared schema', async () => {
