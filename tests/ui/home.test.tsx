@@ -51,6 +51,18 @@ async function loadHome() {
 let view: Rendered | undefined
 
 /** The first tile under `scope` whose name is `name`. */
+/** The home page in 德阳 (statistics refused, city already picked) with the default catalog, rendered and settled. */
+async function renderHomeInDeyang() {
+  remember('consent', { decision: 'refused', version: 1, decidedAt: null })
+  remember('city', { current: DEYANG, source: 'picker' })
+  const { HomePage, api } = await loadHome()
+  api.getCatalog.mockResolvedValue(catalog())
+  const rendered = await render(<HomePage />)
+  view = rendered // for the cleanup after each test
+  await flush()
+  return rendered
+}
+
 function tile(name: string, scope = '.home-main'): HTMLElement {
   const found = [...view!.container.querySelectorAll<HTMLElement>(`${scope} .service-tile`)].find(
     (t) => t.querySelector('.service-tile__name')?.textContent === name,
@@ -126,12 +138,7 @@ describe('home page', () => {
   })
 
   it('shows compact tiles: name and stars, the summary as description, grouped by domain in one card per section', async () => {
-    remember('consent', { decision: 'refused', version: 1, decidedAt: null })
-    remember('city', { current: DEYANG, source: 'picker' })
-    const { HomePage, api } = await loadHome()
-    api.getCatalog.mockResolvedValue(catalog())
-    view = await render(<HomePage />)
-    await flush()
+    const view = await renderHomeInDeyang()
     const sections = [...view.container.querySelectorAll('.home-section')]
     expect(sections).toHaveLength(2)
     expect(sections.every((s) => s.classList.contains('card'))).toBe(true)
@@ -149,12 +156,7 @@ describe('home page', () => {
   })
 
   it('says how many services the city has, and shows a tapped service under 最近使用', async () => {
-    remember('consent', { decision: 'refused', version: 1, decidedAt: null })
-    remember('city', { current: DEYANG, source: 'picker' })
-    const { HomePage, api } = await loadHome()
-    api.getCatalog.mockResolvedValue(catalog())
-    view = await render(<HomePage />)
-    await flush()
+    const view = await renderHomeInDeyang()
     expect(view.container.querySelector('.home-summary')?.textContent).toBe('共 3 项服务 · 本地 2 项')
     expect(view.container.querySelector('.home-recent')).toBeNull()
 
@@ -188,12 +190,7 @@ describe('home page', () => {
   })
 
   it('filters services by name, summary, item or domain label', async () => {
-    remember('consent', { decision: 'refused', version: 1, decidedAt: null })
-    remember('city', { current: DEYANG, source: 'picker' })
-    const { HomePage, api } = await loadHome()
-    api.getCatalog.mockResolvedValue(catalog())
-    view = await render(<HomePage />)
-    await flush()
+    const view = await renderHomeInDeyang()
     const input = view.container.querySelector<HTMLInputElement>('input[aria-label="搜索服务"]')
     expect(input).not.toBeNull()
     await view.type(input!, '医疗')
