@@ -1,51 +1,80 @@
 import type { TypedContract } from '../server/modules/onboarding/manifest-schema'
-import { buildHospitalAgency } from './hospital/app'
-import { buildHousingFundAgency } from './housing-fund/app'
-import { buildIdentityAgency } from './identity/app'
-import { buildPaymentAgency } from './payment/app'
-import type { AgencyApp, AgencyOptions } from './shared/agency-app'
-import { buildSocialSecurityAgency } from './social-security/app'
-import { buildTrafficAgency } from './traffic/app'
+import { registerHospitalAgency } from './hospital/app'
+import { registerHousingFundAgency } from './housing-fund/app'
+import { registerIdentityAgency } from './identity/app'
+import { registerPaymentAgency } from './payment/app'
+import { type AgencyFaults, type AgencyPlugin, createAgencyHost, mountAgency } from './shared/agency-app'
+import { registerSocialSecurityAgency } from './social-security/app'
+import { registerTrafficAgency } from './traffic/app'
 
 /** Every simulated agency, by the contract it implements. */
-export const AGENCY_BUILDERS: Record<TypedContract, (options: AgencyOptions) => AgencyApp> = {
-  'traffic@1': buildTrafficAgency,
-  'hospital@1': buildHospitalAgency,
-  'identity@1': buildIdentityAgency,
-  'payment@1': buildPaymentAgency,
-  'social-security@1': buildSocialSecurityAgency,
-  'housing-fund@1': buildHousingFundAgency,
+export const AGENCIES: Record<TypedContract, AgencyPlugin> = {
+  'traffic@1': registerTrafficAgency,
+  'hospital@1': registerHospitalAgency,
+  'identity@1': registerIdentityAgency,
+  'payment@1': registerPaymentAgency,
+  'social-security@1': registerSocialSecurityAgency,
+  'housing-fund@1': registerHousingFundAgency,
+}
+
+/** One simulated agency on the shared host. */
+export interface MockTenant {
+  /** Slug [a-z0-9-]; the tenant answers under `/<agencyId>`. */
+  agencyId: string
+  contract: TypedContract
+  secret: string
+  faults?: AgencyFaults
 }
 
 export interface MockAgencies {
-  /** Base URL of each agency, e.g. http://127.0.0.1:41234 */
-  urls: Record<TypedContract, string>
+  /** The host's base URL, e.g. http://127.0.0.1:41234 */
+  url: string
+  /** `${url}/${agencyId}`: the base URL the agency declares in its manifest. */
+  endpointOf(agencyId: string): string
   stop(): Promise<void>
 }
 
+const AGENCY_ID = /^[a-z0-9-]+$/
+
 /**
- * Starts every simulated agency on 127.0.0.1 with a free port, each answering
- * only requests signed with its contract's secret. `npm start` uses this to
- * give the platform real HTTP endpoints to onboard.
+ * Starts one HTTP server (loopback, a free port by default) hosting every
+ * tenant under its own path prefix, each with its own secret, replay guard,
+ * in-memory state and faults. Throws on a malformed or repeated agencyId.
  */
 export async function startMockAgencies(options: {
-  secretFor(contract: TypedContract): string
+  tenants: MockTenant[]
+  host?: string
+  port?: number
   now?: () => number
 }): Promise<MockAgencies> {
-  const started: AgencyApp[] = []
-  const urls = {} as MockAgencies['urls']
-  const stop = async () => {
-    await Promise.all(started.map((app) => app.close()))
+  const ids = new Set<string>()
+  for (const { agencyId } of options.tenants) {
+    if (!AGENCY_ID.test(agencyId)) throw new Error(`agencyId ${JSON.stringify(agencyId)} must match ${AGENCY_ID}`)
+    if (ids.has(agencyId)) throw new Error(`agencyId ${agencyId} is used twice`)
+    ids.add(agencyId)
   }
+
+  const app = createAgencyHost()
+  for (const tenant of options.tenants) {
+    mountAgency(app, `/${tenant.agencyId}`, AGENCIES[tenant.contract], {
+      secret: tenant.secret,
+      ...(options.now ? { now: options.now } : {}),
+      ...(tenant.faults ? { faults: tenant.faults } : {}),
+    })
+  }
+  let url: string
   try {
-    for (const [contract, build] of Object.entries(AGENCY_BUILDERS) as [TypedContract, (o: AgencyOptions) => AgencyApp][]) {
-      const app = build({ secret: options.secretFor(contract), ...(options.now ? { now: options.now } : {}) })
-      started.push(app)
-      urls[contract] = await app.listen({ host: '127.0.0.1', port: 0 })
-    }
+    url = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 })
   } catch (err) {
-    await stop()
+    await app.close()
     throw err
   }
-  return { urls, stop }
+  return {
+    url,
+    endpointOf(agencyId) {
+      if (!ids.has(agencyId)) throw new Error(`no tenant ${agencyId}`)
+      return `${url}/${agencyId}`
+    },
+    stop: () => app.close(),
+  }
 }

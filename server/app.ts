@@ -7,6 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import type { Config } from './config'
+import { consoleRoutes } from './console/routes'
 import { contractSchemas } from './contracts'
 import { createSecretBox, resolveDataKey } from './crypto/secret-box'
 import type { Db } from './db/db'
@@ -23,6 +24,9 @@ import { onboardingAdminRoutes } from './modules/onboarding/admin-routes'
 import { agencyServiceRoutes } from './modules/onboarding/routes'
 import { CatalogServiceSchema, CoverageSchema, ServiceItemSchema } from './modules/catalog/schemas'
 import { cityRoutes } from './modules/cities/routes'
+import { reviewRoutes } from './modules/review/routes'
+import { ReviewSchema, ReviewSummarySchema } from './modules/review/schemas'
+import { type ReviewWorker, startReviewWorker } from './modules/review/review-worker'
 import { CitySchema } from './modules/cities/schemas'
 import { createCityService } from './modules/cities/service'
 import { type DemoTokens, seed } from './seed/seed'
@@ -43,6 +47,8 @@ export interface BuildOptions {
   catalogCacheMaxAgeMs?: number
   /** Where log lines go (tests capture them); stdout by default. */
   logStream?: NodeJS.WritableStream
+  /** Reviews run at once in this process; default 2. */
+  reviewConcurrency?: number
   /** Called on the first start with the demo tokens just made (npm start writes and prints them). */
   onDemoTokens?: (tokens: DemoTokens) => void
 }
@@ -51,6 +57,13 @@ export interface BuildOptions {
  * Builds the platform: migrates and seeds the database, registers every
  * module's routes, the OpenAPI docs and the H5 app. Does not listen (tests use inject()).
  */
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The background quality-review worker (tests and the demo onboarding wait on `reviews.idle()`). */
+    reviews: ReviewWorker
+  }
+}
+
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const db = options.db ?? (await openDb(config))
   const box = createSecretBox(resolveDataKey(config))
@@ -76,6 +89,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // fields where a schema forbids them instead of silently dropping them.
     ajv: { customOptions: { allErrors: true, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
+  const reviews = startReviewWorker({ db, box, config: config.review, production: config.production, log: app.log, concurrency: options.reviewConcurrency ?? 2 })
+  app.decorate('reviews', reviews)
+  // Hooks run in order: stop the reviews before the database they write to closes.
+  app.addHook('onClose', () => reviews.stop())
   if (!options.db) app.addHook('onClose', () => db.close())
 
   registerErrorHandling(app)
@@ -97,7 +114,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(async (published) => {
     for (const schema of contractSchemas()) published.addSchema(schema)
   })
-  for (const schema of [ErrorBody, CitySchema, CoverageSchema, ServiceItemSchema, CatalogServiceSchema, AgencySchema, TokenInfo, ServiceManifestSchema]) {
+  for (const schema of [ErrorBody, CitySchema, CoverageSchema, ServiceItemSchema, CatalogServiceSchema, AgencySchema, TokenInfo, ServiceManifestSchema, ReviewSummarySchema, ReviewSchema]) {
     app.addSchema(schema)
   }
 
@@ -121,8 +138,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(catalogRoutes, { db, cities, cacheMaxAgeMs: options.catalogCacheMaxAgeMs ?? 1000 })
   await app.register(agencyAdminRoutes, { db, cities, box })
   await app.register(tokenAdminRoutes, { db })
-  await app.register(agencyServiceRoutes, { db })
+  await app.register(agencyServiceRoutes, { db, reviews })
+  await app.register(reviewRoutes, { db, reviews })
   await app.register(onboardingAdminRoutes, { db })
+  await app.register(consoleRoutes, { prefix: '/console' })
 
   if (existsSync(config.h5Dir)) {
     // The H5 build ships .br/.gz next to each file; send those to browsers that accept them.

@@ -12,6 +12,20 @@ export interface Config {
   /** Absolute path of the H5 build served at `/`. */
   h5Dir: string
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  /** NODE_ENV=production: agency endpoints must use https (no loopback exemption). */
+  production: boolean
+  review: ReviewConfig
+  /** Port of the simulated agencies `npm start` runs (0 = a free one); null = do not start them. */
+  mockPort: number | null
+}
+
+export interface ReviewConfig {
+  /** Length of the load check's run (02-services.md: 10 s at 20 concurrent requests). */
+  loadMs: number
+  /** Re-review every listed service this often (hours); 0 = never. */
+  intervalHours: number
+  /** Probe every listed service this often (seconds) for the uptime check; 0 = never. */
+  probeIntervalS: number
 }
 
 export class ConfigError extends Error {
@@ -55,6 +69,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const logLevel = (value('LOG_LEVEL') ?? 'info') as Config['logLevel']
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`)
 
+  const integer = (name: string, fallback: string, max: number) => {
+    const text = value(name) ?? fallback
+    if (!/^\d+$/.test(text) || Number(text) > max) problems.push(`${name} must be an integer from 0 to ${max}, got "${text}"`)
+    return Number(text)
+  }
+  const review: ReviewConfig = {
+    loadMs: integer('ONECITY_REVIEW_LOAD_MS', '10000', 600_000),
+    intervalHours: integer('ONECITY_REVIEW_INTERVAL_H', '24', 24 * 365),
+    probeIntervalS: integer('ONECITY_PROBE_INTERVAL_S', '300', 86_400),
+  }
+  const mockPortText = value('ONECITY_MOCK_PORT') ?? '4100'
+  const mockPort = mockPortText === 'off' ? null : integer('ONECITY_MOCK_PORT', mockPortText, 65535)
+
   if (problems.length > 0) throw new ConfigError(problems)
   const absolute = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p))
   return {
@@ -65,5 +92,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataKey,
     h5Dir: absolute(value('ONECITY_H5_DIR') ?? 'dist-h5'),
     logLevel,
+    production: value('NODE_ENV') === 'production',
+    review,
+    mockPort,
   }
 }

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { buildApp } from './app'
 import { ConfigError, loadConfig } from './config'
 import { readServerLock, removeServerLock, writeServerLock } from './server-lock'
+import { startPlatform } from './start-platform'
 
 // The only file that listens. `npm start`: check configuration, build the H5 app if it is missing, serve.
 async function main() {
@@ -30,7 +30,8 @@ async function main() {
     process.exit(1)
   }
   let demoTokensNote = ''
-  const app = await buildApp(config, {
+  const platform = await startPlatform(config, {
+    onProgress: (line) => console.log(line),
     onDemoTokens(tokens) {
       const file = join(config.dataDir, 'demo-tokens.json')
       writeFileSync(file, JSON.stringify(tokens, null, 2) + '\n', { mode: 0o600 })
@@ -40,8 +41,7 @@ Demo tokens (first start; all of them, incl. ${Object.keys(tokens.agencies).leng
   analyst   ${tokens.analyst}`
     },
   })
-  await app.listen({ port: config.port, host: config.host })
-  const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`
+  const base = platform.url
   if (!config.databaseUrl) {
     writeServerLock(config.dataDir, base)
     // A lock left behind by kill -9 is harmless: readers check whether its pid still lives.
@@ -51,12 +51,16 @@ Demo tokens (first start; all of them, incl. ${Object.keys(tokens.agencies).leng
 OneCity 城市服务 is running (${config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`})
   citizen H5 app   ${base}/
   API docs         ${base}/docs   (OpenAPI: ${base}/openapi.json)
-  health           ${base}/healthz${demoTokensNote}
+  console          ${base}/console   (sign in with a token below)
+  health           ${base}/healthz${platform.mocks ? `
+  simulated agencies ${platform.mocks.url}   (their own HTTP server; ONECITY_MOCK_PORT=off to leave them out)` : ''}${
+    platform.onboarded ? `
+Demo onboarding: ${platform.onboarded.listed.length} services reviewed and listed${platform.onboarded.failed.length ? `, ${platform.onboarded.failed.length} failed review: ${platform.onboarded.failed.join(', ')}` : ''}` : ''}${demoTokensNote}
 Stop with Ctrl+C.`)
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      app.close().then(() => process.exit(0), () => process.exit(1))
+      platform.stop().then(() => process.exit(0), () => process.exit(1))
     })
   }
 }

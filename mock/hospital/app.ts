@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { maskIdNumber, maskName } from '../../src/domain/mask'
 import { type AppointmentT, HOSPITAL_ERRORS, type HospitalT, operations } from '../../server/contracts/hospital'
-import { type AgencyApp, type AgencyOptions, createAgencyApp, fail, implement, operation } from '../shared/agency-app'
+import { type AgencyApp, type AgencyOptions, type AgencyScope, createAgencyApp, fail, implement, operation } from '../shared/agency-app'
 import { DAY_MS, atCst, dateCst, daysBetween, isRealDate, isoCst } from '../shared/china-time'
 import { seeded } from '../shared/seeded'
 import { type DoctorOnDuty, type GeneratedSlot, DEFAULT_HOSPITALS, departmentsOf, doctorsOf, slotsOf, toDoctor } from './data'
@@ -21,10 +21,9 @@ interface Stored {
  * memory: every check and the booking itself happen in one synchronous step,
  * so concurrent requests can never take more numbers than a slot has.
  */
-export function buildHospitalAgency(options: HospitalAgencyOptions): AgencyApp {
+export function registerHospitalAgency(scope: AgencyScope, options: HospitalAgencyOptions): void {
   const now = options.now ?? Date.now
   const hospitals = options.hospitals ?? DEFAULT_HOSPITALS
-  const app = createAgencyApp(options)
   const active = new Map<string, number>() // slotId → booked through the contract and not cancelled
   const issued = new Map<string, number>() // slotId → queue numbers handed out (never reused)
   const appointments = new Map<string, Stored>()
@@ -65,17 +64,17 @@ export function buildHospitalAgency(options: HospitalAgencyOptions): AgencyApp {
     return { hospital: h, department: dept, doctor, slot, date }
   }
 
-  implement(app, operation(operations, 'listHospitals'), () => ({ hospitals }))
+  implement(scope, operation(operations, 'listHospitals'), () => ({ hospitals }))
 
-  implement(app, operation(operations, 'listDepartments'), ({ params }) => ({ departments: departmentsOf(hospitalOf(params.hospitalId).id) }))
+  implement(scope, operation(operations, 'listDepartments'), ({ params }) => ({ departments: departmentsOf(hospitalOf(params.hospitalId).id) }))
 
-  implement(app, operation(operations, 'listDoctors'), ({ params }) => {
+  implement(scope, operation(operations, 'listDoctors'), ({ params }) => {
     const h = hospitalOf(params.hospitalId)
     const d = departmentOf(h, params.departmentId)
     return { doctors: doctorsOf(h.id, d.id).map(toDoctor) }
   })
 
-  implement(app, operation(operations, 'getSchedule'), ({ params, query }) => {
+  implement(scope, operation(operations, 'getSchedule'), ({ params, query }) => {
     const h = hospitalOf(params.hospitalId)
     const d = departmentOf(h, query.departmentId)
     checkWindow(h, query.date)
@@ -98,7 +97,7 @@ export function buildHospitalAgency(options: HospitalAgencyOptions): AgencyApp {
     return { hospitalId: h.id, departmentId: d.id, date: query.date, released, releaseAt: isoCst(releaseAt), slots }
   })
 
-  implement(app, operation(operations, 'book'), ({ body }) => {
+  implement(scope, operation(operations, 'book'), ({ body }) => {
     const prior = byKey.get(body.idempotencyKey)
     if (prior) {
       if (prior.slotId !== body.slotId || prior.idNumber !== body.patient.idNumber) {
@@ -149,7 +148,7 @@ export function buildHospitalAgency(options: HospitalAgencyOptions): AgencyApp {
     return appointment
   })
 
-  implement(app, operation(operations, 'cancel'), ({ params, body }) => {
+  implement(scope, operation(operations, 'cancel'), ({ params, body }) => {
     const stored = appointments.get(params.appointmentId)
     // Someone else's appointment looks exactly like a missing one.
     if (!stored || stored.idNumber !== body.idNumber) throw fail(HOSPITAL_ERRORS, 'APPOINTMENT_NOT_FOUND', 'No such appointment for this patient / 未找到该就诊人的预约')
@@ -163,14 +162,14 @@ export function buildHospitalAgency(options: HospitalAgencyOptions): AgencyApp {
     return { appointment: stored.appointment }
   })
 
-  implement(app, operation(operations, 'listAppointments'), ({ body }) => ({
+  implement(scope, operation(operations, 'listAppointments'), ({ body }) => ({
     appointments: [...appointments.values()]
       .filter((s) => s.idNumber === body.idNumber)
       .map((s) => s.appointment)
       .sort((x, y) => `${y.date} ${y.start}`.localeCompare(`${x.date} ${x.start}`) || y.id.localeCompare(x.id)),
   }))
 
-  implement(app, operation(operations, 'getVisitCard'), ({ body }) => {
+  implement(scope, operation(operations, 'getVisitCard'), ({ body }) => {
     const h = hospitalOf(body.hospitalId)
     const key = `${h.id}|${body.patient.idNumber}`
     let card = cards.get(key)
@@ -188,6 +187,9 @@ export function buildHospitalAgency(options: HospitalAgencyOptions): AgencyApp {
       issuedAt: card.issuedAt,
     }
   })
+}
 
-  return app
+/** The hospital agency as a standalone app, its operations at the root. */
+export function buildHospitalAgency(options: HospitalAgencyOptions): AgencyApp {
+  return createAgencyApp(registerHospitalAgency, options)
 }

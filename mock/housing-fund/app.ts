@@ -1,6 +1,6 @@
 import { maskTail } from '../../src/domain/mask'
 import { HOUSING_FUND_ERRORS, type WithdrawalReasonT, operations } from '../../server/contracts/housing-fund'
-import { type AgencyApp, type AgencyOptions, createAgencyApp, fail, implement, operation } from '../shared/agency-app'
+import { type AgencyApp, type AgencyOptions, type AgencyScope, createAgencyApp, fail, implement, operation } from '../shared/agency-app'
 import { monthCst, monthsBetween } from '../shared/china-time'
 import { checkMonthRange } from '../shared/month-range'
 import { type Fund, fundOf } from './data'
@@ -14,9 +14,8 @@ const RENT_CAP_FEN = 1_800_000
  * The simulated housing provident fund centre (公积金中心) implementing
  * housing-fund@1; read-only, every answer derived from the ID number (see data.ts).
  */
-export function buildHousingFundAgency(options: HousingFundAgencyOptions): AgencyApp {
+export function registerHousingFundAgency(scope: AgencyScope, options: HousingFundAgencyOptions): void {
   const now = options.now ?? Date.now
-  const app = createAgencyApp(options)
 
   const fundFor = (idNumber: string): Fund => {
     const fund = fundOf(idNumber, now())
@@ -24,22 +23,22 @@ export function buildHousingFundAgency(options: HousingFundAgencyOptions): Agenc
     return fund
   }
 
-  implement(app, operation(operations, 'getAccount'), ({ body }) => {
+  implement(scope, operation(operations, 'getAccount'), ({ body }) => {
     const { accountNoFull, ...account } = fundFor(body.idNumber).account
     return { accountNo: maskTail(accountNoFull), ...account }
   })
 
-  implement(app, operation(operations, 'listDeposits'), ({ body }) => {
+  implement(scope, operation(operations, 'listDeposits'), ({ body }) => {
     const fund = fundFor(body.idNumber)
     const months = new Set(checkMonthRange(body.from, body.to, monthCst(now())))
     return { records: fund.history.filter((r) => months.has(r.month)) }
   })
 
-  implement(app, operation(operations, 'listLoans'), ({ body }) => ({
+  implement(scope, operation(operations, 'listLoans'), ({ body }) => ({
     loans: fundFor(body.idNumber).loans.map((loan) => ({ ...loan, loanNo: maskTail(loan.loanNo) })),
   }))
 
-  implement(app, operation(operations, 'getWithdrawalEligibility'), ({ body }) => {
+  implement(scope, operation(operations, 'getWithdrawalEligibility'), ({ body }) => {
     const { account, loans, age, male } = fundFor(body.idNumber)
     const balance = account.balanceFen
     const activeLoan = loans.find((l) => l.status === 'repaying')
@@ -65,6 +64,9 @@ export function buildHousingFundAgency(options: HousingFundAgencyOptions): Agenc
       ],
     }
   })
+}
 
-  return app
+/** The housing-fund agency as a standalone app, its operations at the root. */
+export function buildHousingFundAgency(options: HousingFundAgencyOptions): AgencyApp {
+  return createAgencyApp(registerHousingFundAgency, options)
 }

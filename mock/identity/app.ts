@@ -1,5 +1,5 @@
 import { operations } from '../../server/contracts/identity'
-import { type AgencyApp, type AgencyOptions, createAgencyApp, implement, operation } from '../shared/agency-app'
+import { type AgencyApp, type AgencyOptions, type AgencyScope, createAgencyApp, implement, operation } from '../shared/agency-app'
 import { isoCst } from '../shared/china-time'
 import { isValidIdNumber } from '../shared/id-number'
 
@@ -22,18 +22,20 @@ export const DEFAULT_PEOPLE = [
  * matches. Other valid numbers match any well-formed name. It never echoes
  * what it was sent.
  */
-export function buildIdentityAgency(options: IdentityAgencyOptions): AgencyApp {
+export function registerIdentityAgency(scope: AgencyScope, options: IdentityAgencyOptions): void {
   const now = options.now ?? Date.now
   const registry = new Map((options.people ?? DEFAULT_PEOPLE).map((p) => [p.idNumber, p.name]))
-  const app = createAgencyApp(options)
 
-  implement(app, operation(operations, 'verify'), ({ body }) => {
+  implement(scope, operation(operations, 'verify'), ({ body }) => {
     const checkedAt = isoCst(now())
     if (!isValidIdNumber(body.idNumber)) return { match: false, reason: 'ID_NOT_FOUND' as const, checkedAt }
     const known = registry.get(body.idNumber)
     if (known !== undefined && known !== body.name) return { match: false, reason: 'NAME_MISMATCH' as const, checkedAt }
     return { match: true, checkedAt }
   })
+}
 
-  return app
+/** The identity agency as a standalone app, its operations at the root. */
+export function buildIdentityAgency(options: IdentityAgencyOptions): AgencyApp {
+  return createAgencyApp(registerIdentityAgency, options)
 }

@@ -12,7 +12,7 @@ import {
 } from '../../server/contracts/payment'
 import { signRequest } from '../../server/contracts/signing'
 import { ErrorBody } from '../../server/errors'
-import { type AgencyApp, type AgencyOptions, createAgencyApp, fail, implement, operation } from '../shared/agency-app'
+import { type AgencyApp, type AgencyOptions, type AgencyScope, createAgencyApp, fail, implement, operation } from '../shared/agency-app'
 import { isoCst } from '../shared/china-time'
 
 /** How a notify callback leaves: a signed POST; tests capture it instead. */
@@ -49,12 +49,11 @@ const defaultDeliver: Deliver = async (url, { headers, body }) => {
  * happens in the citizen's wallet: here `POST /v1/orders/:orderId/simulate-pay`
  * (signed, outside the contract) stands in for it and sends the notify callback.
  */
-export function buildPaymentAgency(options: PaymentAgencyOptions): AgencyApp {
+export function registerPaymentAgency(scope: AgencyScope, options: PaymentAgencyOptions): void {
   const now = options.now ?? Date.now
   const ttlMs = (options.orderTtlMinutes ?? 30) * 60_000
   const deliver = options.deliver ?? defaultDeliver
   const orders = new Map<string, StoredOrder>()
-  const app = createAgencyApp(options)
 
   /** The order as it is now (an unpaid order past its expiry is closed). */
   const current = (orderId: string): StoredOrder => {
@@ -64,7 +63,7 @@ export function buildPaymentAgency(options: PaymentAgencyOptions): AgencyApp {
     return stored
   }
 
-  implement(app, operation(operations, 'createOrder'), ({ body }) => {
+  implement(scope, operation(operations, 'createOrder'), ({ body }) => {
     const existing = orders.get(body.orderId)
     if (existing) {
       const r = existing.request
@@ -99,9 +98,9 @@ export function buildPaymentAgency(options: PaymentAgencyOptions): AgencyApp {
     return prepay
   })
 
-  implement(app, operation(operations, 'getOrder'), ({ params }) => current(params.orderId).order)
+  implement(scope, operation(operations, 'getOrder'), ({ params }) => current(params.orderId).order)
 
-  implement(app, operation(operations, 'refund'), ({ params, body }) => {
+  implement(scope, operation(operations, 'refund'), ({ params, body }) => {
     const stored = current(params.orderId)
     const prior = stored.refunds.get(body.refundId)
     if (prior) {
@@ -134,7 +133,7 @@ export function buildPaymentAgency(options: PaymentAgencyOptions): AgencyApp {
   })
 
   // Outside the contract: the citizen confirms in the wallet. Paying twice answers the paid order again.
-  app.post(
+  scope.post(
     '/v1/orders/:orderId/simulate-pay',
     { schema: { hide: true, params: OrderParams, response: { 200: Type.Object({ order: Type.Object(Order.properties, { additionalProperties: false }) }), '4xx': ErrorBody } } },
     async (req) => {
@@ -154,6 +153,9 @@ export function buildPaymentAgency(options: PaymentAgencyOptions): AgencyApp {
       return { order: stored.order }
     },
   )
+}
 
-  return app
+/** The payment agency as a standalone app, its operations at the root. */
+export function buildPaymentAgency(options: PaymentAgencyOptions): AgencyApp {
+  return createAgencyApp(registerPaymentAgency, options)
 }

@@ -1,9 +1,27 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { Static, TSchema } from 'typebox'
 import { SIGNATURE_ERROR_CODES, type Operation } from '../../server/contracts/common'
 import { MAX_SKEW_MS, createReplayGuard, verifyRequest } from '../../server/contracts/signing'
 import { ErrorBody, HttpError, registerErrorHandling } from '../../server/errors'
+
+/**
+ * Deliberate defects, so the platform's quality review can be tested against
+ * a broken agency. Each affects exactly what its name says.
+ */
+export interface AgencyFaults {
+  /** Every 200 JSON answer is wrapped as `{ "data": <answer> }` (no longer the contract's schema). */
+  wrongSchema?: boolean
+  /** What would be a 400 (VALIDATION_FAILED, INVALID_JSON, missing body) is a plain-text 500 instead. */
+  serverErrorOnBadInput?: boolean
+  /** No signature check: unsigned, tampered, stale and replayed requests are all served. */
+  acceptUnsigned?: boolean
+  /** Every 4xx message gets the first full ID number of the JSON request body appended (a PII leak). */
+  echoIdNumber?: boolean
+  /** Every answer, whatever its status, leaves only after this many milliseconds. */
+  delayMs?: number
+}
 
 /** What every simulated agency is built from. */
 export interface AgencyOptions {
@@ -11,11 +29,23 @@ export interface AgencyOptions {
   secret: string
   /** The agency's clock (ms); tests pin it. Signature freshness uses it too. */
   now?: () => number
-  /** Fastify logging; off by default (requests carry PII). */
+  /** Fastify logging of a standalone app; off by default (requests carry PII). */
   logger?: boolean
+  /** Defects to simulate; none by default. */
+  faults?: AgencyFaults
 }
 
+/** A Fastify server hosting one or more agencies. */
 export type AgencyApp = FastifyInstance
+
+/** The encapsulated scope one agency tenant registers its operations in. */
+export type AgencyScope = FastifyInstance
+
+/**
+ * An agency implementation: registers its operations in `scope` and keeps its
+ * state in the closure, so every registration is an independent tenant.
+ */
+export type AgencyPlugin<O extends AgencyOptions = AgencyOptions> = (scope: AgencyScope, options: O) => void
 
 const SIGNATURE_MESSAGES = {
   SIGNATURE_REQUIRED: 'This agency answers only signed requests: send x-onecity-timestamp, x-onecity-nonce and x-onecity-signature / 请求未签名',
@@ -29,51 +59,108 @@ interface RawBody {
   parseError: boolean
 }
 
-/**
- * A Fastify app that answers only requests signed with `secret` (checked
- * before validation, so an unsigned request never learns what a valid one
- * looks like), validates with the contract schemas (every problem at once,
- * unknown fields refused) and answers errors in the platform's uniform body.
- */
-export function createAgencyApp(options: AgencyOptions): AgencyApp {
-  const now = options.now ?? Date.now
-  const guard = createReplayGuard(MAX_SKEW_MS, now)
-  const bodies = new WeakMap<FastifyRequest, RawBody>()
+// Written by the host's content-type parser, read by each tenant's hooks.
+const rawBodies = new WeakMap<FastifyRequest, RawBody>()
+const NO_BODY: RawBody = { text: '', parseError: false }
+const ID_NUMBER = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])/
+
+/** A bare server: JSON bodies parsed with their exact bytes kept, nothing routed yet. */
+function createServer(logger = false): AgencyApp {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger,
     bodyLimit: 64 * 1024,
     ajv: { customOptions: { allErrors: true, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
-
-  registerErrorHandling(app)
 
   // Keep the exact bytes: the signature covers the body as sent, not as re-serialised.
   app.removeContentTypeParser('application/json')
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8')
     if (text === '') {
-      bodies.set(req, { text, parseError: false })
+      rawBodies.set(req, { text, parseError: false })
       return done(null, undefined)
     }
     try {
       const parsed: unknown = JSON.parse(text)
-      bodies.set(req, { text, parseError: false })
+      rawBodies.set(req, { text, parseError: false })
       done(null, parsed)
     } catch {
-      bodies.set(req, { text, parseError: true })
+      rawBodies.set(req, { text, parseError: true })
       done(null, undefined)
     }
   })
+  return app
+}
 
-  app.addHook('preValidation', async (req) => {
-    const raw = bodies.get(req) ?? { text: '', parseError: false }
-    const result = verifyRequest({ method: req.method, target: req.url, body: raw.text }, req.headers, options.secret, { now: now(), guard })
-    if (!result.ok) {
-      const code = SIGNATURE_ERROR_CODES[result.reason]
-      throw new HttpError(401, code, SIGNATURE_MESSAGES[code])
-    }
-    if (raw.parseError) throw new HttpError(400, 'INVALID_JSON', 'The body is not valid JSON / 请求体不是合法的 JSON')
-  })
+/**
+ * An empty multi-tenant host: add agencies with `mountAgency`. A path under
+ * no tenant answers 404 in the uniform error body.
+ */
+export function createAgencyHost(options: { logger?: boolean } = {}): AgencyApp {
+  const app = createServer(options.logger)
+  registerErrorHandling(app)
+  return app
+}
+
+/**
+ * Mounts one agency tenant under `prefix` ('' or '/<agencyId>') in its own
+ * encapsulated scope: its own secret, replay guard, state, faults, error
+ * handling and 404s. It answers only requests signed with its secret over the
+ * target exactly as received (prefix and query included), checked before
+ * validation so an unsigned request never learns what a valid one looks like.
+ */
+export function mountAgency<O extends AgencyOptions>(host: AgencyApp, prefix: string, agency: AgencyPlugin<O>, options: O): void {
+  host.register(
+    async (scope) => {
+      const now = options.now ?? Date.now
+      const guard = createReplayGuard(MAX_SKEW_MS, now)
+      const faults = options.faults ?? {}
+      // Its own 404s too, so they pass its signature check and faults. Fastify
+      // allows one 404 handler per prefix: a standalone app's root has none.
+      registerErrorHandling(scope)
+
+      scope.addHook('preValidation', async (req) => {
+        const raw = rawBodies.get(req) ?? NO_BODY
+        if (!faults.acceptUnsigned) {
+          const result = verifyRequest({ method: req.method, target: req.url, body: raw.text }, req.headers, options.secret, { now: now(), guard })
+          if (!result.ok) {
+            const code = SIGNATURE_ERROR_CODES[result.reason]
+            throw new HttpError(401, code, SIGNATURE_MESSAGES[code])
+          }
+        }
+        if (raw.parseError) throw new HttpError(400, 'INVALID_JSON', 'The body is not valid JSON / 请求体不是合法的 JSON')
+      })
+      if (faults.wrongSchema || faults.serverErrorOnBadInput || faults.echoIdNumber || faults.delayMs) {
+        scope.addHook('onSend', async (req, reply, payload) => applyFaults(faults, req, reply, payload))
+      }
+
+      agency(scope, options)
+    },
+    { prefix },
+  )
+}
+
+/** Rewrites a finished answer (already serialised) as the faults say. */
+async function applyFaults(faults: AgencyFaults, req: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+  if (faults.delayMs) await sleep(faults.delayMs)
+  const status = reply.statusCode
+  if (typeof payload !== 'string' || !String(reply.getHeader('content-type')).startsWith('application/json')) return payload
+  if (faults.wrongSchema && status === 200) return `{"data":${payload}}`
+  if (faults.serverErrorOnBadInput && status === 400) {
+    reply.code(500).header('content-type', 'text/plain; charset=utf-8')
+    return 'Internal Server Error'
+  }
+  const leaked = faults.echoIdNumber && status >= 400 && status < 500 ? rawBodies.get(req)?.text.match(ID_NUMBER)?.[0] : undefined
+  if (!leaked) return payload
+  const body = JSON.parse(payload) as { error: { message: string } }
+  body.error.message = `${body.error.message} (${leaked})`
+  return JSON.stringify(body)
+}
+
+/** A standalone agency: one tenant at the root of its own app (tests use inject()). */
+export function createAgencyApp<O extends AgencyOptions>(agency: AgencyPlugin<O>, options: O): AgencyApp {
+  const app = createServer(options.logger)
+  mountAgency(app, '', agency, options)
   return app
 }
 
@@ -102,11 +189,11 @@ export function operation<const Ops extends readonly Operation[], N extends Ops[
  * 4xx answers in the uniform error body.
  */
 export function implement<Op extends Operation>(
-  app: AgencyApp,
+  scope: AgencyScope,
   op: Op,
   handler: (input: OperationInput<Op>, req: FastifyRequest) => Static<Op['response']> | Promise<Static<Op['response']>>,
 ): void {
-  app.route({
+  scope.route({
     method: op.method,
     url: op.path,
     schema: {

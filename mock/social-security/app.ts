@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { maskIdNumber, maskName, maskTail } from '../../src/domain/mask'
 import { INSURANCE_TYPES, SOCIAL_SECURITY_ERRORS, operations } from '../../server/contracts/social-security'
-import { type AgencyApp, type AgencyOptions, createAgencyApp, fail, implement, operation } from '../shared/agency-app'
+import { type AgencyApp, type AgencyOptions, type AgencyScope, createAgencyApp, fail, implement, operation } from '../shared/agency-app'
 import { isoCst, monthCst } from '../shared/china-time'
 import { checkMonthRange } from '../shared/month-range'
 import { seeded } from '../shared/seeded'
@@ -16,9 +16,8 @@ const QR_TTL_MS = 60_000
  * The simulated social security bureau (人社) implementing social-security@1;
  * read-only, every answer derived from the ID number (see data.ts).
  */
-export function buildSocialSecurityAgency(options: SocialSecurityAgencyOptions): AgencyApp {
+export function registerSocialSecurityAgency(scope: AgencyScope, options: SocialSecurityAgencyOptions): void {
   const now = options.now ?? Date.now
-  const app = createAgencyApp(options)
 
   const personOf = (idNumber: string) => {
     const p = insuredOf(idNumber, now())
@@ -26,7 +25,7 @@ export function buildSocialSecurityAgency(options: SocialSecurityAgencyOptions):
     return p
   }
 
-  implement(app, operation(operations, 'getInsuredStatus'), ({ body }) => {
+  implement(scope, operation(operations, 'getInsuredStatus'), ({ body }) => {
     const p = personOf(body.idNumber)
     return {
       idNumber: maskIdNumber(body.idNumber),
@@ -38,7 +37,7 @@ export function buildSocialSecurityAgency(options: SocialSecurityAgencyOptions):
     }
   })
 
-  implement(app, operation(operations, 'listContributions'), ({ body }) => {
+  implement(scope, operation(operations, 'listContributions'), ({ body }) => {
     const p = personOf(body.idNumber)
     const months = checkMonthRange(body.from, body.to, monthCst(now()))
     const records = contributionsOf(p, months, body.type)
@@ -52,9 +51,9 @@ export function buildSocialSecurityAgency(options: SocialSecurityAgencyOptions):
     }
   })
 
-  implement(app, operation(operations, 'getMedicalAccount'), ({ body }) => medicalAccountOf(body.idNumber, personOf(body.idNumber)))
+  implement(scope, operation(operations, 'getMedicalAccount'), ({ body }) => medicalAccountOf(body.idNumber, personOf(body.idNumber)))
 
-  implement(app, operation(operations, 'getECard'), ({ body }) => {
+  implement(scope, operation(operations, 'getECard'), ({ body }) => {
     personOf(body.idNumber)
     const cardNo = `${seeded('social-security-card', body.idNumber).pick(['F', 'G', 'H'])}${seeded('social-security-card-no', body.idNumber).digits(8)}`
     const window = Math.floor(now() / QR_TTL_MS)
@@ -68,6 +67,9 @@ export function buildSocialSecurityAgency(options: SocialSecurityAgencyOptions):
       qrExpiresAt: isoCst((window + 1) * QR_TTL_MS),
     }
   })
+}
 
-  return app
+/** The social-security agency as a standalone app, its operations at the root. */
+export function buildSocialSecurityAgency(options: SocialSecurityAgencyOptions): AgencyApp {
+  return createAgencyApp(registerSocialSecurityAgency, options)
 }

@@ -7,7 +7,7 @@ import {
   type Violation,
   type ViolationDetailT,
 } from '../../server/contracts/traffic'
-import { type AgencyApp, type AgencyOptions, createAgencyApp, fail, implement, operation } from '../shared/agency-app'
+import { type AgencyApp, type AgencyOptions, type AgencyScope, createAgencyApp, fail, implement, operation } from '../shared/agency-app'
 import { isoCst } from '../shared/china-time'
 import { type GeneratedViolation, NOT_PAYABLE, generateViolations, isRegistered, lateFeeFen, licenceOf } from './data'
 
@@ -24,9 +24,8 @@ interface Payment {
  * derived from the plate (see data.ts); payments are kept in memory: a fine is
  * paid at most once, and an orderId always gets the answer it got first.
  */
-export function buildTrafficAgency(options: TrafficAgencyOptions): AgencyApp {
+export function registerTrafficAgency(scope: AgencyScope, options: TrafficAgencyOptions): void {
   const now = options.now ?? Date.now
-  const app = createAgencyApp(options)
   // Violation ids seen in a list → the vehicle they belong to (detail and pay look them up).
   const known = new Map<string, { plate: string; plateType: string }>()
   const paymentsByOrder = new Map<string, Payment>()
@@ -63,7 +62,7 @@ export function buildTrafficAgency(options: TrafficAgencyOptions): AgencyApp {
     ...(v.notPayableReason ? { notPayableReason: v.notPayableReason } : {}),
   })
 
-  implement(app, operation(operations, 'listViolations'), ({ body }) => {
+  implement(scope, operation(operations, 'listViolations'), ({ body }) => {
     if (!isRegistered(body.plate, body.engineTail)) {
       throw fail(TRAFFIC_ERRORS, 'VEHICLE_NOT_FOUND', 'No vehicle with this plate, plate type and engine number / 未查询到该车辆，请核对号牌和发动机号后6位', [
         { path: 'body.engineTail', message: 'check the plate and the engine-number tail / 请核对号牌和发动机号' },
@@ -82,7 +81,7 @@ export function buildTrafficAgency(options: TrafficAgencyOptions): AgencyApp {
     }
   })
 
-  implement(app, operation(operations, 'getViolation'), ({ params }): ViolationDetailT => {
+  implement(scope, operation(operations, 'getViolation'), ({ params }): ViolationDetailT => {
     const v = find(params.violationId)
     const lateFee = v.status === 'unpaid' ? lateFeeFen(v.fineFen, v.time, now()) : 0
     const paid = paymentsByViolation.get(v.id)
@@ -96,7 +95,7 @@ export function buildTrafficAgency(options: TrafficAgencyOptions): AgencyApp {
     }
   })
 
-  implement(app, operation(operations, 'payViolation'), ({ body }) => {
+  implement(scope, operation(operations, 'payViolation'), ({ body }) => {
     // Check and record in one synchronous step: concurrent requests cannot both pass.
     const previous = paymentsByOrder.get(body.orderId)
     if (previous) {
@@ -130,7 +129,7 @@ export function buildTrafficAgency(options: TrafficAgencyOptions): AgencyApp {
     return payment.result
   })
 
-  implement(app, operation(operations, 'getLicencePoints'), ({ body }) => {
+  implement(scope, operation(operations, 'getLicencePoints'), ({ body }) => {
     const licence = licenceOf(body.licenceNo, now())
     if (!licence) throw fail(TRAFFIC_ERRORS, 'LICENCE_NOT_FOUND', 'No driving licence for this number / 未查询到该驾驶证')
     return {
@@ -143,6 +142,9 @@ export function buildTrafficAgency(options: TrafficAgencyOptions): AgencyApp {
       validUntil: licence.validUntil,
     }
   })
+}
 
-  return app
+/** The traffic agency as a standalone app, its operations at the root. */
+export function buildTrafficAgency(options: TrafficAgencyOptions): AgencyApp {
+  return createAgencyApp(registerTrafficAgency, options)
 }

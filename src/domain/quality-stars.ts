@@ -41,3 +41,15 @@ export function starsFor(outcomes: Partial<Record<CheckId, CheckOutcome>>): 1 | 
   const stars = share >= 0.9 ? 5 : share >= 0.75 ? 4 : share >= 0.6 ? 3 : share >= 0.4 ? 2 : 1
   return CAPPING_CHECKS.some((id) => outcomes[id] === 'fail' || outcomes[id] === undefined) ? (Math.min(stars, 2) as 1 | 2) : stars
 }
+
+/** One check of a review: its outcome and the evidence that shows why, so an agency knows what to fix. */
+export interface CheckResult {
+  id: CheckId
+  outcome: CheckOutcome
+  evidence: string[]
+}
+
+/** A review passes when nothing caps it: the service answers and keeps its contract. Listing needs a passed review. */
+export function reviewPassed(checks: readonly CheckResult[]): boolean {
+  return CAPPING_CHECKS.every((id) => checks.find((c) => c.id === id)?.outcome !== 'fail' && checks.some((c) => c.id === id))
+}

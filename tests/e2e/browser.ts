@@ -1,11 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { type Browser, type BrowserContextOptions, type Page, chromium } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
-import { buildApp } from '../../server/app'
 import { loadConfig } from '../../server/config'
+import type { DemoTokens } from '../../server/seed/seed'
+import { type RunningPlatform, startPlatform as startServerPlatform } from '../../server/start-platform'
 
 export const PHONE = { width: 390, height: 844 }
 export const SCREENSHOTS = 'tests/e2e/screenshots'
@@ -24,23 +25,60 @@ export function phoneContext(browser: Browser, options: BrowserContextOptions = 
   return browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', ...options })
 }
 
-/** The real platform on a free port with its own embedded database, serving the H5 build. */
+/** The platform as `npm start` runs it, on free ports with its own data directory, serving the H5 build. */
 export interface Platform {
   app: FastifyInstance
   url: string
+  /** The data directory (embedded database, dev key, demo-tokens.json). */
+  dataDir: string
+  /** The demo tokens the first start made, as `npm start` writes them to demo-tokens.json. */
+  demoTokens: DemoTokens
   stop(): Promise<void>
 }
 
+/**
+ * Starts the platform exactly as `npm start` does (server/start-platform.ts):
+ * listening, the simulated agencies on their own port, and the demo's typed
+ * services onboarded through manifests and reviews (about 20 s). Reviews use a
+ * short load run and no timers, so nothing runs in the background unasked.
+ */
 export async function startPlatform(): Promise<Platform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'onecity-e2e-'))
-  const config = loadConfig({ LOG_LEVEL: 'silent', ONECITY_DATA_DIR: dataDir, ONECITY_H5_DIR: 'dist-h5', PORT: '0' })
-  const app = await buildApp(config)
-  const address = await app.listen({ port: 0, host: '127.0.0.1' })
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    ONECITY_DATA_DIR: dataDir,
+    ONECITY_H5_DIR: 'dist-h5',
+    PORT: '0',
+    ONECITY_MOCK_PORT: '0',
+    ONECITY_REVIEW_LOAD_MS: '500',
+    ONECITY_PROBE_INTERVAL_S: '0',
+    ONECITY_REVIEW_INTERVAL_H: '0',
+  })
+  let demoTokens: DemoTokens | undefined
+  let running: RunningPlatform
+  try {
+    running = await startServerPlatform(config, {
+      onDemoTokens(tokens) {
+        demoTokens = tokens
+        writeFileSync(join(dataDir, 'demo-tokens.json'), JSON.stringify(tokens, null, 2) + '\n', { mode: 0o600 })
+      },
+    })
+  } catch (err) {
+    rmSync(dataDir, { recursive: true, force: true })
+    throw err
+  }
+  if (!demoTokens || running.onboarded?.failed.length) {
+    await running.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+    throw new Error(demoTokens ? `demo services failed review: ${running.onboarded!.failed.join(', ')}` : 'the first start made no demo tokens')
+  }
   return {
-    app,
-    url: address,
+    app: running.app,
+    url: running.url,
+    dataDir,
+    demoTokens,
     async stop() {
-      await app.close()
+      await running.stop()
       rmSync(dataDir, { recursive: true, force: true })
     },
   }

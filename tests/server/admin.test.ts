@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../server/db/db'
+import { findToken } from '../../server/modules/auth/repository'
 import { createToken } from '../../server/modules/auth/service'
+import { validManifest } from '../fixtures/manifests'
 import { testApp, testBox } from './test-app'
 
 let app: FastifyInstance & { db: Db }
@@ -111,5 +113,52 @@ describe('tokens', () => {
 
   it('refuses an unknown role with 400', async () => {
     expect((await post('/v1/admin/tokens', { role: 'root' }, operator)).statusCode).toBe(400)
+  })
+})
+
+describe('GET /v1/admin/submissions/:id', () => {
+  // Submissions queue reviews: let them finish before the app and its database close.
+  afterAll(() => app.reviews.idle())
+
+  it('answers the submission as the queue lists it, plus the manifest as submitted', async () => {
+    const manifest = { ...validManifest('traffic@1'), summary: '单条读取的测试清单' }
+    const submitted = await post('/v1/agency/services', manifest, agency)
+    expect(submitted.statusCode).toBe(200) // deyang-traffic exists in the demo catalog: a change
+    const id = submitted.json().submissionId
+
+    const res = await get(`/v1/admin/submissions/${id}`, operator)
+    expect(res.statusCode).toBe(200)
+    const { manifest: stored, ...row } = res.json()
+    const queued = (await get('/v1/admin/submissions?status=in-review', operator)).json().submissions.find((s: { id: number }) => s.id === id)
+    expect(row).toEqual(queued)
+    expect(row).toMatchObject({ id, serviceId: 'deyang-traffic', agencyId: 'deyang-traffic', status: 'in-review', decidedAt: null, reasons: null })
+    expect(stored).toEqual(manifest)
+  })
+
+  it('answers a decided submission too, with its reasons', async () => {
+    const id = (await post('/v1/agency/services', { ...validManifest('traffic@1'), summary: '将被驳回' }, agency)).json().submissionId
+    expect((await post(`/v1/admin/submissions/${id}/reject`, { reasons: ['缺少收费标准'] }, operator)).statusCode).toBe(200)
+    const res = await get(`/v1/admin/submissions/${id}`, operator)
+    expect(res.json()).toMatchObject({ id, status: 'rejected', reasons: ['缺少收费标准'], decidedAt: expect.any(String), manifest: { summary: '将被驳回' } })
+  })
+
+  it('is 404 SUBMISSION_NOT_FOUND for an unknown id, 400 for a malformed one, and operator-only', async () => {
+    const missing = await get('/v1/admin/submissions/999999', operator)
+    expect(missing.statusCode).toBe(404)
+    expect(missing.json().error.code).toBe('SUBMISSION_NOT_FOUND')
+    expect((await get('/v1/admin/submissions/abc', operator)).statusCode).toBe(400)
+    expect((await get('/v1/admin/submissions/1', agency)).statusCode).toBe(403)
+    expect((await get('/v1/admin/submissions/1', analyst)).statusCode).toBe(403)
+    expect((await get('/v1/admin/submissions/1')).statusCode).toBe(401)
+  })
+})
+
+describe('findToken', () => {
+  it('reads one token by id, live or revoked, without its hash', async () => {
+    const t = await createToken(app.db, { role: 'analyst', label: '单条读取' })
+    expect(await findToken(app.db, t.id)).toEqual({ id: t.id, role: 'analyst', agencyId: null, label: '单条读取', createdAt: expect.any(String), revokedAt: null })
+    await app.inject({ method: 'DELETE', url: `/v1/admin/tokens/${t.id}`, headers: as(operator) })
+    expect((await findToken(app.db, t.id))!.revokedAt).toEqual(expect.any(String))
+    expect(await findToken(app.db, 'nosuchtokn')).toBeUndefined()
   })
 })

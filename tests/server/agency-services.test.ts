@@ -114,3 +114,39 @@ describe('POST /v1/agency/services', () => {
     expect(rows).toContainEqual({ actor: 'agency:deyang-traffic', action: 'service.submit', subject: 'deyang-traffic' })
   })
 })
+
+describe('the agency reads the operator’s decision on its services', () => {
+  // Submissions queue reviews: let them finish before the app and its database close.
+  afterAll(() => app.reviews.idle())
+
+  it('an undecided submission has no decision yet', async () => {
+    const row = (await get('a', '/v1/agency/services')).json().services.find((s: { id: string }) => s.id === 'dy-traffic-new')
+    expect(row.submission).toMatchObject({ status: 'in-review', decidedAt: null, reasons: null })
+  })
+
+  it('a rejected submission carries the reasons and when, in the list and the detail', async () => {
+    const submissionId = (await get('a', '/v1/agency/services/dy-traffic-new')).json().submission.id
+    const reasons = ['办事指南缺少收费标准', '客服电话无法接通']
+    const rejected = await app.inject({ method: 'POST', url: `/v1/admin/submissions/${submissionId}/reject`, headers: headers('operator'), payload: { reasons } })
+    expect(rejected.statusCode).toBe(200)
+
+    const detail = (await get('a', '/v1/agency/services/dy-traffic-new')).json()
+    expect(detail.submission).toEqual({ id: submissionId, status: 'rejected', submittedAt: expect.any(String), decidedAt: expect.any(String), reasons })
+    const row = (await get('a', '/v1/agency/services')).json().services.find((s: { id: string }) => s.id === 'dy-traffic-new')
+    expect(row.submission).toEqual(detail.submission)
+  })
+
+  it('a new manifest starts a fresh submission without the old reasons', async () => {
+    await submit('a', { ...newTraffic(), summary: '补充了收费标准' })
+    const detail = (await get('a', '/v1/agency/services/dy-traffic-new')).json()
+    expect(detail.submission).toMatchObject({ status: 'in-review', decidedAt: null, reasons: null })
+  })
+
+  it('the OpenAPI document describes the decision fields', async () => {
+    const doc = (await app.inject('/openapi.json')).json()
+    const list = doc.paths['/v1/agency/services'].get.responses['200'].content['application/json'].schema
+    const submission = JSON.stringify(list)
+    expect(submission).toContain('"reasons"')
+    expect(submission).toContain('"decidedAt"')
+  })
+})

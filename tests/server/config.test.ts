@@ -24,6 +24,13 @@ describe('loadConfig', () => {
     }
   })
 
+  it('reads the review, probe and simulated-agency settings', () => {
+    expect(loadConfig({})).toMatchObject({ production: false, mockPort: 4100, review: { loadMs: 10_000, intervalHours: 24, probeIntervalS: 300 } })
+    const c = loadConfig({ NODE_ENV: 'production', ONECITY_MOCK_PORT: 'off', ONECITY_REVIEW_LOAD_MS: '500', ONECITY_REVIEW_INTERVAL_H: '0', ONECITY_PROBE_INTERVAL_S: '60' })
+    expect(c).toMatchObject({ production: true, mockPort: null, review: { loadMs: 500, intervalHours: 0, probeIntervalS: 60 } })
+    expect(() => loadConfig({ ONECITY_MOCK_PORT: 'somewhere', ONECITY_REVIEW_LOAD_MS: '-5' })).toThrow(/ONECITY_REVIEW_LOAD_MS[\s\S]*ONECITY_MOCK_PORT|ONECITY_MOCK_PORT[\s\S]*ONECITY_REVIEW_LOAD_MS/)
+  })
+
   it.each(['70000', '-1', '3.5'])('rejects PORT=%s', (PORT) => {
     expect(() => loadConfig({ PORT })).toThrow(/PORT/)
   })

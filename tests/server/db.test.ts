@@ -89,7 +89,7 @@ describe.each(targets)('database on $name', (target) => {
 
   it('returns numbers and JSON as JavaScript values on both adapters', async () => {
     const [row] = await db.query<{ lat: number; items: unknown[] }>(
-      `SELECT c.lat, s.items FROM cities c, services s WHERE c.code = '510600' AND s.id = 'deyang-traffic'`,
+      `SELECT c.lat, s.items FROM cities c, services s WHERE c.code = '510600' AND s.id = 'cn-weather'`,
     )
     expect(typeof row!.lat).toBe('number')
     expect(Array.isArray(row!.items)).toBe(true)

@@ -15,7 +15,9 @@ import { validManifest } from '../fixtures/manifests'
 const SECRET = 'traffic-secret-for-tests'
 const NOW = Date.parse('2025-06-18T10:00:00+08:00')
 const clock = () => NOW
-const vehicle = validManifest('traffic@1').fixtures as { plate: string; plateType: string; engineTail: string }
+// Only the vehicle: the fixture may carry more (e.g. a licence number) than the list operation accepts.
+const { plate, plateType, engineTail } = validManifest('traffic@1').fixtures as { plate: string; plateType: string; engineTail: string }
+const vehicle = { plate, plateType, engineTail }
 
 let app: ReturnType<typeof buildTrafficAgency>
 let client: ReturnType<typeof signedClient>

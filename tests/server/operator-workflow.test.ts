@@ -1,29 +1,51 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type MockAgencies, startMockAgencies } from '../../mock/serve'
 import type { Db } from '../../server/db/db'
 import { insertAgency } from '../../server/modules/agencies/repository'
 import { createToken } from '../../server/modules/auth/service'
 import { validManifest } from '../fixtures/manifests'
-import { testApp } from './test-app'
+import { testApp, testBox } from './test-app'
 
 let app: FastifyInstance & { db: Db }
+let mocks: MockAgencies
 const tokens: Record<string, string> = {}
+const SECRET = 'operator-workflow-secret'
 
 beforeAll(async () => {
   app = await testApp()
-  await insertAgency(app.db, { id: 'dy-jj', name: '德阳市公安局交警支队', region: '510600', domains: ['traffic', 'vehicle'] })
-  await insertAgency(app.db, { id: 'sc-hrss', name: '四川省人力资源和社会保障厅', region: '51', domains: ['social-security'] })
+  // The agencies' endpoints: simulated agencies that know their secrets, so every submission passes its review.
+  mocks = await startMockAgencies({
+    tenants: [
+      { agencyId: 'dy-jj', contract: 'traffic@1', secret: SECRET },
+      { agencyId: 'sc-hrss', contract: 'social-security@1', secret: SECRET },
+      { agencyId: 'deyang-traffic', contract: 'traffic@1', secret: SECRET },
+    ],
+  })
+  const signingSecret = testBox.seal(SECRET)
+  await insertAgency(app.db, { id: 'dy-jj', name: '德阳市公安局交警支队', region: '510600', domains: ['traffic', 'vehicle'], signingSecret })
+  await insertAgency(app.db, { id: 'sc-hrss', name: '四川省人力资源和社会保障厅', region: '51', domains: ['social-security'], signingSecret })
+  await app.db.query(`UPDATE agencies SET signing_secret = $1 WHERE id = 'deyang-traffic'`, [signingSecret])
   tokens.cityAgency = (await createToken(app.db, { role: 'agency', agencyId: 'dy-jj' })).token
   tokens.provinceAgency = (await createToken(app.db, { role: 'agency', agencyId: 'sc-hrss' })).token
   tokens.owner = (await createToken(app.db, { role: 'agency', agencyId: 'deyang-traffic' })).token
   tokens.operator = (await createToken(app.db, { role: 'operator' })).token
 })
-afterAll(() => app.close())
+afterAll(async () => {
+  await app.close()
+  await mocks.stop()
+})
 
 const auth = (who: string) => ({ authorization: `Bearer ${tokens[who]}` })
 const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
   app.inject({ method, url, headers: auth(who), ...(payload ? { payload } : {}) })
-const submit = async (who: string, manifest: object) => (await call(who, 'POST', '/v1/agency/services', manifest)).json().submissionId as number
+const AGENCY_OF: Record<string, string> = { cityAgency: 'dy-jj', provinceAgency: 'sc-hrss', owner: 'deyang-traffic' }
+/** Submits with the agency's simulated endpoint and waits for the review. */
+const submit = async (who: string, manifest: object) => {
+  const res = await call(who, 'POST', '/v1/agency/services', { ...manifest, endpoint: mocks.endpointOf(AGENCY_OF[who]!) })
+  await app.reviews.idle()
+  return res.json().submissionId as number
+}
 const catalogIds = async (city: string) => {
   const body = (await app.inject(`/v1/catalog?city=${city}`)).json()
   return [...body.local, ...body.national].flatMap((g: { services: { id: string; name: string }[] }) => g.services)

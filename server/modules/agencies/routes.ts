@@ -17,7 +17,7 @@ export const agencyAdminRoutes: FastifyPluginAsyncTypebox<{ db: Db; cities: City
   app.post(
     '/v1/admin/agencies',
     {
-      preHandler: operatorOnly,
+      onRequest: operatorOnly,
       schema: {
         tags: ['admin'],
         summary: 'Create an agency with its region and allowed domains (operator)',
@@ -37,7 +37,7 @@ export const agencyAdminRoutes: FastifyPluginAsyncTypebox<{ db: Db; cities: City
   app.get(
     '/v1/admin/agencies',
     {
-      preHandler: operatorOnly,
+      onRequest: operatorOnly,
       schema: { tags: ['admin'], summary: 'All agencies (operator)', security: [{ bearerAuth: [] }], response: { 200: AgencyList, ...errors } },
     },
     async () => ({ agencies: await listAgencies(db) }),

@@ -32,6 +32,12 @@ export async function findPrincipalByHash(db: Queryable, hash: string): Promise<
   return row
 }
 
+/** One token by its public id (live or revoked), without its hash; undefined when there is none. */
+export async function findToken(db: Queryable, id: string): Promise<TokenRow | undefined> {
+  const [row] = await db.query<TokenRow>(`SELECT ${COLUMNS} FROM api_tokens WHERE id = $1`, [id])
+  return row
+}
+
 export function listTokens(db: Queryable): Promise<TokenRow[]> {
   return db.query<TokenRow>(`SELECT ${COLUMNS} FROM api_tokens ORDER BY created_at, id`)
 }

@@ -11,9 +11,11 @@ declare module 'fastify' {
 }
 
 /**
- * A preHandler that lets only callers with one of the roles through: 401
+ * An onRequest hook that lets only callers with one of the roles through: 401
  * without a valid token, 403 with a token of another role. The principal is
- * left on `request.principal` for the route.
+ * left on `request.principal` for the route. It runs before the body is
+ * read and validated, so a caller without the right token learns nothing of
+ * what a valid request looks like.
  */
 export function requireRole(db: Db, ...roles: Role[]) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {

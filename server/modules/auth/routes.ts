@@ -2,21 +2,46 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../db/db'
 import { ErrorBody, HttpError } from '../../errors'
-import { listTokens, revokeToken } from './repository'
+import { findAgency } from '../agencies/repository'
+import { findToken, listTokens, revokeToken } from './repository'
 import { requireRole } from './require-role'
 import { CreateTokenBody, CreatedToken, TokenIdParams, TokenList } from './schemas'
 import { createToken } from './service'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody }
 
+const WhoAmI = Type.Object({
+  role: Type.Union([Type.Literal('agency'), Type.Literal('operator'), Type.Literal('analyst')]),
+  agencyId: Type.Union([Type.String(), Type.Null()]),
+  tokenId: Type.String({ description: 'public id of the calling token' }),
+  label: Type.String(),
+  agency: Type.Union(
+    [Type.Object({ id: Type.String(), name: Type.String(), region: Type.String(), domains: Type.Array(Type.String()) }), Type.Null()],
+    { description: 'for agency tokens: the agency, so a client can offer only its region and domains' },
+  ),
+})
+
 export const tokenAdminRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   const operatorOnly = requireRole(db, 'operator')
   const security = [{ bearerAuth: [] }]
 
+  app.get(
+    '/v1/whoami',
+    {
+      onRequest: requireRole(db, 'agency', 'operator', 'analyst'),
+      schema: { tags: ['auth'], summary: 'Who the calling token belongs to (any valid token)', security, response: { 200: WhoAmI, 401: ErrorBody } },
+    },
+    async (req) => {
+      const { tokenId, role, agencyId } = req.principal!
+      const [token, agency] = await Promise.all([findToken(db, tokenId), agencyId ? findAgency(db, agencyId) : undefined])
+      return { role, agencyId, tokenId, label: token?.label ?? '', agency: agency ?? null }
+    },
+  )
+
   app.post(
     '/v1/admin/tokens',
     {
-      preHandler: operatorOnly,
+      onRequest: operatorOnly,
       schema: {
         tags: ['admin'],
         summary: 'Issue a token for an agency, operator or analyst (operator); the token is shown once',
@@ -30,14 +55,14 @@ export const tokenAdminRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
 
   app.get(
     '/v1/admin/tokens',
-    { preHandler: operatorOnly, schema: { tags: ['admin'], summary: 'All tokens, without secrets (operator)', security, response: { 200: TokenList, ...errors } } },
+    { onRequest: operatorOnly, schema: { tags: ['admin'], summary: 'All tokens, without secrets (operator)', security, response: { 200: TokenList, ...errors } } },
     async () => ({ tokens: await listTokens(db) }),
   )
 
   app.delete(
     '/v1/admin/tokens/:id',
     {
-      preHandler: operatorOnly,
+      onRequest: operatorOnly,
       schema: { tags: ['admin'], summary: 'Revoke a token (operator)', security, params: TokenIdParams, response: { 204: Type.Null({ description: 'revoked' }), ...errors, 404: ErrorBody } },
     },
     async (req, reply) => {

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../db/db'
-import { ErrorBody } from '../../errors'
+import { ErrorBody, HttpError } from '../../errors'
 import { requireRole } from '../auth/require-role'
 import { listSubmission, rejectSubmission, suspendService } from './decisions'
-import { listAudit, listSubmissions } from './repository'
+import { findSubmission, listAudit, listSubmissions } from './repository'
 
 const Submission = Type.Object({
   id: Type.Integer(),
@@ -18,6 +18,11 @@ const Submission = Type.Object({
   submittedAt: Type.String(),
   decidedAt: Type.Union([Type.String(), Type.Null()]),
   reasons: Type.Union([Type.Array(Type.String()), Type.Null()]),
+  review: Type.Union([Type.Ref('ReviewSummary'), Type.Null()], { description: 'its latest quality review; listing needs a passed one' }),
+})
+const SubmissionWithManifest = Type.Object({
+  ...Submission.properties,
+  manifest: Type.Ref('ServiceManifest', { description: 'the manifest as the agency submitted it' }),
 })
 const Decision = Type.Object({ submissionId: Type.Integer(), serviceId: Type.String(), status: Type.String() })
 const SubmissionParams = Type.Object({ id: Type.Integer({ minimum: 1 }) })
@@ -31,7 +36,7 @@ export const onboardingAdminRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
   app.get(
     '/v1/admin/submissions',
     {
-      preHandler: operatorOnly,
+      onRequest: operatorOnly,
       schema: {
         tags: ['admin'],
         summary: 'Submissions by state, oldest first (the review queue: status=in-review)',
@@ -45,16 +50,29 @@ export const onboardingAdminRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
     async (req) => ({ submissions: await listSubmissions(db, req.query.status ?? 'in-review') }),
   )
 
+  app.get(
+    '/v1/admin/submissions/:id',
+    {
+      onRequest: operatorOnly,
+      schema: { tags: ['admin'], summary: 'One submission in any state, with its manifest (operator)', security, params: SubmissionParams, response: { 200: SubmissionWithManifest, ...errors } },
+    },
+    async (req) => {
+      const submission = await findSubmission(db, req.params.id)
+      if (!submission) throw new HttpError(404, 'SUBMISSION_NOT_FOUND', `No submission ${req.params.id} / 找不到提交 ${req.params.id}`)
+      return submission
+    },
+  )
+
   app.post(
     '/v1/admin/submissions/:id/list',
-    { preHandler: operatorOnly, schema: { tags: ['admin'], summary: 'List a submission: it shows in every city it covers', security, params: SubmissionParams, response: { 200: Decision, ...errors } } },
+    { onRequest: operatorOnly, schema: { tags: ['admin'], summary: 'List a submission whose review passed: it shows in every city it covers (409 REVIEW_PENDING / REVIEW_NOT_PASSED otherwise)', security, params: SubmissionParams, response: { 200: Decision, ...errors } } },
     async (req) => listSubmission(db, req.principal!, req.params.id),
   )
 
   app.post(
     '/v1/admin/submissions/:id/reject',
     {
-      preHandler: operatorOnly,
+      onRequest: operatorOnly,
       schema: {
         tags: ['admin'],
         summary: 'Reject a submission with the reasons the agency will read',
@@ -70,7 +88,7 @@ export const onboardingAdminRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
   app.post(
     '/v1/admin/services/:id/suspend',
     {
-      preHandler: operatorOnly,
+      onRequest: operatorOnly,
       schema: {
         tags: ['admin'],
         summary: 'Suspend a listed service: it leaves every catalog',
@@ -86,7 +104,7 @@ export const onboardingAdminRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
   app.get(
     '/v1/admin/audit',
     {
-      preHandler: operatorOnly,
+      onRequest: operatorOnly,
       schema: {
         tags: ['admin'],
         summary: 'The audit log, newest first',

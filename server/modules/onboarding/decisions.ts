@@ -1,6 +1,7 @@
 import type { Db, Queryable } from '../../db/db'
 import { HttpError } from '../../errors'
 import type { Principal } from '../auth/token'
+import { applyReviewToListing, latestReviewOfSubmission } from '../review/repository'
 import { appendAudit, applyListing, decideSubmission, findSubmission, setServiceStatus } from './repository'
 
 const actorOf = (p: Principal) => `operator:${p.tokenId}`
@@ -14,13 +15,25 @@ async function pendingSubmission(db: Queryable, id: number) {
   return submission
 }
 
-/** Lists a submission: its manifest becomes the service's public listing in every city it covers. */
+/**
+ * Lists a submission: its manifest becomes the service's public listing in
+ * every city it covers, with the stars of its review. Only a finished review
+ * that passed (the endpoint answers and keeps its contract) allows it.
+ */
 export function listSubmission(db: Db, operator: Principal, id: number) {
   return db.transaction(async (tx) => {
     const submission = await pendingSubmission(tx, id)
+    const review = await latestReviewOfSubmission(tx, id)
+    if (!review || review.status === 'queued' || review.status === 'running') {
+      throw new HttpError(409, 'REVIEW_PENDING', `Submission ${id} is still being reviewed; list it once the review is done / 质量审核尚未完成，完成后才能上架`)
+    }
+    if (!review.passed) {
+      throw new HttpError(409, 'REVIEW_NOT_PASSED', `The review of submission ${id} failed (${review.stars ?? '–'} stars): the endpoint must answer and pass its contract before listing / 质量审核未通过（可用性或接口规范不达标），不能上架`)
+    }
     await applyListing(tx, submission.manifest)
     await decideSubmission(tx, id, 'listed', null)
-    await appendAudit(tx, { actor: actorOf(operator), action: 'service.list', subject: submission.serviceId, detail: { submissionId: id } })
+    await applyReviewToListing(tx, id)
+    await appendAudit(tx, { actor: actorOf(operator), action: 'service.list', subject: submission.serviceId, detail: { submissionId: id, reviewId: review.id, stars: review.stars } })
     return { submissionId: id, serviceId: submission.serviceId, status: 'listed' as const }
   })
 }

@@ -93,6 +93,7 @@ export const TrafficFixturesSchema = Type.Object(
     plate: pattern('plate', { description: 'test plate, e.g. 川A12345' }),
     plateType: pattern('plateType', { description: 'plate type code (GA 24.7), e.g. 02 小型汽车' }),
     engineTail: pattern('engineTail', { description: 'last 6 characters of the engine number' }),
+    licenceNo: pattern('idNumber', { description: 'test driving licence number (the holder’s ID number) for the points query' }),
   },
   strict,
 )

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/db'
+import { REVIEW_SUMMARY_SQL, type ReviewSummary } from '../review/repository'
 import type { ServiceManifest } from './manifest-schema'
 
 export interface AgencyServiceRow {
@@ -9,8 +10,11 @@ export interface AgencyServiceRow {
   domain: string
   coverage: { level: string; code?: string }
   updatedAt: string
-  /** The latest submission's state, if any: in-review, listed, rejected. */
-  submission: { id: number; status: string; submittedAt: string } | null
+  /** The latest submission's state, if any: in-review, listed, rejected; with the operator's reasons when rejected. */
+  submission: { id: number; status: string; submittedAt: string; decidedAt: string | null; reasons: string[] | null } | null
+  /** The latest review of the latest submission. */
+  review: ReviewSummary | null
+  flagged: boolean
 }
 
 /** The agency that owns a service id, if the id is taken. */
@@ -43,8 +47,10 @@ export async function insertSubmission(db: Queryable, agencyId: string, m: Servi
 const SERVICE_COLUMNS = `s.id, s.name, s.status, s.stars, s.domain,
   jsonb_strip_nulls(jsonb_build_object('level', s.coverage_level, 'code', s.coverage_code)) AS coverage,
   s.updated_at::text AS "updatedAt",
-  (SELECT jsonb_build_object('id', sub.id, 'status', sub.status, 'submittedAt', sub.submitted_at::text)
-     FROM service_submissions sub WHERE sub.service_id = s.id ORDER BY sub.id DESC LIMIT 1) AS submission`
+  (SELECT jsonb_build_object('id', sub.id, 'status', sub.status, 'submittedAt', sub.submitted_at::text,
+       'decidedAt', sub.decided_at::text, 'reasons', sub.reasons)
+     FROM service_submissions sub WHERE sub.service_id = s.id ORDER BY sub.id DESC LIMIT 1) AS submission,
+  ${REVIEW_SUMMARY_SQL('(SELECT max(sub.id) FROM service_submissions sub WHERE sub.service_id = s.id)')} AS review, s.flagged`
 
 export function listAgencyServices(db: Queryable, agencyId: string): Promise<AgencyServiceRow[]> {
   return db.query<AgencyServiceRow>(`SELECT ${SERVICE_COLUMNS} FROM services s WHERE s.agency_id = $1 ORDER BY s.id`, [agencyId])
@@ -83,17 +89,20 @@ export interface SubmissionRow {
   submittedAt: string
   decidedAt: string | null
   reasons: string[] | null
+  review: ReviewSummary | null
 }
 
 const SUBMISSION_COLUMNS = `id::int, service_id AS "serviceId", agency_id AS "agencyId", manifest->>'name' AS name,
   manifest->>'domain' AS domain, manifest->>'contract' AS contract, manifest->'coverage' AS coverage, status,
-  submitted_at::text AS "submittedAt", decided_at::text AS "decidedAt", reasons`
+  submitted_at::text AS "submittedAt", decided_at::text AS "decidedAt", reasons,
+  ${REVIEW_SUMMARY_SQL('service_submissions.id')} AS review`
 
 /** Submissions in a state, oldest first: the operator's queue. */
 export function listSubmissions(db: Queryable, status: string): Promise<SubmissionRow[]> {
   return db.query<SubmissionRow>(`SELECT ${SUBMISSION_COLUMNS} FROM service_submissions WHERE status = $1 ORDER BY id`, [status])
 }
 
+/** One submission with its manifest, whatever its state; undefined when there is none. */
 export async function findSubmission(db: Queryable, id: number): Promise<(SubmissionRow & { manifest: ServiceManifest }) | undefined> {
   const [row] = await db.query<SubmissionRow & { manifest: ServiceManifest }>(
     `SELECT ${SUBMISSION_COLUMNS}, manifest FROM service_submissions WHERE id = $1`,

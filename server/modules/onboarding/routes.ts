@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import type { Db } from '../../db/db'
 import { ErrorBody, HttpError } from '../../errors'
 import { requireRole } from '../auth/require-role'
+import type { ReviewWorker } from '../review/review-worker'
 import { getAgencyService, listAgencyServices } from './repository'
 import { submitManifest } from './service'
 
@@ -15,32 +16,47 @@ const AgencyService = Type.Object({
   coverage: Type.Ref('Coverage'),
   updatedAt: Type.String(),
   submission: Type.Union([
-    Type.Object({ id: Type.Integer(), status: Type.String(), submittedAt: Type.String() }),
+    Type.Object({
+      id: Type.Integer(),
+      status: Type.String({ description: 'in-review, listed, rejected or superseded' }),
+      submittedAt: Type.String(),
+      decidedAt: Type.Union([Type.String(), Type.Null()], { description: 'when an operator listed or rejected it' }),
+      reasons: Type.Union([Type.Array(Type.String()), Type.Null()], { description: 'the operator’s reasons, when rejected' }),
+    }),
     Type.Null(),
   ], { description: 'the latest submission and where it stands' }),
+  review: Type.Union([Type.Ref('ReviewSummary'), Type.Null()], { description: 'the latest review of the latest submission' }),
+  flagged: Type.Boolean({ description: 'listed, but its last three reviews failed' }),
+})
+const Submitted = Type.Object({
+  serviceId: Type.String(),
+  submissionId: Type.Integer(),
+  reviewId: Type.Integer({ description: 'the quality review queued for it: GET /v1/agency/services/{id}/review' }),
+  status: Type.Literal('in-review'),
+  created: Type.Boolean(),
 })
 
 const errors = { 401: ErrorBody, 403: ErrorBody }
 
-export const agencyServiceRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+export const agencyServiceRoutes: FastifyPluginAsyncTypebox<{ db: Db; reviews: ReviewWorker }> = async (app, { db, reviews }) => {
   const agencyOnly = requireRole(db, 'agency')
   const security = [{ bearerAuth: [] }]
 
   app.post(
     '/v1/agency/services',
     {
-      preHandler: agencyOnly,
+      onRequest: agencyOnly,
       schema: {
         tags: ['agency'],
-        summary: 'Submit a service manifest (new service or a change); it goes to review',
+        summary: 'Submit a service manifest (new service or a change); its quality review is queued',
         description:
           'The body is a ServiceManifest (see components). Every problem is answered at once with 422, each with its JSON path; ' +
           'listing outside the agency’s domains or region is 403.',
         security,
         body: Type.Unknown({ description: 'ServiceManifest' }),
         response: {
-          201: Type.Object({ serviceId: Type.String(), submissionId: Type.Integer(), status: Type.Literal('in-review'), created: Type.Boolean() }),
-          200: Type.Object({ serviceId: Type.String(), submissionId: Type.Integer(), status: Type.Literal('in-review'), created: Type.Boolean() }),
+          201: Submitted,
+          200: Submitted,
           ...errors,
           409: ErrorBody,
           422: ErrorBody,
@@ -49,20 +65,21 @@ export const agencyServiceRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async 
     },
     async (req, reply) => {
       const result = await submitManifest(db, req.principal!, req.body)
+      reviews.kick()
       return reply.code(result.created ? 201 : 200).send(result)
     },
   )
 
   app.get(
     '/v1/agency/services',
-    { preHandler: agencyOnly, schema: { tags: ['agency'], summary: 'The calling agency’s own services', security, response: { 200: Type.Object({ services: Type.Array(AgencyService) }), ...errors } } },
+    { onRequest: agencyOnly, schema: { tags: ['agency'], summary: 'The calling agency’s own services', security, response: { 200: Type.Object({ services: Type.Array(AgencyService) }), ...errors } } },
     async (req) => ({ services: await listAgencyServices(db, req.principal!.agencyId!) }),
   )
 
   app.get(
     '/v1/agency/services/:id',
     {
-      preHandler: agencyOnly,
+      onRequest: agencyOnly,
       schema: {
         tags: ['agency'],
         summary: 'One of the calling agency’s services with its latest manifest (another agency’s: 404)',

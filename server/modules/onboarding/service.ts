@@ -3,13 +3,15 @@ import { HttpError } from '../../errors'
 import { findAgency } from '../agencies/repository'
 import type { Principal } from '../auth/token'
 import { listingScopeProblems } from './listing-scope'
+import { enqueueReview } from '../review/repository'
 import { appendAudit, findServiceOwner, insertSubmission } from './repository'
 import { validateManifest } from './validate-manifest'
 
 /**
  * An agency submits a manifest. Every problem is reported at once (422), then
  * the agency's scope is checked (403: domain and region), then a service id
- * taken by another agency is refused (409). The submission goes to review.
+ * taken by another agency is refused (409). The submission is queued for its
+ * quality review (the caller kicks the review worker once this has committed).
  */
 export async function submitManifest(db: Db, principal: Principal, input: unknown) {
   const result = validateManifest(input)
@@ -37,7 +39,8 @@ export async function submitManifest(db: Db, principal: Principal, input: unknow
       ])
     }
     const { submissionId } = await insertSubmission(tx, agency.id, manifest)
-    await appendAudit(tx, { actor: `agency:${agency.id}`, action: 'service.submit', subject: manifest.id, detail: { submissionId } })
-    return { created: !owner, serviceId: manifest.id, submissionId, status: 'in-review' as const }
+    const reviewId = await enqueueReview(tx, { serviceId: manifest.id, submissionId, trigger: 'submit' })
+    await appendAudit(tx, { actor: `agency:${agency.id}`, action: 'service.submit', subject: manifest.id, detail: { submissionId, reviewId } })
+    return { created: !owner, serviceId: manifest.id, submissionId, reviewId, status: 'in-review' as const }
   })
 }

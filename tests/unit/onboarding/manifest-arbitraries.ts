@@ -49,7 +49,7 @@ const person = fc.record({ name: chineseName, idNumber: matching('idNumber') })
 function fixturesFor(contract: Contract): fc.Arbitrary<RawManifest | undefined> {
   switch (contract) {
     case 'traffic@1':
-      return fc.record({ plate: matching('plate'), plateType: matching('plateType'), engineTail: matching('engineTail') })
+      return fc.record({ plate: matching('plate'), plateType: matching('plateType'), engineTail: matching('engineTail'), licenceNo: matching('idNumber') })
     case 'social-security@1':
     case 'housing-fund@1':
     case 'identity@1':

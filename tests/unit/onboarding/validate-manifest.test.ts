@@ -371,13 +371,13 @@ describe('validateManifest: fixtures per contract', () => {
   )
 
   it('names the fields the contract expects', () => {
-    expect(problemsOf(broken((m) => delete m.fixtures))[0]?.message).toContain('plate, plateType, engineTail')
+    expect(problemsOf(broken((m) => delete m.fixtures))[0]?.message).toContain('plate, plateType, engineTail, licenceNo')
   })
 
   it.each<[Contract, (m: RawManifest) => unknown, string[]]>([
     ['traffic@1', (m: RawManifest) => (m.fixtures.plate = 'AB12345'), ['fixtures.plate']],
     ['traffic@1', (m: RawManifest) => (m.fixtures.engineTail = '12'), ['fixtures.engineTail']],
-    ['traffic@1', (m: RawManifest) => (m.fixtures = { name: '张三', idNumber: '51060019900101001X' }), ['fixtures.name', 'fixtures.idNumber', 'fixtures.plate', 'fixtures.plateType', 'fixtures.engineTail']],
+    ['traffic@1', (m: RawManifest) => (m.fixtures = { name: '张三', idNumber: '51060019900101001X' }), ['fixtures.name', 'fixtures.idNumber', 'fixtures.plate', 'fixtures.plateType', 'fixtures.engineTail', 'fixtures.licenceNo']],
     ['hospital@1', (m: RawManifest) => (m.fixtures.patient.idNumber = '51060019900101001x'), ['fixtures.patient.idNumber']],
     ['hospital@1', (m: RawManifest) => delete m.fixtures.patient, ['fixtures.patient']],
     ['identity@1', (m: RawManifest) => (m.fixtures.name = 'Zhang San'), ['fixtures.name']],

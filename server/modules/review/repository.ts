@@ -1,0 +1,162 @@
+import type { CheckResult } from '../../../src/domain/quality-stars'
+import type { Db, Queryable } from '../../db/db'
+import type { ServiceManifest } from '../onboarding/manifest-schema'
+import type { LoadResult } from './checks/load-run'
+
+export type ReviewTrigger = 'submit' | 'schedule' | 'manual'
+
+export interface ReviewSummary {
+  id: number
+  status: 'queued' | 'running' | 'done' | 'error'
+  stars: number | null
+  passed: boolean | null
+  finishedAt: string | null
+}
+
+export interface ReviewRow extends ReviewSummary {
+  serviceId: string
+  submissionId: number
+  trigger: ReviewTrigger
+  queuedAt: string
+  startedAt: string | null
+  checks: CheckResult[] | null
+}
+
+const REVIEW_COLUMNS = `r.id::int, r.service_id AS "serviceId", r.submission_id::int AS "submissionId", r.trigger, r.status,
+  r.queued_at::text AS "queuedAt", r.started_at::text AS "startedAt", r.finished_at::text AS "finishedAt", r.stars, r.passed, r.checks`
+
+/** SQL for the latest review of a submission as a summary object (joined into listings). */
+export const REVIEW_SUMMARY_SQL = (submissionIdSql: string) => `(SELECT jsonb_build_object('id', r.id, 'status', r.status, 'stars', r.stars,
+  'passed', r.passed, 'finishedAt', r.finished_at::text) FROM service_reviews r WHERE r.submission_id = ${submissionIdSql} ORDER BY r.id DESC LIMIT 1)`
+
+export async function enqueueReview(db: Queryable, r: { serviceId: string; submissionId: number; trigger: ReviewTrigger }): Promise<number> {
+  const [row] = await db.query<{ id: number }>(
+    `INSERT INTO service_reviews (service_id, submission_id, trigger) VALUES ($1, $2, $3) RETURNING id::int`,
+    [r.serviceId, r.submissionId, r.trigger],
+  )
+  return row!.id
+}
+
+export interface ClaimedReview {
+  id: number
+  serviceId: string
+  submissionId: number
+  agencyId: string
+  manifest: ServiceManifest
+  sealedSecret: string | null
+}
+
+/**
+ * Takes the oldest queued review and marks it running. SKIP LOCKED lets
+ * workers in several server processes share one queue without taking the same review.
+ */
+export async function claimNextReview(db: Db): Promise<ClaimedReview | undefined> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<ClaimedReview>(
+      `UPDATE service_reviews r SET status = 'running', started_at = now()
+       FROM service_submissions sub JOIN agencies a ON a.id = sub.agency_id
+       WHERE r.id = (SELECT id FROM service_reviews WHERE status = 'queued' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
+         AND sub.id = r.submission_id
+       RETURNING r.id::int, r.service_id AS "serviceId", r.submission_id::int AS "submissionId", sub.agency_id AS "agencyId",
+         sub.manifest, a.signing_secret AS "sealedSecret"`,
+    )
+    return row
+  })
+}
+
+export async function finishReview(db: Queryable, id: number, r: { checks: CheckResult[]; stars: number; passed: boolean }): Promise<void> {
+  await db.query(`UPDATE service_reviews SET status = 'done', finished_at = now(), checks = $2::jsonb, stars = $3, passed = $4 WHERE id = $1`, [
+    id, JSON.stringify(r.checks), r.stars, r.passed,
+  ])
+}
+
+/** A review that could not run to the end (a platform fault, not the agency's): kept with the reason. */
+export async function failReview(db: Queryable, id: number, reason: string): Promise<void> {
+  await db.query(`UPDATE service_reviews SET status = 'error', finished_at = now(), checks = $2::jsonb WHERE id = $1`, [
+    id, JSON.stringify([{ id: 'available', outcome: 'fail', evidence: [`the review could not finish: ${reason}`] }]),
+  ])
+}
+
+/** Reviews left running by a process that died go back to the queue. */
+export async function requeueStaleReviews(db: Queryable, olderThanMinutes: number): Promise<void> {
+  await db.query(`UPDATE service_reviews SET status = 'queued', started_at = NULL WHERE status = 'running' AND started_at < now() - make_interval(mins => $1)`, [
+    olderThanMinutes,
+  ])
+}
+
+export async function latestReviewOfService(db: Queryable, serviceId: string): Promise<ReviewRow | undefined> {
+  const [row] = await db.query<ReviewRow>(`SELECT ${REVIEW_COLUMNS} FROM service_reviews r WHERE r.service_id = $1 ORDER BY r.id DESC LIMIT 1`, [serviceId])
+  return row
+}
+
+export async function latestReviewOfSubmission(db: Queryable, submissionId: number): Promise<ReviewRow | undefined> {
+  const [row] = await db.query<ReviewRow>(`SELECT ${REVIEW_COLUMNS} FROM service_reviews r WHERE r.submission_id = $1 ORDER BY r.id DESC LIMIT 1`, [
+    submissionId,
+  ])
+  return row
+}
+
+/**
+ * After a review of the manifest that is the public listing: its stars become
+ * the catalog's, and a service whose last three reviews all failed is flagged.
+ */
+export async function applyReviewToListing(db: Queryable, submissionId: number): Promise<void> {
+  await db.query(
+    `UPDATE services s SET
+       stars = COALESCE((SELECT r.stars FROM service_reviews r WHERE r.submission_id = $1 AND r.status = 'done' ORDER BY r.id DESC LIMIT 1), s.stars),
+       flagged = (SELECT count(*) = 3 AND bool_and(NOT COALESCE(passed, false)) FROM
+         (SELECT passed FROM service_reviews r WHERE r.service_id = s.id AND r.status IN ('done', 'error') ORDER BY r.id DESC LIMIT 3) last3)
+     FROM service_submissions sub
+     WHERE sub.id = $1 AND sub.status = 'listed' AND s.id = sub.service_id`,
+    [submissionId],
+  )
+}
+
+/** Listed services whose latest review is older than the interval (or who have none), with their listed submission. */
+export function servicesDueForReview(db: Queryable, intervalHours: number): Promise<{ serviceId: string; submissionId: number }[]> {
+  return db.query(
+    `SELECT s.id AS "serviceId", sub.id::int AS "submissionId"
+     FROM services s
+     JOIN LATERAL (SELECT id FROM service_submissions WHERE service_id = s.id AND status = 'listed' ORDER BY id DESC LIMIT 1) sub ON true
+     WHERE s.status = 'listed'
+       AND NOT EXISTS (SELECT 1 FROM service_reviews r WHERE r.service_id = s.id
+                         AND (r.status IN ('queued', 'running') OR r.queued_at > now() - make_interval(hours => $1)))
+     ORDER BY s.id`,
+    [intervalHours],
+  )
+}
+
+/** Listed services with an endpoint to probe. */
+export function probeTargets(db: Queryable): Promise<{ serviceId: string; endpoint: string; contract: string }[]> {
+  return db.query(`SELECT id AS "serviceId", endpoint, contract FROM services WHERE status = 'listed' AND endpoint IS NOT NULL AND contract <> 'miniprogram' ORDER BY id`)
+}
+
+export async function recordProbe(db: Queryable, p: { serviceId: string; ok: boolean; ms: number; note: string }): Promise<void> {
+  await db.query('INSERT INTO service_probes (service_id, ok, ms, note) VALUES ($1, $2, $3, $4)', [p.serviceId, p.ok, p.ms, p.note])
+}
+
+/** Probes of the last 30 days: how many, how many failed. */
+export async function probeStats(db: Queryable, serviceId: string): Promise<{ total: number; failed: number }> {
+  const [row] = await db.query<{ total: number; failed: number }>(
+    `SELECT count(*)::int AS total, count(*) FILTER (WHERE NOT ok)::int AS failed FROM service_probes WHERE service_id = $1 AND at > now() - interval '30 days'`,
+    [serviceId],
+  )
+  return row ?? { total: 0, failed: 0 }
+}
+
+export async function recentLoadRun(db: Queryable, origin: string, maxAgeHours: number): Promise<{ result: LoadResult; measuredAt: string } | undefined> {
+  const [row] = await db.query<{ result: LoadResult; measuredAt: string }>(
+    `SELECT result, measured_at::text AS "measuredAt" FROM load_runs WHERE origin = $1 AND measured_at > now() - make_interval(hours => $2)`,
+    [origin, maxAgeHours],
+  )
+  return row
+}
+
+export async function saveLoadRun(db: Queryable, origin: string, result: LoadResult): Promise<string> {
+  const [row] = await db.query<{ measuredAt: string }>(
+    `INSERT INTO load_runs (origin, measured_at, result) VALUES ($1, now(), $2::jsonb)
+     ON CONFLICT (origin) DO UPDATE SET measured_at = excluded.measured_at, result = excluded.result RETURNING measured_at::text AS "measuredAt"`,
+    [origin, JSON.stringify(result)],
+  )
+  return row!.measuredAt
+}

@@ -1,0 +1,173 @@
+import type { FastifyBaseLogger } from 'fastify'
+import { reviewPassed, starsFor } from '../../../src/domain/quality-stars'
+import type { ReviewConfig } from '../../config'
+import type { SecretBox } from '../../crypto/secret-box'
+import type { Db } from '../../db/db'
+import { sendPrepared } from '../gateway/agency-client'
+import type { LoadResult } from './checks/load-run'
+import {
+  type ClaimedReview,
+  applyReviewToListing,
+  claimNextReview,
+  enqueueReview,
+  failReview,
+  finishReview,
+  probeStats,
+  probeTargets,
+  recentLoadRun,
+  recordProbe,
+  requeueStaleReviews,
+  saveLoadRun,
+  servicesDueForReview,
+} from './repository'
+import { type ReviewEnv, reviewManifest } from './review-manifest'
+
+export interface ReviewWorker {
+  /** Something was queued: start working now rather than at the next poll. */
+  kick(): void
+  /** Queues a re-review of every listed service not reviewed within `hours`; answers how many. */
+  scheduleDue(hours: number): Promise<number>
+  /** Resolves when the queue is empty and no review runs (tests and the demo onboarding wait on it). */
+  idle(): Promise<void>
+  stop(): Promise<void>
+}
+
+export interface ReviewWorkerOptions {
+  db: Db
+  box: SecretBox
+  config: ReviewConfig
+  production: boolean
+  log: FastifyBaseLogger
+  /** Reviews run at once in this process (each is mostly waiting on the network). */
+  concurrency?: number
+  now?: () => number
+}
+
+const POLL_MS = 2000
+const SCHEDULE_MS = 60_000
+const LOAD_REUSE_HOURS = 24
+
+/**
+ * Runs queued reviews in the background (a load run alone takes 10 s, too long
+ * for a request), re-reviews listed services on a schedule and probes their
+ * endpoints for the uptime check. Several server processes can each run one.
+ */
+export function startReviewWorker(o: ReviewWorkerOptions): ReviewWorker {
+  const now = o.now ?? Date.now
+  const concurrency = o.concurrency ?? 2
+  let running = 0
+  let stopped = false
+  let waiters: (() => void)[] = []
+  // One load run per origin at a time: concurrent reviews of services on one server share it.
+  const loadsInFlight = new Map<string, Promise<{ result: LoadResult; measuredAt: string; reused: boolean }>>()
+
+  const env = (serviceId: string): ReviewEnv => ({
+    now,
+    production: o.production,
+    limits: {},
+    loadMs: o.config.loadMs,
+    async load(origin, measure) {
+      const inFlight = loadsInFlight.get(origin)
+      if (inFlight) return { ...(await inFlight), reused: true }
+      const cached = await recentLoadRun(o.db, origin, LOAD_REUSE_HOURS)
+      // Only a passing run is reused: a server that failed is measured again at its next review.
+      if (cached && cached.result.errors / Math.max(1, cached.result.requests) < 0.01) return { ...cached, reused: true }
+      const run = measure().then(async (result) => ({ result, measuredAt: await saveLoadRun(o.db, origin, result), reused: false }))
+      loadsInFlight.set(origin, run)
+      try {
+        return await run
+      } finally {
+        loadsInFlight.delete(origin)
+      }
+    },
+    async probe(ok, ms, note) {
+      await recordProbe(o.db, { serviceId, ok, ms, note })
+      return probeStats(o.db, serviceId)
+    },
+  })
+
+  async function runOne(review: ClaimedReview): Promise<void> {
+    try {
+      const secret = review.sealedSecret ? o.box.open(review.sealedSecret) : ''
+      const checks = await reviewManifest(review.manifest, secret, env(review.serviceId))
+      const stars = starsFor(Object.fromEntries(checks.map((c) => [c.id, c.outcome])))
+      await finishReview(o.db, review.id, { checks, stars, passed: reviewPassed(checks) })
+    } catch (err) {
+      o.log.error({ err, reviewId: review.id }, 'review failed to run')
+      await failReview(o.db, review.id, (err as Error).message)
+    }
+    await applyReviewToListing(o.db, review.submissionId)
+  }
+
+  // Every piece of work under way, so stop() can wait for all of it before the database closes.
+  const inFlight = new Set<Promise<void>>()
+  const track = (work: Promise<void>, what: string) => {
+    const p = work.catch((err) => o.log.error({ err }, what)).finally(() => inFlight.delete(p))
+    inFlight.add(p)
+  }
+
+  async function drain(): Promise<void> {
+    while (!stopped && running < concurrency) {
+      const review = await claimNextReview(o.db)
+      if (!review) break
+      running++
+      track(
+        runOne(review).finally(() => {
+          running--
+          kick()
+        }),
+        'review',
+      )
+    }
+    if (running === 0) {
+      for (const resolve of waiters) resolve()
+      waiters = []
+    }
+  }
+  function kick() {
+    if (!stopped) track(drain(), 'review queue')
+  }
+
+  async function probeAll(): Promise<void> {
+    for (const t of await probeTargets(o.db)) {
+      const url = new URL(t.endpoint)
+      const answer = await sendPrepared({ method: 'GET', url: url.href, target: url.pathname + url.search, bodyText: '' }, {}, { maxBytes: 64 * 1024 })
+      // Any answer below 500 shows the server is up (an agency answers an unsigned probe with 401).
+      const ok = answer.status !== undefined && answer.status < (t.contract === 'webview' ? 400 : 500)
+      await recordProbe(o.db, { serviceId: t.serviceId, ok, ms: answer.ms, note: answer.note })
+    }
+  }
+
+  async function scheduleDue(hours: number): Promise<number> {
+    const due = await servicesDueForReview(o.db, hours)
+    for (const d of due) await enqueueReview(o.db, { ...d, trigger: 'schedule' })
+    kick()
+    return due.length
+  }
+
+  const timers: NodeJS.Timeout[] = [setInterval(kick, POLL_MS)]
+  if (o.config.intervalHours > 0) {
+    timers.push(setInterval(() => track(scheduleDue(o.config.intervalHours).then(() => undefined), 'review schedule'), SCHEDULE_MS))
+  }
+  if (o.config.probeIntervalS > 0) {
+    timers.push(setInterval(() => track(probeAll(), 'probes'), o.config.probeIntervalS * 1000))
+  }
+  for (const t of timers) t.unref()
+  track(requeueStaleReviews(o.db, 15).then(kick), 'review queue')
+
+  return {
+    kick,
+    scheduleDue,
+    idle() {
+      return new Promise<void>((resolve) => {
+        waiters.push(resolve)
+        kick()
+      })
+    },
+    async stop() {
+      stopped = true
+      for (const t of timers) clearInterval(t)
+      while (inFlight.size > 0) await Promise.all(inFlight)
+    },
+  }
+}

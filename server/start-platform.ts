@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify'
+import { type MockAgencies, startMockAgencies } from '../mock/serve'
+import { type BuildOptions, buildApp } from './app'
+import type { Config } from './config'
+import { createSecretBox, resolveDataKey } from './crypto/secret-box'
+import type { Db } from './db/db'
+import { openDb } from './db/open-db'
+import { findSealedSigningSecret } from './modules/agencies/repository'
+import type { TypedContract } from './modules/onboarding/manifest-schema'
+import { onboardDemoServices } from './seed/onboard-demo'
+import { demoTypedServices } from './seed/seed'
+
+export interface RunningPlatform {
+  app: FastifyInstance
+  /** Base URL, e.g. http://127.0.0.1:3000 */
+  url: string
+  mocks?: MockAgencies
+  /** What the first start's demo onboarding did (undefined on later starts). */
+  onboarded?: { listed: string[]; failed: string[] }
+  stop(): Promise<void>
+}
+
+/**
+ * The platform as `npm start` runs it: the server listening, the simulated
+ * agencies of the demo on their own port (config.mockPort; they are separate
+ * HTTP servers the platform reaches only over HTTP), and on the first start the
+ * demo's typed-contract services onboarded through the front door.
+ */
+export async function startPlatform(config: Config, options: Omit<BuildOptions, 'db'> & { db?: Db; onProgress?: (line: string) => void } = {}): Promise<RunningPlatform> {
+  const db = options.db ?? (await openDb(config))
+  const box = createSecretBox(resolveDataKey(config))
+  const app = await buildApp(config, { ...options, db, reviewConcurrency: options.reviewConcurrency ?? 4 })
+  if (!options.db) app.addHook('onClose', () => db.close())
+  const address = await app.listen({ port: config.port, host: config.host })
+  const url = address.replace('0.0.0.0', '127.0.0.1')
+
+  let mocks: MockAgencies | undefined
+  let onboarded: RunningPlatform['onboarded']
+  try {
+    if (config.mockPort !== null) {
+      const services = await demoTypedServices(db)
+      const tenants = new Map<string, TypedContract>(services.map((s) => [s.agencyId, s.contract as TypedContract]))
+      const secrets = await Promise.all([...tenants.keys()].map((id) => findSealedSigningSecret(db, id)))
+      mocks = await startMockAgencies({
+        port: config.mockPort,
+        tenants: [...tenants].flatMap(([agencyId, contract], i) => (secrets[i] ? [{ agencyId, contract, secret: box.open(secrets[i]!) }] : [])),
+      })
+      const [claimed] = await db.query(`SELECT 1 FROM seeds WHERE name = 'demo-onboarding'`)
+      if (!claimed) {
+        options.onProgress?.(`Onboarding ${services.length} demo services through manifests and quality reviews (first start only)…`)
+        onboarded = await onboardDemoServices({ baseUrl: url, db, services, endpointOf: (id) => mocks!.endpointOf(id), reviewsIdle: () => app.reviews.idle() })
+        await db.query(`INSERT INTO seeds (name) VALUES ('demo-onboarding') ON CONFLICT DO NOTHING`)
+      }
+    }
+  } catch (err) {
+    await mocks?.stop()
+    await app.close()
+    throw err
+  }
+  return {
+    app,
+    url,
+    ...(mocks ? { mocks } : {}),
+    ...(onboarded ? { onboarded } : {}),
+    async stop() {
+      await app.close()
+      await mocks?.stop()
+    },
+  }
+}
