@@ -1,3 +1,4 @@
+import type { AuditRow } from '../modules/onboarding/repository'
 import type { FastifyPluginAsync } from 'fastify'
 import { apiErrorView } from './api-error-view'
 import { formatTime } from './format'
@@ -8,14 +9,7 @@ import { requireConsoleRole } from './require-console-role'
 import { sendPage } from './send-page'
 import { tableView } from './table-view'
 
-interface AuditEntry {
-  id: number
-  at: string
-  actor: string
-  action: string
-  subject: string
-  detail: Record<string, unknown>
-}
+type AuditEntry = AuditRow
 
 const LIMIT = 200
 

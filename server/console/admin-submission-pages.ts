@@ -1,3 +1,4 @@
+import type { SubmissionRow } from '../modules/onboarding/repository'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { apiErrorView } from './api-error-view'
 import type { ApiError } from './call-api'
@@ -15,20 +16,7 @@ import { statusPage } from './status-page'
 import { tableView } from './table-view'
 
 /** A row of GET /v1/admin/submissions. */
-interface Submission {
-  id: number
-  serviceId: string
-  agencyId: string
-  name: string
-  domain: string
-  contract: string
-  coverage: { level: string; code?: string }
-  status: string
-  submittedAt: string
-  decidedAt: string | null
-  reasons: string[] | null
-  review: ReviewSummary | null
-}
+type Submission = SubmissionRow
 
 /** GET /v1/admin/submissions/:id: the row plus the manifest as submitted. */
 type SubmissionDetail = Submission & { manifest: Record<string, unknown> | null }
@@ -104,15 +92,17 @@ ${state.reasonsText ?? ''}</textarea>
 <h2 id="manifest-title">提交的清单</h2>
 ${manifestSummaryView(s.manifest)}
 </section>
-<section class="card" aria-labelledby="suspend-title">
+${s.status === 'listed' || state.suspendReason !== undefined
+  ? html`<section class="card" aria-labelledby="suspend-title">
 <h2 id="suspend-title">暂停服务</h2>
 <form method="post" action="${pagePath(s.id)}/suspend">
   <label for="suspend-reason">暂停原因</label>
   <input type="text" id="suspend-reason" name="reason" maxlength="200" required value="${state.suspendReason ?? ''}" aria-describedby="suspend-hint">
-  <p class="hint" id="suspend-hint">暂停服务 <code>${s.serviceId}</code>：它会从所有城市的目录中移除。只有已上架的服务可以暂停。</p>
+  <p class="hint" id="suspend-hint">暂停服务 <code>${s.serviceId}</code>：它会从所有城市的目录中移除。</p>
   <div class="actions"><button type="submit" class="danger">暂停服务</button></div>
 </form>
-</section>
+</section>`
+  : ''}
 <p><a href="/console/admin">返回审核队列</a></p>`,
   })
 }

@@ -1,3 +1,4 @@
+import type { TokenRow } from '../modules/auth/repository'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { Role } from '../modules/auth/token'
 import { apiErrorView } from './api-error-view'
@@ -13,14 +14,7 @@ import { sendPage } from './send-page'
 import { statusPage } from './status-page'
 import { tableView } from './table-view'
 
-interface TokenInfo {
-  id: string
-  role: Role
-  agencyId: string | null
-  label: string
-  createdAt: string
-  revokedAt: string | null
-}
+type TokenInfo = TokenRow
 
 interface TokenForm {
   role: string

@@ -1,3 +1,4 @@
+import type { AgencyServiceRow } from '../modules/onboarding/repository'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { apiErrorView } from './api-error-view'
 import type { ConsoleUser } from './console-user'
@@ -16,18 +17,7 @@ import { statusPage } from './status-page'
 import { tableView } from './table-view'
 
 /** A row of GET /v1/agency/services (GET /v1/agency/services/:id adds `manifest`). */
-interface AgencyService {
-  id: string
-  name: string
-  status: string
-  stars: number | null
-  domain: string
-  coverage: { level: string; code?: string }
-  updatedAt: string
-  submission: { id: number; status: string; submittedAt: string; decidedAt: string | null; reasons: string[] | null } | null
-  review: ReviewSummary | null
-  manifest?: Record<string, unknown> | null
-}
+type AgencyService = AgencyServiceRow & { manifest?: Record<string, unknown> | null }
 
 type IdRequest = FastifyRequest<{ Params: { id: string }; Querystring: { submitted?: string } }>
 

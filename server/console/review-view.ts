@@ -1,3 +1,5 @@
+import type { CheckOutcome } from '../../src/domain/quality-stars'
+import type { Review, ReviewSummaryT as ReviewSummary } from '../modules/review/schemas'
 import type { ApiResult } from './call-api'
 import { apiErrorView } from './api-error-view'
 import { formatTime, starsView } from './format'
@@ -5,29 +7,9 @@ import { html, type SafeHtml } from './html'
 import { labels } from './labels'
 import { tableView } from './table-view'
 
-export type CheckOutcome = 'pass' | 'fail' | 'not-applicable'
 
 /** A quality review as GET /v1/agency/services/:id/review and GET /v1/admin/submissions/:id/review answer it. */
-export interface Review {
-  id: number | string
-  status: 'queued' | 'running' | 'done' | 'error'
-  trigger: 'submit' | 'schedule' | 'manual'
-  submissionId: number | null
-  startedAt: string | null
-  finishedAt: string | null
-  stars: number | null
-  passed: boolean | null
-  checks: { id: string; label: string; outcome: CheckOutcome; evidence: string[] }[]
-}
-
-/** The short form list rows carry in their `review` field. */
-export interface ReviewSummary {
-  id: number | string
-  status: Review['status']
-  stars: number | null
-  passed: boolean | null
-  finishedAt: string | null
-}
+export type { Review, ReviewSummaryT as ReviewSummary } from '../modules/review/schemas'
 
 const OUTCOME_CLASS: Record<string, string> = { pass: 'pass', fail: 'fail', 'not-applicable': 'na' }
 const OUTCOME_MARK: Record<string, string> = { pass: '✓', fail: '✗', 'not-applicable': '–' }

@@ -1,20 +1,27 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type MockAgencies, startMockAgencies } from '../../mock/serve'
 import type { Db } from '../../server/db/db'
 import { createToken } from '../../server/modules/auth/service'
 import { validManifest } from '../fixtures/manifests'
-import { testApp } from './test-app'
+import { testApp, testBox } from './test-app'
 
 let app: FastifyInstance & { db: Db }
 let agency: string
 let operator: string
+let mocks: MockAgencies
 
 beforeAll(async () => {
   app = await testApp()
+  mocks = await startMockAgencies({ tenants: [{ agencyId: 'deyang-traffic', contract: 'traffic@1', secret: 'console-secret' }] })
+  await app.db.query(`UPDATE agencies SET signing_secret = $1 WHERE id = 'deyang-traffic'`, [testBox.seal('console-secret')])
   agency = (await createToken(app.db, { role: 'agency', agencyId: 'deyang-traffic' })).token
   operator = (await createToken(app.db, { role: 'operator' })).token
 })
-afterAll(() => app.close())
+afterAll(async () => {
+  await app.close()
+  await mocks.stop()
+})
 
 const ORIGIN = 'http://localhost'
 
@@ -45,5 +52,32 @@ describe('the console shows the review module’s results', () => {
     const listed = await app.inject({ method: 'POST', url: `/console/admin/submissions/${submissionId}/list`, headers: { cookie: `oc_console=${operator}`, origin: ORIGIN } })
     expect(listed.statusCode).toBe(409)
     expect(listed.body).toContain('role="alert"')
+  })
+
+  it('a submission that passed is listed from the console, and the listed service can be suspended there', async () => {
+    const cookie = (token: string) => ({ cookie: `oc_console=${token}` })
+    const manifest = { ...validManifest('traffic@1'), id: 'deyang-traffic', endpoint: mocks.endpointOf('deyang-traffic') }
+    await app.inject({
+      method: 'POST',
+      url: '/console/agency/services/deyang-traffic/edit',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...cookie(agency), origin: ORIGIN },
+      payload: new URLSearchParams({ manifest: JSON.stringify(manifest) }).toString(),
+    })
+    await app.reviews.idle()
+    const submissionId = (await app.inject({ url: '/v1/agency/services/deyang-traffic', headers: { authorization: `Bearer ${agency}` } })).json().submission.id
+    const listed = await app.inject({ method: 'POST', url: `/console/admin/submissions/${submissionId}/list`, headers: { ...cookie(operator), origin: ORIGIN } })
+    expect(listed.statusCode).toBe(303)
+
+    const page = await app.inject({ url: `/console/admin/submissions/${submissionId}`, headers: cookie(operator) })
+    expect(page.body).toContain(`action="/console/admin/submissions/${submissionId}/suspend"`)
+    const suspended = await app.inject({
+      method: 'POST',
+      url: `/console/admin/submissions/${submissionId}/suspend`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...cookie(operator), origin: ORIGIN },
+      payload: 'reason=' + encodeURIComponent('接口连续故障'),
+    })
+    expect(suspended.statusCode).toBe(303)
+    const own = (await app.inject({ url: '/v1/agency/services/deyang-traffic', headers: { authorization: `Bearer ${agency}` } })).json()
+    expect(own.status).toBe('suspended')
   })
 })

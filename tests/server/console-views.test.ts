@@ -27,9 +27,11 @@ describe('html`…`', () => {
 describe('views', () => {
   const review: Review = {
     id: 7,
+    serviceId: 'deyang-traffic',
     status: 'done',
     trigger: 'submit',
     submissionId: 3,
+    queuedAt: '2026-11-22 09:15:01.5+08',
     startedAt: '2026-11-22 09:15:02.123+08',
     finishedAt: '2026-11-22 09:15:14.5+08',
     stars: 4,

@@ -328,7 +328,8 @@ describe('the operator’s pages', () => {
     expect(res.body).toContain('审核结果')
     expect(res.body).toContain(`action="/console/admin/submissions/${submissionId}/list"`)
     expect(res.body).toMatch(/<label for="reasons">[^<]*每行一条/)
-    expect(res.body).toContain(`action="/console/admin/submissions/${submissionId}/suspend"`)
+    // Only the listed version of a service can be suspended: an undecided submission offers no such form.
+    expect(res.body).not.toContain(`action="/console/admin/submissions/${submissionId}/suspend"`)
     // The manifest as submitted: its summary, and the whole JSON folded out below.
     expect(res.body).toContain('提交的清单')
     expect(res.body).toContain('机动车违法查询')

@@ -144,9 +144,12 @@ export async function probeStats(db: Queryable, serviceId: string): Promise<{ to
   return row ?? { total: 0, failed: 0 }
 }
 
+// Evidence shows China time, as agencies read it.
+const MEASURED_AT = `to_char(measured_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') || ' (UTC+8)'`
+
 export async function recentLoadRun(db: Queryable, origin: string, maxAgeHours: number): Promise<{ result: LoadResult; measuredAt: string } | undefined> {
   const [row] = await db.query<{ result: LoadResult; measuredAt: string }>(
-    `SELECT result, measured_at::text AS "measuredAt" FROM load_runs WHERE origin = $1 AND measured_at > now() - make_interval(hours => $2)`,
+    `SELECT result, ${MEASURED_AT} AS "measuredAt" FROM load_runs WHERE origin = $1 AND measured_at > now() - make_interval(hours => $2)`,
     [origin, maxAgeHours],
   )
   return row
@@ -155,7 +158,7 @@ export async function recentLoadRun(db: Queryable, origin: string, maxAgeHours: 
 export async function saveLoadRun(db: Queryable, origin: string, result: LoadResult): Promise<string> {
   const [row] = await db.query<{ measuredAt: string }>(
     `INSERT INTO load_runs (origin, measured_at, result) VALUES ($1, now(), $2::jsonb)
-     ON CONFLICT (origin) DO UPDATE SET measured_at = excluded.measured_at, result = excluded.result RETURNING measured_at::text AS "measuredAt"`,
+     ON CONFLICT (origin) DO UPDATE SET measured_at = excluded.measured_at, result = excluded.result RETURNING ${MEASURED_AT} AS "measuredAt"`,
     [origin, JSON.stringify(result)],
   )
   return row!.measuredAt

@@ -1,4 +1,4 @@
-import { Type } from 'typebox'
+import { type Static, Type } from 'typebox'
 import { QUALITY_CHECKS } from '../../../src/domain/quality-stars'
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()])
@@ -33,3 +33,7 @@ export const ReviewSchema = Type.Object(
   },
   { $id: 'Review' },
 )
+
+/** A review as the API answers it (checks with their Chinese labels). */
+export type Review = Static<typeof ReviewSchema>
+export type ReviewSummaryT = Static<typeof ReviewSummarySchema>
