@@ -40,11 +40,7 @@ export function weekday(date: string): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay()
 }
 
-/** A real calendar date (rejects 2025-02-30). */
-export function isRealDate(date: string): boolean {
-  const ms = Date.parse(`${date}T00:00:00Z`)
-  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === date
-}
+export { isRealDate } from '../../src/domain/real-date'
 
 /** Months from `from` to `to` inclusive (YYYY-MM), oldest first. */
 export function monthsBetween(from: string, to: string): string[] {

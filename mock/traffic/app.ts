@@ -9,7 +9,8 @@ import {
 } from '../../server/contracts/traffic'
 import { type AgencyApp, type AgencyOptions, type AgencyScope, createAgencyApp, fail, implement, operation } from '../shared/agency-app'
 import { isoCst } from '../shared/china-time'
-import { type GeneratedViolation, NOT_PAYABLE, generateViolations, isRegistered, lateFeeFen, licenceOf } from './data'
+import { type GeneratedViolation, NOT_PAYABLE, generateViolations, isRegistered, licenceOf } from './data'
+import { lateFeeFen } from '../../src/domain/late-fee'
 
 export type TrafficAgencyOptions = AgencyOptions
 
@@ -83,7 +84,7 @@ export function registerTrafficAgency(scope: AgencyScope, options: TrafficAgency
 
   implement(scope, operation(operations, 'getViolation'), ({ params }): ViolationDetailT => {
     const v = find(params.violationId)
-    const lateFee = v.status === 'unpaid' ? lateFeeFen(v.fineFen, v.time, now()) : 0
+    const lateFee = v.status === 'unpaid' ? lateFeeFen(v.fineFen, Date.parse(v.time), now()) : 0
     const paid = paymentsByViolation.get(v.id)
     return {
       ...summaryOf(v),
@@ -109,7 +110,7 @@ export function registerTrafficAgency(scope: AgencyScope, options: TrafficAgency
       throw fail(TRAFFIC_ERRORS, 'ALREADY_PAID', 'This fine is already paid or being processed / 该违法已缴款或正在处理，请勿重复缴款')
     }
     if (!v.payableOnline) throw fail(TRAFFIC_ERRORS, 'NOT_PAYABLE_ONLINE', v.notPayableReason ?? '不支持网上缴款')
-    const due = v.fineFen + lateFeeFen(v.fineFen, v.time, now())
+    const due = v.fineFen + lateFeeFen(v.fineFen, Date.parse(v.time), now())
     if (body.amountFen !== due) {
       throw fail(TRAFFIC_ERRORS, 'AMOUNT_MISMATCH', `The amount due is ${due} fen, not ${body.amountFen} / 缴款金额应为 ${(due / 100).toFixed(2)} 元`, [
         { path: 'body.amountFen', message: `expected ${due}` },

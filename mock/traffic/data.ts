@@ -118,12 +118,6 @@ export function generateViolations(plate: string, plateType: string, nowMs: numb
   return out
 }
 
-/** 滞纳金: 3% of the fine per day from the 16th day after the violation, never more than the fine. */
-export function lateFeeFen(fineFen: number, time: string, nowMs: number): number {
-  const days = Math.floor((nowMs - Date.parse(time)) / DAY_MS)
-  if (days <= 15) return 0
-  return Math.min(fineFen, Math.round(fineFen * 0.03 * (days - 15)))
-}
 
 export interface Licence {
   licenceClass: string
