@@ -6,6 +6,7 @@ import { registerPaymentAgency } from './payment/app'
 import { type AgencyFaults, type AgencyPlugin, createAgencyHost, mountAgency } from './shared/agency-app'
 import { registerSocialSecurityAgency } from './social-security/app'
 import { registerTrafficAgency } from './traffic/app'
+import { type WechatOptions, registerWechat } from './wechat/app'
 
 /** Every simulated agency, by the contract it implements. */
 export const AGENCIES: Record<TypedContract, AgencyPlugin> = {
@@ -43,6 +44,8 @@ const AGENCY_ID = /^[a-z0-9-]+$/
  */
 export async function startMockAgencies(options: {
   tenants: MockTenant[]
+  /** Also simulate WeChat's login service at `/wechat` for this mini-program. */
+  wechat?: WechatOptions
   host?: string
   port?: number
   now?: () => number
@@ -50,11 +53,15 @@ export async function startMockAgencies(options: {
   const ids = new Set<string>()
   for (const { agencyId } of options.tenants) {
     if (!AGENCY_ID.test(agencyId)) throw new Error(`agencyId ${JSON.stringify(agencyId)} must match ${AGENCY_ID}`)
-    if (ids.has(agencyId)) throw new Error(`agencyId ${agencyId} is used twice`)
+    if (ids.has(agencyId) || (options.wechat && agencyId === 'wechat')) throw new Error(`agencyId ${agencyId} is used twice`)
     ids.add(agencyId)
   }
 
   const app = createAgencyHost()
+  if (options.wechat) {
+    const wechat = options.wechat
+    app.register(async (scope) => registerWechat(scope, wechat), { prefix: '/wechat' })
+  }
   for (const tenant of options.tenants) {
     mountAgency(app, `/${tenant.agencyId}`, AGENCIES[tenant.contract], {
       secret: tenant.secret,
