@@ -1,4 +1,4 @@
-import { checkIdNumber } from '../../src/domain/id-number'
+import { checkIdNumber, birthDateOf as writtenBirthDate } from '../../src/domain/id-number'
 import { isRealDate } from './china-time'
 
 /**
@@ -13,7 +13,7 @@ export function isValidIdNumber(id: string): boolean {
 
 /** The birth date written in an ID number (YYYY-MM-DD), or undefined when it is not a real date. */
 export function birthDateOf(idNumber: string): string | undefined {
-  const date = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`
+  const date = writtenBirthDate(idNumber)
   return isRealDate(date) ? date : undefined
 }
 

@@ -1,5 +1,6 @@
 import type { Violation } from '../../server/contracts/traffic'
-import { DAY_MS, addDays, atCst, dateCst, isRealDate, isoCst } from '../shared/china-time'
+import { DAY_MS, addDays, atCst, dateCst, isoCst } from '../shared/china-time'
+import { birthDateOf } from '../shared/id-number'
 import { seeded } from '../shared/seeded'
 
 /**
@@ -135,9 +136,9 @@ const shiftYears = (date: string, years: number) => `${Number(date.slice(0, 4)) 
  * Scoring cycles run from each anniversary of first issue.
  */
 export function licenceOf(idNumber: string, nowMs: number): Licence | undefined {
-  const birth = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`
+  const birth = birthDateOf(idNumber)
   const today = dateCst(nowMs)
-  if (!isRealDate(birth) || shiftYears(birth, 18) > today) return undefined
+  if (!birth || shiftYears(birth, 18) > today) return undefined
   const rng = seeded('traffic-licence', idNumber)
   const firstYear = Math.max(Number(birth.slice(0, 4)) + 18, 1995)
   const lastYear = Number(today.slice(0, 4)) - 1

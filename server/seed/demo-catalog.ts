@@ -3,6 +3,7 @@ import type { CatalogService, Coverage, Domain, ItemKind, ServiceItem, ServiceTy
 import type { City } from '../../src/domain/city'
 import type { NewAgency } from '../modules/agencies/repository'
 import type { NewService } from '../modules/catalog/repository'
+import { stableHash } from './stable-hash'
 
 /**
  * The demo catalog: national services every city shows, province-wide services
@@ -88,9 +89,7 @@ function localCount(rank: number | undefined): number {
 
 /** 1–5 stars, stable per service id, skewed towards good services as in a reviewed catalog. */
 function demoStars(id: string): number {
-  let h = 2166136261
-  for (const ch of id) h = Math.imul(h ^ ch.charCodeAt(0), 16777619)
-  return [5, 5, 4, 4, 4, 3, 3, 2][(h >>> 0) % 8]!
+  return [5, 5, 4, 4, 4, 3, 3, 2][stableHash(id) % 8]!
 }
 
 function toItems(serviceId: string, specs: ItemSpec[]): ServiceItem[] {

@@ -1,6 +1,7 @@
 import type { KeyItem } from '../../src/domain/key-industry'
 import type { NewService } from '../modules/catalog/repository'
 import type { ServiceManifest, TypedContract } from '../modules/onboarding/manifest-schema'
+import { stableHash } from './stable-hash'
 
 // A test person and vehicle the simulated agencies know (any well-formed values work there).
 const PERSON = { name: '张三', idNumber: '510600199001010010' }
@@ -28,9 +29,7 @@ const DATA_USED: Record<TypedContract, string[]> = {
 
 /** Stable per id: about a third of the demo agencies skip some optional promises, so the stars vary as in a real catalog. */
 function skipsExtras(id: string): boolean {
-  let h = 2166136261
-  for (const ch of id) h = Math.imul(h ^ ch.charCodeAt(0), 16777619)
-  return (h >>> 0) % 3 === 0
+  return stableHash(id) % 3 === 0
 }
 
 /**

@@ -109,6 +109,12 @@ export async function sendPrepared(req: PreparedRequest, headers: Record<string,
   }
 }
 
+/** An unsigned GET of a URL as it is (a web-view page, an availability probe), bounded like every agency call. */
+export function fetchBounded(url: string, headers: Record<string, string>, limits: CallLimits = {}): Promise<AgencyAnswer> {
+  const target = new URL(url)
+  return sendPrepared({ method: 'GET', url: target.href, target: target.pathname + target.search, bodyText: '' }, headers, limits)
+}
+
 /** One signed call to an agency: the gateway's and the review's way of talking to agencies. */
 export function callAgency(endpoint: string, secret: string, req: AgencyRequest, limits: CallLimits = {}): Promise<AgencyAnswer> {
   const prepared = prepareRequest(endpoint, req)

@@ -3,7 +3,7 @@ import { reviewPassed, starsFor } from '../../../src/domain/quality-stars'
 import type { ReviewConfig } from '../../config'
 import type { SecretBox } from '../../crypto/secret-box'
 import type { Db } from '../../db/db'
-import { sendPrepared } from '../gateway/agency-client'
+import { fetchBounded } from '../gateway/agency-client'
 import type { LoadResult } from './checks/load-run'
 import {
   type ClaimedReview,
@@ -130,8 +130,7 @@ export function startReviewWorker(o: ReviewWorkerOptions): ReviewWorker {
 
   async function probeAll(): Promise<void> {
     for (const t of await probeTargets(o.db)) {
-      const url = new URL(t.endpoint)
-      const answer = await sendPrepared({ method: 'GET', url: url.href, target: url.pathname + url.search, bodyText: '' }, {}, { maxBytes: 64 * 1024 })
+      const answer = await fetchBounded(t.endpoint, {}, { maxBytes: 64 * 1024 })
       // Any answer below 500 shows the server is up (an agency answers an unsigned probe with 401).
       const ok = answer.status !== undefined && answer.status < (t.contract === 'webview' ? 400 : 500)
       await recordProbe(o.db, { serviceId: t.serviceId, ok, ms: answer.ms, note: answer.note })

@@ -1,5 +1,5 @@
 import type { CheckResult } from '../../../../src/domain/quality-stars'
-import { type AgencyAnswer, type CallLimits, sendPrepared } from '../../gateway/agency-client'
+import { type CallLimits, fetchBounded } from '../../gateway/agency-client'
 
 /**
  * Hosts of ad networks and trackers commonly embedded in Chinese H5 pages
@@ -14,10 +14,7 @@ export const AD_TRACKER_HOSTS = [
 
 const PHONE_WIDTH = 375
 
-function pageFetch(url: string, limits: CallLimits): Promise<AgencyAnswer> {
-  const target = new URL(url)
-  return sendPrepared({ method: 'GET', url: target.href, target: target.pathname + target.search, bodyText: '' }, { accept: 'text/html' }, limits)
-}
+const pageFetch = (url: string, limits: CallLimits) => fetchBounded(url, { accept: 'text/html' }, limits)
 
 /** Evidence about a page's fit on a 375 px phone, from its markup: a device-width viewport and no fixed width wider than the phone. */
 export function mobileFitProblems(html: string): string[] {
