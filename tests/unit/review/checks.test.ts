@@ -19,6 +19,11 @@ describe('findPii', () => {
     expect(findPii('{"id":"1234567890123456","receiptNo":"00013812345678901234"}')).toEqual([])
     expect(findPii('{"fineFen":20000,"time":"2025-03-01T08:30:00+08:00"}')).toEqual([])
   })
+
+  it('ignores digit runs inside hex tokens (nonces, signatures) but not beside Chinese text', () => {
+    expect(findPii('{"nonceStr":"ab13812345678cd","paySign":"F510600199001010010E"}')).toEqual([])
+    expect(findPii('手机13812345678，身份证510600199001010010')).toEqual(['ID number 5106**********0010', 'phone number 138****5678'])
+  })
 })
 
 describe('page checks', () => {

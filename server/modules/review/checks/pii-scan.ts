@@ -1,9 +1,10 @@
 import { maskIdNumber, maskPhone } from '../../../../src/domain/mask'
 
-// An 18-character ID number (birth date 19xx/20xx) or an 11-digit mobile number, not part of a longer run of digits
-// (violation ids and receipt numbers are long digit runs that contain such substrings).
-const ID_NUMBER = /(?<![0-9A-Z])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9X](?![0-9A-Z])/g
-const PHONE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/g
+// An 18-character ID number (birth date 19xx/20xx) or an 11-digit mobile number standing on its own, not part of a
+// longer token: violation ids and receipt numbers are long digit runs, nonces and signatures are hex strings, and
+// either can contain such a substring by chance (a hex nonce did, once in a few hundred reviews).
+const ID_NUMBER = /(?<![0-9A-Za-z])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9A-Za-z])/g
+const PHONE = /(?<![0-9A-Za-z])1[3-9][0-9]{9}(?![0-9A-Za-z])/g
 
 /**
  * Full ID numbers and mobile numbers found in an answer, masked for the
