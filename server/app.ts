@@ -30,6 +30,16 @@ import { type ReviewWorker, startReviewWorker } from './modules/review/review-wo
 import { CitySchema } from './modules/cities/schemas'
 import { createCityService } from './modules/cities/service'
 import { type DemoTokens, seed } from './seed/seed'
+import { createLookupKey } from './crypto/lookup-key'
+import type { CitizenDeps, PlatformLinks } from './modules/citizens/citizen-deps'
+import { meRoutes } from './modules/citizens/me-routes'
+import { Identity, RecordSchema, Vehicle } from './modules/citizens/schemas'
+import { sessionRoutes } from './modules/citizens/session-routes'
+import { vehicleRoutes } from './modules/citizens/vehicle-routes'
+import { createPayments } from './modules/payments/payment-service'
+import { paymentNotifyRoutes, paymentRoutes } from './modules/payments/routes'
+import { Payment } from './modules/payments/schemas'
+import { trafficRoutes } from './modules/traffic/routes'
 
 /**
  * What a request log line says about the request: method and path only. Query
@@ -51,6 +61,8 @@ export interface BuildOptions {
   reviewConcurrency?: number
   /** Called on the first start with the demo tokens just made (npm start writes and prints them). */
   onDemoTokens?: (tokens: DemoTokens) => void
+  /** Addresses known once things listen (startPlatform passes them); by default the configured ones and http://127.0.0.1:PORT. */
+  links?: Partial<PlatformLinks>
 }
 
 /**
@@ -66,7 +78,8 @@ declare module 'fastify' {
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const db = options.db ?? (await openDb(config))
-  const box = createSecretBox(resolveDataKey(config))
+  const dataKey = resolveDataKey(config)
+  const box = createSecretBox(dataKey)
   await migrate(db)
   const seeded = await seed(db, box)
   if (seeded.demoTokens) options.onDemoTokens?.(seeded.demoTokens)
@@ -105,8 +118,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         version: '1',
         description: 'Citizen gateway, service catalog, agency onboarding and anonymous usage statistics. Errors: `{ error: { code, message, details } }`.',
       },
-      tags: [{ name: 'health' }, { name: 'cities' }, { name: 'catalog' }, { name: 'admin', description: 'operators: agencies, tokens' }, { name: 'agency', description: 'agencies: manifests and their own services' }],
-      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'oc_… token from an operator or `npm run cli -- token create`' } } },
+      tags: [{ name: 'health' }, { name: 'cities' }, { name: 'catalog' }, { name: 'citizen', description: 'the citizen app: session, identity, vehicles, records, services, payments' }, { name: 'admin', description: 'operators: agencies, tokens' }, { name: 'agency', description: 'agencies: manifests and their own services' }],
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'oc_… token from an operator or `npm run cli -- token create`' },
+          citizenSession: { type: 'http', scheme: 'bearer', description: 'cs_… session token from POST /v1/sessions' },
+        },
+      },
     },
   })
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' })
@@ -114,7 +132,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(async (published) => {
     for (const schema of contractSchemas()) published.addSchema(schema)
   })
-  for (const schema of [ErrorBody, CitySchema, CoverageSchema, ServiceItemSchema, CatalogServiceSchema, AgencySchema, TokenInfo, ServiceManifestSchema, ReviewSummarySchema, ReviewSchema]) {
+  for (const schema of [ErrorBody, CitySchema, CoverageSchema, ServiceItemSchema, CatalogServiceSchema, AgencySchema, TokenInfo, ServiceManifestSchema, ReviewSummarySchema, ReviewSchema, Identity, Vehicle, RecordSchema, Payment]) {
     app.addSchema(schema)
   }
 
@@ -142,6 +160,24 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(reviewRoutes, { db, reviews })
   await app.register(onboardingAdminRoutes, { db })
   await app.register(consoleRoutes, { prefix: '/console' })
+
+  const citizens: CitizenDeps = {
+    db,
+    box,
+    lookup: createLookupKey(dataKey),
+    config,
+    links: {
+      wechatBase: options.links?.wechatBase ?? (() => config.wechat.apiBase),
+      publicUrl: options.links?.publicUrl ?? (() => config.citizen.publicUrl ?? `http://127.0.0.1:${config.port}`),
+    },
+  }
+  const payments = createPayments(citizens)
+  await app.register(sessionRoutes, citizens)
+  await app.register(meRoutes, citizens)
+  await app.register(vehicleRoutes, citizens)
+  await app.register(paymentRoutes, { ...citizens, payments })
+  await app.register(paymentNotifyRoutes, { ...citizens, payments })
+  await app.register(trafficRoutes, { ...citizens, payments })
 
   if (existsSync(config.h5Dir)) {
     // The H5 build ships .br/.gz next to each file; send those to browsers that accept them.

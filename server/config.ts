@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { isAbsolute, resolve } from 'node:path'
 
 export interface Config {
@@ -17,6 +18,26 @@ export interface Config {
   review: ReviewConfig
   /** Port of the simulated agencies `npm start` runs (0 = a free one); null = do not start them. */
   mockPort: number | null
+  citizen: CitizenConfig
+  wechat: WechatConfig
+}
+
+export interface CitizenConfig {
+  /** How long a citizen session lasts (hours). */
+  sessionTtlHours: number
+  /** Platform-to-agency calls for citizens give up after this (04-platform.md: 5 s). */
+  agencyTimeoutMs: number
+  /** Where agencies reach the platform (payment notify); the listening address when absent. */
+  publicUrl?: string
+  /** The H5 app may use the simulated WeChat Pay cashier (never in production). */
+  paymentSimulator: boolean
+}
+
+export interface WechatConfig {
+  appId: string
+  appSecret: string
+  /** Base of the WeChat API (jscode2session); the simulated WeChat on the mock host when absent. */
+  apiBase?: string
 }
 
 export interface ReviewConfig {
@@ -82,6 +103,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const mockPortText = value('ONECITY_MOCK_PORT') ?? '4100'
   const mockPort = mockPortText === 'off' ? null : integer('ONECITY_MOCK_PORT', mockPortText, 65535)
 
+  const production = value('NODE_ENV') === 'production'
+  const publicUrl = value('ONECITY_PUBLIC_URL')
+  if (publicUrl !== undefined && !/^https?:\/\/[^\s/?#]+$/.test(publicUrl)) problems.push('ONECITY_PUBLIC_URL must be an origin like https://onecity.example.cn (no path)')
+  const simulatorText = value('ONECITY_PAYMENT_SIMULATOR') ?? (production ? 'off' : 'on')
+  if (simulatorText !== 'on' && simulatorText !== 'off') problems.push(`ONECITY_PAYMENT_SIMULATOR must be on or off, got "${simulatorText}"`)
+  if (production && simulatorText === 'on') problems.push('ONECITY_PAYMENT_SIMULATOR cannot be on in production')
+  const citizen: CitizenConfig = {
+    sessionTtlHours: integer('ONECITY_SESSION_TTL_H', '720', 24 * 365),
+    agencyTimeoutMs: integer('ONECITY_AGENCY_TIMEOUT_MS', '5000', 60_000),
+    ...(publicUrl ? { publicUrl } : {}),
+    paymentSimulator: simulatorText === 'on',
+  }
+  const wechatApiBase = value('WECHAT_API_BASE')
+  if (production && (!value('WECHAT_APP_ID') || !value('WECHAT_APP_SECRET') || !wechatApiBase)) {
+    problems.push('WECHAT_APP_ID, WECHAT_APP_SECRET and WECHAT_API_BASE are required in production (the simulated WeChat is for development)')
+  }
+  const wechat: WechatConfig = {
+    appId: value('WECHAT_APP_ID') ?? 'wxonecitydev00001',
+    // The simulated WeChat runs in the same process and gets the same value: a fresh one per start is enough.
+    appSecret: value('WECHAT_APP_SECRET') ?? randomBytes(16).toString('hex'),
+    ...(wechatApiBase ? { apiBase: wechatApiBase.replace(/\/+$/, '') } : {}),
+  }
+
   if (problems.length > 0) throw new ConfigError(problems)
   const absolute = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p))
   return {
@@ -92,8 +136,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataKey,
     h5Dir: absolute(value('ONECITY_H5_DIR') ?? 'dist-h5'),
     logLevel,
-    production: value('NODE_ENV') === 'production',
+    production,
     review,
     mockPort,
+    citizen,
+    wechat,
   }
 }

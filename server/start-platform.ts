@@ -29,10 +29,14 @@ export interface RunningPlatform {
 export async function startPlatform(config: Config, options: Omit<BuildOptions, 'db'> & { db?: Db; onProgress?: (line: string) => void } = {}): Promise<RunningPlatform> {
   const db = options.db ?? (await openDb(config))
   const box = createSecretBox(resolveDataKey(config))
-  const app = await buildApp(config, { ...options, db, reviewConcurrency: options.reviewConcurrency ?? 4 })
+  // Both are known only once the platform and the simulated agencies listen.
+  let wechatBase = config.wechat.apiBase
+  let url = ''
+  const links = { wechatBase: () => wechatBase, publicUrl: () => config.citizen.publicUrl ?? url }
+  const app = await buildApp(config, { ...options, db, links, reviewConcurrency: options.reviewConcurrency ?? 4 })
   if (!options.db) app.addHook('onClose', () => db.close())
   const address = await app.listen({ port: config.port, host: config.host })
-  const url = address.replace('0.0.0.0', '127.0.0.1')
+  url = address.replace('0.0.0.0', '127.0.0.1')
 
   let mocks: MockAgencies | undefined
   let onboarded: RunningPlatform['onboarded']
@@ -44,7 +48,10 @@ export async function startPlatform(config: Config, options: Omit<BuildOptions, 
       mocks = await startMockAgencies({
         port: config.mockPort,
         tenants: [...tenants].flatMap(([agencyId, contract], i) => (secrets[i] ? [{ agencyId, contract, secret: box.open(secrets[i]!) }] : [])),
+        // Without a configured WeChat, the simulated one logs citizens in.
+        ...(config.wechat.apiBase ? {} : { wechat: { appId: config.wechat.appId, appSecret: config.wechat.appSecret } }),
       })
+      wechatBase ??= `${mocks.url}/wechat`
       const [claimed] = await db.query(`SELECT 1 FROM seeds WHERE name = 'demo-onboarding'`)
       if (!claimed) {
         options.onProgress?.(`Onboarding ${services.length} demo services through manifests and quality reviews (first start only)…`)

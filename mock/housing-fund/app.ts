@@ -1,6 +1,7 @@
 import { maskTail } from '../../src/domain/mask'
 import { HOUSING_FUND_ERRORS, type WithdrawalReasonT, operations } from '../../server/contracts/housing-fund'
-import { type AgencyApp, type AgencyOptions, type AgencyScope, createAgencyApp, fail, implement, operation } from '../shared/agency-app'
+import { type AgencyApp, type AgencyOptions, type AgencyScope, createAgencyApp, fail, implement } from '../shared/agency-app'
+import { operation } from '../../server/contracts/common'
 import { monthCst, monthsBetween } from '../shared/china-time'
 import { checkMonthRange } from '../shared/month-range'
 import { type Fund, fundOf } from './data'

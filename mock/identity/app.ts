@@ -1,5 +1,6 @@
 import { operations } from '../../server/contracts/identity'
-import { type AgencyApp, type AgencyOptions, type AgencyScope, createAgencyApp, implement, operation } from '../shared/agency-app'
+import { type AgencyApp, type AgencyOptions, type AgencyScope, createAgencyApp, implement } from '../shared/agency-app'
+import { operation } from '../../server/contracts/common'
 import { isoCst } from '../shared/china-time'
 import { isValidIdNumber } from '../shared/id-number'
 

@@ -12,7 +12,8 @@ import {
 } from '../../server/contracts/payment'
 import { signRequest } from '../../server/contracts/signing'
 import { ErrorBody } from '../../server/errors'
-import { type AgencyApp, type AgencyOptions, type AgencyScope, createAgencyApp, fail, implement, operation } from '../shared/agency-app'
+import { type AgencyApp, type AgencyOptions, type AgencyScope, createAgencyApp, fail, implement } from '../shared/agency-app'
+import { operation } from '../../server/contracts/common'
 import { isoCst } from '../shared/china-time'
 
 /** How a notify callback leaves: a signed POST; tests capture it instead. */

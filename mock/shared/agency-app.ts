@@ -173,16 +173,6 @@ export interface OperationInput<Op extends Operation> {
   query: In<Op['query']>
 }
 
-/** The operation of the table with this name, with its exact schema types. */
-export function operation<const Ops extends readonly Operation[], N extends Ops[number]['name']>(
-  ops: Ops,
-  name: N,
-): Extract<Ops[number], { name: N }> {
-  const op = ops.find((o) => o.name === name)
-  if (!op) throw new Error(`no operation ${name}`)
-  return op as Extract<Ops[number], { name: N }>
-}
-
 /**
  * Registers one contract operation: request validated and the 200 answer
  * serialised with the shared schemas (so nothing outside the schema leaves),

@@ -7,7 +7,8 @@ import {
   type Violation,
   type ViolationDetailT,
 } from '../../server/contracts/traffic'
-import { type AgencyApp, type AgencyOptions, type AgencyScope, createAgencyApp, fail, implement, operation } from '../shared/agency-app'
+import { type AgencyApp, type AgencyOptions, type AgencyScope, createAgencyApp, fail, implement } from '../shared/agency-app'
+import { operation } from '../../server/contracts/common'
 import { isoCst } from '../shared/china-time'
 import { type GeneratedViolation, NOT_PAYABLE, generateViolations, isRegistered, licenceOf } from './data'
 import { lateFeeFen } from '../../src/domain/late-fee'

@@ -30,6 +30,8 @@ export function registerWechat(scope: FastifyInstance, options: WechatOptions): 
     '/dev/login',
     { schema: { body: Type.Object({ user: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }) }, { additionalProperties: false }) } },
     async (req) => {
+      // Forget expired codes, so a long-running simulation does not grow without bound.
+      for (const [c, e] of codes) if (now() - e.issuedAt > CODE_TTL_MS) codes.delete(c)
       const code = randomBytes(24).toString('base64url')
       codes.set(code, { user: (req.body as { user: string }).user, issuedAt: now(), used: false })
       return { code }

@@ -101,3 +101,13 @@ export function defineOperations<Codes extends string, const Ops extends readonl
 ): Ops {
   return ops
 }
+
+/** The operation of the table with this name, with its exact schema types. */
+export function operation<const Ops extends readonly Operation[], N extends Ops[number]['name']>(
+  ops: Ops,
+  name: N,
+): Extract<Ops[number], { name: N }> {
+  const op = ops.find((o) => o.name === name)
+  if (!op) throw new Error(`no operation ${name}`)
+  return op as Extract<Ops[number], { name: N }>
+}

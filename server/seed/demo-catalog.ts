@@ -71,6 +71,11 @@ const NATIONAL: Template[] = [
     items: [['办证进度查询', q], ['港澳通行证再签注', t], ['出入境证件预约', t]] },
   { key: 'tax', name: '个人所得税', summary: '收入纳税明细查询、年度汇算', icon: 'tax', domain: 'tax', type: 'government', contract: 'webview', agency: '国家税务总局',
     items: [['纳税记录查询', q], ['年度汇算', t]] },
+  // The platform's own agencies: real-name checks and payments behind every service (not tiles in the catalog).
+  { key: 'identity', name: '实名核验', summary: '公安人口信息实名核验', icon: 'household', domain: 'household', type: 'government', contract: 'identity@1', agency: '公安部人口信息实名核验中心',
+    items: [['身份信息核验', q]] },
+  { key: 'pay', name: '微信支付', summary: '政务缴费在线支付', icon: 'utilities', domain: 'other', type: 'life', contract: 'payment@1', agency: '财付通支付科技有限公司',
+    items: [['在线支付', t]] },
   { key: 'legal-aid', name: '法律服务', summary: '12348 法律咨询与法律援助申请', icon: 'justice', domain: 'justice', type: 'government', contract: 'webview', agency: '司法部公共法律服务中心',
     items: [['法律咨询', q], ['法律援助申请', t]] },
 ]
@@ -99,10 +104,10 @@ function toItems(serviceId: string, specs: ItemSpec[]): ServiceItem[] {
 function build(id: string, tpl: Template, coverage: Coverage, agencyId: string, namePrefix = ''): NewService {
   const service: Omit<CatalogService, 'stars'> = {
     id, name: namePrefix + tpl.name, summary: tpl.summary, icon: tpl.icon, domain: tpl.domain, type: tpl.type,
-    coverage, items: toItems(id, tpl.items),
+    coverage, items: toItems(id, tpl.items), contract: tpl.contract,
   }
   const endpoint = tpl.contract === 'webview' ? `https://${id}.services.example.cn/h5/` : null
-  return { ...service, agencyId, contract: tpl.contract, endpoint, status: 'listed', stars: demoStars(id) }
+  return { ...service, agencyId, endpoint, status: 'listed', stars: demoStars(id) }
 }
 
 /** Reads the published top-100 ranking: city name → rank. */

@@ -61,6 +61,8 @@ export interface CatalogService {
   type: ServiceType
   coverage: Coverage
   items: ServiceItem[]
+  /** How it opens: a typed contract (traffic@1…) opens the app's own pages; webview and miniprogram open the agency's. */
+  contract: string
   /** 1–5 from the latest quality review; null before the first review. */
   stars: number | null
 }

@@ -55,3 +55,8 @@ export function maskTail(value: string, visible = 4): string {
   if (chars.length <= visible) return STAR.repeat(chars.length)
   return STAR.repeat(chars.length - visible) + chars.slice(chars.length - visible).join('')
 }
+
+/** A plate with the province, the issuing letter and the last 2 characters visible: 川A12345 → 川A***45, 粤BD12345 → 粤B****45. */
+export function maskPlate(plate: string): string {
+  return keepEnds(plate, 2, 2)
+}

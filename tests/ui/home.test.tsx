@@ -22,6 +22,7 @@ function service(id: string, name: string, domain: CatalogService['domain'], lev
     type: 'government',
     coverage: level === 'city' ? { level: 'city', code: '510600' } : { level: 'national' },
     items: [{ id: `${id}-1`, name: `${name}查询`, kind: 'query' }],
+    contract: 'webview',
     stars,
   }
 }

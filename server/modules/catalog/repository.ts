@@ -12,6 +12,7 @@ interface ServiceRow {
   coverage_level: Coverage['level']
   coverage_code: string | null
   items: ServiceItem[]
+  contract: string
   stars: number | null
 }
 
@@ -21,9 +22,11 @@ const toCoverage = (level: Coverage['level'], code: string | null): Coverage =>
 /** Listed services available in a city: its own, its province's and national ones. */
 export async function listServicesForCity(db: Queryable, city: CityCode): Promise<CatalogService[]> {
   const rows = await db.query<ServiceRow>(
-    `SELECT id, name, summary, icon, domain, type, coverage_level, coverage_code, items, stars
+    `SELECT id, name, summary, icon, domain, type, coverage_level, coverage_code, items, contract, stars
      FROM services
      WHERE status = 'listed'
+       -- Identity and payment agencies work behind every service; they are not tiles.
+       AND contract NOT IN ('identity@1', 'payment@1')
        AND (coverage_level = 'national'
          OR (coverage_level = 'province' AND coverage_code = $2)
          OR (coverage_level = 'city' AND coverage_code = $1))

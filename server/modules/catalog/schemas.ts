@@ -33,6 +33,7 @@ export const CatalogServiceSchema = Type.Object(
     type: literals(SERVICE_TYPE_IDS),
     coverage: Type.Ref('Coverage'),
     items: Type.Array(Type.Ref('ServiceItem')),
+    contract: Type.String({ description: 'traffic@1, hospital@1… open the app\'s own pages; webview and miniprogram open the agency\'s', examples: ['traffic@1', 'webview'] }),
     stars: Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Null()], { description: 'quality stars; null before review' }),
   },
   { $id: 'CatalogService' },

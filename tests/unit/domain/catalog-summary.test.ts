@@ -12,7 +12,7 @@ function group(domain: CatalogService['domain'], count: number, national = false
     type: 'government',
     coverage: national ? { level: 'national' } : { level: 'city', code: '440300' },
     items: [],
-    stars: null,
+    contract: 'webview', stars: null,
   }))
   return { domain, label: domain, services }
 }

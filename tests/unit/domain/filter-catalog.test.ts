@@ -12,6 +12,7 @@ function service(id: string, name: string, summary: string, domain: CatalogServi
     type: 'government',
     coverage: { level: 'city', code: '510600' },
     items: items.map((n, i) => ({ id: `${id}-${i}`, name: n, kind: 'query' as const })),
+    contract: 'webview',
     stars: 4,
   }
 }

@@ -13,6 +13,7 @@ function service(id: string, domain: CatalogService['domain'] = 'traffic', natio
     type: 'government',
     coverage: national ? { level: 'national' } : { level: 'city', code: '440300' },
     items: [],
+    contract: 'webview',
     stars: 4,
   }
 }

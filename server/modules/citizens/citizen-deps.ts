@@ -1,0 +1,21 @@
+import type { Config } from '../../config'
+import type { LookupKey } from '../../crypto/lookup-key'
+import type { SecretBox } from '../../crypto/secret-box'
+import type { Db } from '../../db/db'
+
+/** Addresses known only once the platform and the simulated agencies listen. */
+export interface PlatformLinks {
+  /** The WeChat API base (configured, or the simulated WeChat on the mock host); undefined while unknown. */
+  wechatBase(): string | undefined
+  /** Where agencies reach the platform (payment notify). */
+  publicUrl(): string
+}
+
+/** What the citizen-facing modules share. */
+export interface CitizenDeps {
+  db: Db
+  box: SecretBox
+  lookup: LookupKey
+  config: Config
+  links: PlatformLinks
+}

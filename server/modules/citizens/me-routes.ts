@@ -1,0 +1,86 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { chinaToday } from '../../../src/domain/china-time'
+import { type FieldProblem, identityFormProblems, normalizeIdentityForm } from '../../../src/domain/citizen-forms'
+import { maskIdNumber, maskName } from '../../../src/domain/mask'
+import { operation } from '../../contracts/common'
+import { operations as identityOperations } from '../../contracts/identity'
+import { ErrorBody, HttpError } from '../../errors'
+import { platformAgency } from '../gateway/agency-targets'
+import { callOperation } from '../gateway/call-operation'
+import type { CitizenDeps } from './citizen-deps'
+import { type VerifiedIdentity, citizenOf, readIdentity, requireCitizen } from './citizen-session'
+import { listRecords } from './records-repository'
+import { setIdentity } from './repository'
+import { IdentityRequest, Me, RecordList } from './schemas'
+import { countVehicles } from './vehicles-repository'
+
+const verify = operation(identityOperations, 'verify')
+const security = [{ citizenSession: [] }]
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody }
+
+export function maskedIdentity(identity: VerifiedIdentity) {
+  return { name: maskName(identity.name), idNumber: maskIdNumber(identity.idNumber), verifiedAt: identity.verifiedAt.toISOString() }
+}
+
+/** The citizen's form problems as the uniform error: every field at once, each message saying what to fix. */
+export function formProblems(problems: FieldProblem<string>[]): HttpError {
+  return new HttpError(
+    422,
+    'VALIDATION_FAILED',
+    `Check the marked fields / ${problems.map((p) => p.message).join('；')}`,
+    problems.map((p) => ({ path: `body.${p.field}`, message: p.message })),
+  )
+}
+
+/** 我的: real-name status, 实名认证 against the identity agency, 办事记录. */
+export const meRoutes: FastifyPluginAsyncTypebox<CitizenDeps> = async (app, { db, box, config }) => {
+  app.addHook('onRequest', requireCitizen(db))
+
+  app.get(
+    '/v1/me',
+    { schema: { tags: ['citizen'], summary: 'The citizen: real-name status (masked) and how many vehicles are bound', security, response: { 200: Me, ...errors } } },
+    async (req) => {
+      const citizenId = citizenOf(req)
+      const [identity, vehicles] = await Promise.all([readIdentity(db, box, citizenId), countVehicles(db, citizenId)])
+      return { identity: identity ? maskedIdentity(identity) : null, vehicles }
+    },
+  )
+
+  app.post(
+    '/v1/me/identity',
+    {
+      schema: {
+        tags: ['citizen'],
+        summary: '实名认证: name and ID number, checked locally (GB 11643) and then by the identity agency; stored encrypted, answered masked',
+        security,
+        body: IdentityRequest,
+        response: { 200: Type.Object({ identity: Type.Ref('Identity') }), ...errors, 409: ErrorBody, 422: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody },
+      },
+    },
+    async (req) => {
+      const citizenId = citizenOf(req)
+      const form = normalizeIdentityForm(req.body)
+      const problems = identityFormProblems(form, chinaToday())
+      if (problems.length > 0) throw formProblems(problems)
+      if (await readIdentity(db, box, citizenId)) {
+        throw new HttpError(409, 'IDENTITY_ALREADY_VERIFIED', 'This account already has a verified real name / 该账号已完成实名认证')
+      }
+      const agency = await platformAgency(db, box, 'identity@1')
+      const result = await callOperation(agency, verify, { body: form, timeoutMs: config.citizen.agencyTimeoutMs, log: req.log })
+      if (!result.match) {
+        throw new HttpError(422, 'IDENTITY_MISMATCH', 'The name and ID number do not match the registry / 姓名与身份证号码不一致，请核对后重试', [
+          { path: 'body.name', message: '请核对姓名是否与身份证上的一致' },
+        ])
+      }
+      await setIdentity(db, citizenId, box.seal(JSON.stringify(form)))
+      return { identity: maskedIdentity((await readIdentity(db, box, citizenId))!) }
+    },
+  )
+
+  app.get(
+    '/v1/me/records',
+    { schema: { tags: ['citizen'], summary: '办事记录: what the citizen did through any service, newest first', security, response: { 200: RecordList, ...errors } } },
+    async (req) => ({ records: await listRecords(db, citizenOf(req)) }),
+  )
+}

@@ -1,0 +1,62 @@
+import type { Queryable } from '../../db/db'
+import type { RecordStatus, RecordT } from './schemas'
+
+/**
+ * 办事记录: what a citizen did through any service, one row per payment or
+ * booking (`ref`), its status following what happened. Never holds PII: `what`
+ * names the kind of business, not the person or vehicle.
+ */
+export interface NewRecord {
+  citizenId: string
+  serviceId: string
+  what: string
+  status: RecordStatus
+  amountFen?: number
+  ref: string
+}
+
+/** Adds the record, or leaves an existing one for the same ref as it is (a retried request records once). */
+export async function addRecord(db: Queryable, r: NewRecord): Promise<void> {
+  await db.query(
+    `INSERT INTO citizen_records (citizen_id, service_id, what, status, amount_fen, ref)
+     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (citizen_id, ref) DO NOTHING`,
+    [r.citizenId, r.serviceId, r.what, r.status, r.amountFen ?? null, r.ref],
+  )
+}
+
+/** Moves every record of `ref` to a status (all citizens: a shared fine paid by one is paid for both records). */
+export async function setRecordStatus(db: Queryable, ref: string, status: RecordStatus): Promise<void> {
+  await db.query('UPDATE citizen_records SET status = $2, updated_at = now() WHERE ref = $1 AND status <> $2', [ref, status])
+}
+
+interface Row {
+  id: string
+  service_id: string
+  service_name: string
+  what: string
+  status: RecordStatus
+  amount_fen: string | number | null
+  ref: string
+  created_at: Date
+  updated_at: Date
+}
+
+export async function listRecords(db: Queryable, citizenId: string, limit = 100): Promise<RecordT[]> {
+  const rows = await db.query<Row>(
+    `SELECT r.id, r.service_id, s.name AS service_name, r.what, r.status, r.amount_fen, r.ref, r.created_at, r.updated_at
+     FROM citizen_records r JOIN services s ON s.id = r.service_id
+     WHERE r.citizen_id = $1 ORDER BY r.created_at DESC, r.id LIMIT $2`,
+    [citizenId, limit],
+  )
+  return rows.map((r) => ({
+    id: r.id,
+    serviceId: r.service_id,
+    serviceName: r.service_name,
+    what: r.what,
+    status: r.status,
+    ...(r.amount_fen === null ? {} : { amountFen: Number(r.amount_fen) }),
+    ref: r.ref,
+    createdAt: new Date(r.created_at).toISOString(),
+    updatedAt: new Date(r.updated_at).toISOString(),
+  }))
+}

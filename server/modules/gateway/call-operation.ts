@@ -1,0 +1,48 @@
+import type { FastifyBaseLogger } from 'fastify'
+import type { Static } from 'typebox'
+import { Value } from 'typebox/value'
+import type { Operation } from '../../contracts/common'
+import { ErrorBody, HttpError } from '../../errors'
+import { callAgency } from './agency-client'
+
+/** An agency as the gateway calls it: where, and the secret its requests are signed with. */
+export interface AgencyTarget {
+  agencyId: string
+  endpoint: string
+  secret: string
+}
+
+export interface OperationCall {
+  params?: Record<string, string>
+  body?: unknown
+  timeoutMs: number
+  log: FastifyBaseLogger
+}
+
+// Signature failures are the platform's problem, not the citizen's: they become AGENCY_UNAVAILABLE.
+const PASSED_ON = (status: number) => status >= 400 && status < 500 && status !== 401
+
+/**
+ * Calls one contract operation for a citizen and returns its validated answer.
+ * A timeout is 504 AGENCY_TIMEOUT and anything the platform cannot use (no
+ * answer, 5xx, an answer outside the contract) is 502 AGENCY_UNAVAILABLE; the
+ * agency's own 4xx (VEHICLE_NOT_FOUND…) is passed on as it is. Logs say which
+ * operation failed and how, never a body: bodies carry PII.
+ */
+export async function callOperation<Op extends Operation>(agency: AgencyTarget, op: Op, call: OperationCall): Promise<Static<Op['response']>> {
+  const path = op.path.replace(/:([A-Za-z]+)/g, (_, key: string) => encodeURIComponent(call.params?.[key] ?? ''))
+  const answer = await callAgency(agency.endpoint, agency.secret, { method: op.method, path, ...(call.body === undefined ? {} : { body: call.body }) }, { timeoutMs: call.timeoutMs })
+  const fail = (status: number, code: string, message: string) => {
+    call.log.warn({ agency: agency.agencyId, operation: op.name, status: answer.status, note: answer.note }, 'agency call failed')
+    return new HttpError(status, code, message)
+  }
+  if (answer.failure === 'timeout') {
+    throw fail(504, 'AGENCY_TIMEOUT', `The agency did not answer within ${call.timeoutMs / 1000} s / 办理机构暂时没有响应，请稍后重试，已填写的内容不会丢失`)
+  }
+  if (answer.status === 200 && Value.Check(op.response, answer.json)) return answer.json as Static<Op['response']>
+  if (answer.status !== undefined && PASSED_ON(answer.status) && Value.Check(ErrorBody, answer.json)) {
+    const { code, message, details } = (answer.json as Static<typeof ErrorBody>).error
+    throw new HttpError(answer.status, code, message, details)
+  }
+  throw fail(502, 'AGENCY_UNAVAILABLE', 'The agency gave no usable answer / 办理机构暂时无法办理，请稍后重试')
+}

@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto'
+import type { FastifyBaseLogger } from 'fastify'
+import { operation } from '../../contracts/common'
+import { operations as paymentOperations, type PaymentNotificationT } from '../../contracts/payment'
+import { HttpError } from '../../errors'
+import type { CitizenDeps } from '../citizens/citizen-deps'
+import { addRecord, setRecordStatus } from '../citizens/records-repository'
+import { platformAgency } from '../gateway/agency-targets'
+import { callOperation } from '../gateway/call-operation'
+import { type PaymentRow, findPayment, insertOrFindOpen, markClosed, markDone, markPaid, setPrepay } from './repository'
+import type { PaymentT } from './schemas'
+
+const createOrder = operation(paymentOperations, 'createOrder')
+const getOrder = operation(paymentOperations, 'getOrder')
+
+/** What a citizen pays for: a service's subject (e.g. violation:<id>) and the amount due now. */
+export interface PaymentRequest {
+  citizenId: string
+  serviceId: string
+  subject: string
+  amountFen: number
+  /** On the WeChat Pay bill, e.g. 交通违法罚款. */
+  description: string
+  /** In 办事记录, e.g. 缴纳交通违法罚款（违法代码 1625）. */
+  what: string
+}
+
+/**
+ * Tells the service's agency that its subject was paid and returns the
+ * agency's receipt. Idempotent by order id at the agency, so calling it again
+ * after a crash or a retried notify never records the payment twice.
+ */
+export type Fulfiller = (payment: PaymentRow, log: FastifyBaseLogger) => Promise<{ receiptNo: string }>
+
+export interface Payments {
+  /** The open payment for the subject, created (with its prepay at the payment agency) if there is none. */
+  open(req: PaymentRequest, log: FastifyBaseLogger): Promise<{ payment: PaymentT; created: boolean }>
+  /** The payment as it is now: asks the payment agency about an unpaid order and finishes a paid one. */
+  refresh(row: PaymentRow, log: FastifyBaseLogger): Promise<PaymentT>
+  /** The signed notify arrived (already verified): mark paid and tell the service's agency. */
+  paid(row: PaymentRow, notification: PaymentNotificationT, log: FastifyBaseLogger): Promise<void>
+  view(row: PaymentRow): PaymentT
+  /** Fulfilment for one kind of subject (the part before the colon), registered by the service module. */
+  fulfil(kind: string, fulfiller: Fulfiller): void
+}
+
+export function createPayments(deps: CitizenDeps): Payments {
+  const { db, box, config } = deps
+  const fulfillers = new Map<string, Fulfiller>()
+  const timeoutMs = config.citizen.agencyTimeoutMs
+
+  const view = (row: PaymentRow): PaymentT => ({
+    orderId: row.order_id,
+    serviceId: row.service_id,
+    description: row.description,
+    amountFen: Number(row.amount_fen),
+    status: row.status,
+    createdAt: new Date(row.created_at).toISOString(),
+    expiresAt: new Date(row.expires_at ?? new Date(row.created_at).getTime() + 30 * 60_000).toISOString(),
+    ...(row.paid_at ? { paidAt: new Date(row.paid_at).toISOString() } : {}),
+    ...(row.receipt_no ? { receiptNo: row.receipt_no } : {}),
+    ...(row.status === 'created' && row.prepay ? { payParams: row.prepay.payParams } : {}),
+    simulatedCashier: config.citizen.paymentSimulator,
+  })
+
+  const reload = async (orderId: string) => (await findPayment(db, orderId))!
+
+  /** Asks the service's agency to record the payment; a failure leaves it paid, to be finished by the next refresh. */
+  async function finish(row: PaymentRow, log: FastifyBaseLogger): Promise<PaymentRow> {
+    const fulfiller = fulfillers.get(row.subject.split(':')[0]!)
+    if (!fulfiller) throw new Error(`no fulfiller for ${row.subject}`)
+    try {
+      const { receiptNo } = await fulfiller(row, log)
+      if (await markDone(db, row.order_id, receiptNo)) await setRecordStatus(db, row.order_id, 'done')
+    } catch (err) {
+      log.warn({ orderId: row.order_id, code: (err as HttpError).code }, 'paid, but the agency has not confirmed yet; retried on the next refresh')
+    }
+    return reload(row.order_id)
+  }
+
+  async function paid(row: PaymentRow, n: PaymentNotificationT, log: FastifyBaseLogger): Promise<void> {
+    if (await markPaid(db, row.order_id, n.transactionId, n.paidAt)) await setRecordStatus(db, row.order_id, 'paid')
+    const now = await reload(row.order_id)
+    if (now.status === 'paid') await finish(now, log)
+  }
+
+  async function refresh(row: PaymentRow, log: FastifyBaseLogger): Promise<PaymentT> {
+    if (row.status === 'paid') return view(await finish(row, log))
+    if (row.status !== 'created' || !row.prepay) return view(row)
+    const agency = await platformAgency(db, box, 'payment@1')
+    const order = await callOperation(agency, getOrder, { params: { orderId: row.order_id }, timeoutMs, log })
+    if (order.status === 'paid' && order.transactionId && order.paidAt) {
+      // The notify was lost or is late: the order's own state is as good as a notify.
+      await paid(row, { event: 'order.paid', orderId: order.orderId, transactionId: order.transactionId, amountFen: order.amountFen, paidAt: order.paidAt }, log)
+    } else if (order.status === 'closed' && (await markClosed(db, row.order_id))) {
+      await setRecordStatus(db, row.order_id, 'cancelled')
+    }
+    return view(await reload(row.order_id))
+  }
+
+  async function open(req: PaymentRequest, log: FastifyBaseLogger) {
+    const agency = await platformAgency(db, box, 'payment@1')
+    const orderId = `oc${Date.now().toString(36)}${randomBytes(9).toString('base64url')}`
+    let { row, created } = await insertOrFindOpen(db, { ...req, orderId, payAgencyId: agency.agencyId })
+    if (!created && row.citizen_id !== req.citizenId) {
+      throw new HttpError(409, 'PAYMENT_IN_PROGRESS', 'Someone else is paying this already / 该笔缴款已由他人发起，请稍后刷新查看')
+    }
+    if (row.status === 'created' && row.prepay && Date.parse(row.prepay.expiresAt) <= Date.now()) {
+      // Expired unpaid: confirm with the agency, then start afresh.
+      const now = await refresh(row, log)
+      if (now.status === 'closed') return open(req, log)
+    }
+    if (created) await addRecord(db, { citizenId: req.citizenId, serviceId: req.serviceId, what: req.what, status: 'pending', amountFen: req.amountFen, ref: row.order_id })
+    if (!row.prepay) {
+      // Every concurrent caller may get here for the same order: createOrder is idempotent by orderId.
+      const prepay = await callOperation(agency, createOrder, {
+        body: { orderId: row.order_id, amountFen: Number(row.amount_fen), description: row.description, notifyUrl: `${deps.links.publicUrl()}/v1/payments/notify/${agency.agencyId}` },
+        timeoutMs,
+        log,
+      })
+      row = await setPrepay(db, row.order_id, prepay)
+    }
+    return { payment: view(row), created }
+  }
+
+  return { open, refresh, paid, view, fulfil: (kind, f) => void fulfillers.set(kind, f) }
+}

@@ -1,0 +1,90 @@
+import type { Queryable } from '../../db/db'
+import type { PrepayT } from '../../contracts/payment'
+import type { PaymentStatus } from './schemas'
+
+export interface PaymentRow {
+  order_id: string
+  citizen_id: string
+  service_id: string
+  subject: string
+  description: string
+  amount_fen: string | number
+  status: PaymentStatus
+  pay_agency_id: string
+  prepay: PrepayT | null
+  expires_at: Date | null
+  transaction_id: string | null
+  paid_at: Date | null
+  receipt_no: string | null
+  created_at: Date
+}
+
+export interface NewPayment {
+  orderId: string
+  citizenId: string
+  serviceId: string
+  subject: string
+  description: string
+  amountFen: number
+  payAgencyId: string
+}
+
+/**
+ * Inserts the payment unless one that is not closed exists for the same
+ * service and subject (the partial unique index decides, so concurrent
+ * attempts cannot both win). Answers the row that is open afterwards and
+ * whether it is the one just inserted.
+ */
+export async function insertOrFindOpen(db: Queryable, p: NewPayment): Promise<{ row: PaymentRow; created: boolean }> {
+  const [inserted] = await db.query<PaymentRow>(
+    `INSERT INTO payments (order_id, citizen_id, service_id, subject, description, amount_fen, pay_agency_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (service_id, subject) WHERE status <> 'closed' DO NOTHING
+     RETURNING *`,
+    [p.orderId, p.citizenId, p.serviceId, p.subject, p.description, p.amountFen, p.payAgencyId],
+  )
+  if (inserted) return { row: inserted, created: true }
+  const open = await findOpenPayment(db, p.serviceId, p.subject)
+  // The open one was closed between the two statements: try once more.
+  return open ? { row: open, created: false } : insertOrFindOpen(db, p)
+}
+
+export async function findOpenPayment(db: Queryable, serviceId: string, subject: string): Promise<PaymentRow | undefined> {
+  const [row] = await db.query<PaymentRow>(`SELECT * FROM payments WHERE service_id = $1 AND subject = $2 AND status <> 'closed'`, [serviceId, subject])
+  return row
+}
+
+export async function findPayment(db: Queryable, orderId: string): Promise<PaymentRow | undefined> {
+  const [row] = await db.query<PaymentRow>('SELECT * FROM payments WHERE order_id = $1', [orderId])
+  return row
+}
+
+/** Keeps the first prepay answer (every concurrent caller got the same one from the idempotent agency). */
+export async function setPrepay(db: Queryable, orderId: string, prepay: PrepayT): Promise<PaymentRow> {
+  const [row] = await db.query<PaymentRow>(
+    `UPDATE payments SET prepay = COALESCE(prepay, $2::jsonb), expires_at = COALESCE(expires_at, $3) WHERE order_id = $1 RETURNING *`,
+    [orderId, JSON.stringify(prepay), prepay.expiresAt],
+  )
+  return row!
+}
+
+/** created → paid, once: true only for the call that made the change. */
+export async function markPaid(db: Queryable, orderId: string, transactionId: string, paidAt: string): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE payments SET status = 'paid', transaction_id = $2, paid_at = $3 WHERE order_id = $1 AND status = 'created' RETURNING order_id`,
+    [orderId, transactionId, paidAt],
+  )
+  return rows.length === 1
+}
+
+/** paid → done with the agency's receipt, once. */
+export async function markDone(db: Queryable, orderId: string, receiptNo: string): Promise<boolean> {
+  const rows = await db.query(`UPDATE payments SET status = 'done', receipt_no = $2, done_at = now() WHERE order_id = $1 AND status = 'paid' RETURNING order_id`, [orderId, receiptNo])
+  return rows.length === 1
+}
+
+/** created → closed (expired unpaid at the payment agency), once. */
+export async function markClosed(db: Queryable, orderId: string): Promise<boolean> {
+  const rows = await db.query(`UPDATE payments SET status = 'closed' WHERE order_id = $1 AND status = 'created' RETURNING order_id`, [orderId])
+  return rows.length === 1
+}
