@@ -1,5 +1,14 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/me/index', 'pages/city/index', 'pages/privacy/index'],
+  // One subpackage per domain, loaded when first opened: the main package stays within its size budget.
+  subPackages: [
+    {
+      root: 'packages/traffic',
+      pages: ['pages/index/index', 'pages/bind/index', 'pages/violations/index', 'pages/violation/index', 'pages/licence/index'],
+    },
+    { root: 'packages/pay', pages: ['pages/cashier/index'] },
+    { root: 'packages/account', pages: ['pages/identity/index', 'pages/records/index'] },
+  ],
   window: {
     navigationBarTitleText: 'OneCity 城市服务',
     navigationBarBackgroundColor: '#ffffff',

@@ -54,6 +54,7 @@ export const NOT_PAYABLE = {
   severe: '记6分及以上的违法须先到交警窗口接受处理，处理后方可缴款 / 6 or more points: handle it at a traffic police window first',
   paid: '已缴款 / already paid',
   processing: '缴款处理中，请勿重复缴款 / payment being processed',
+  pointsFull: '该车辆未处理的违法累计记分将达到 12 分，须到交警窗口接受处理 / unhandled points would reach 12: handle it at a traffic police window',
 } as const
 
 export interface GeneratedViolation extends Violation {
@@ -116,7 +117,26 @@ export function generateViolations(plate: string, plateType: string, nowMs: numb
     })
     daysAgo += rng.int(7, 60)
   }
-  return out
+  return withPointsRule(out)
+}
+
+/**
+ * A violation with points cannot be paid online once the vehicle's unhandled
+ * points (those not paid, counted from the oldest) would reach 12: the
+ * driver has to attend a traffic police window (full score, 满分学习).
+ */
+function withPointsRule(violations: GeneratedViolation[]): GeneratedViolation[] {
+  let unhandled = 0
+  // The newest (index 0) stays payable, so the simulation always has a fine to pay online.
+  for (const v of violations.slice(1).reverse()) {
+    if (v.status !== 'unpaid') continue
+    unhandled += v.points
+    if (v.payableOnline && v.points > 0 && unhandled >= 12) {
+      v.payableOnline = false
+      v.notPayableReason = NOT_PAYABLE.pointsFull
+    }
+  }
+  return violations
 }
 
 

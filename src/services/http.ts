@@ -4,6 +4,8 @@ export interface HttpRequest {
   url: string
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   data?: unknown
+  /** Extra headers, e.g. Authorization for the citizen's session. */
+  headers?: Record<string, string>
   timeout: number
 }
 
@@ -18,8 +20,10 @@ export class NetworkError extends Error {
   override readonly name = 'NetworkError'
 }
 
-function headers(data: unknown): Record<string, string> {
-  return data === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' }
+function headers(req: HttpRequest): Record<string, string> {
+  const base: Record<string, string> =
+    req.data === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' }
+  return { ...base, ...req.headers }
 }
 
 /**
@@ -32,7 +36,7 @@ export async function fetchTransport(req: HttpRequest): Promise<HttpResponse> {
   try {
     const res = await fetch(req.url, {
       method: req.method,
-      headers: headers(req.data),
+      headers: headers(req),
       body: req.data === undefined ? undefined : JSON.stringify(req.data),
       signal: controller.signal,
     })
@@ -58,7 +62,7 @@ export async function taroTransport(req: HttpRequest): Promise<HttpResponse> {
       url: req.url,
       method: req.method,
       data: req.data as TaroGeneral.IAnyObject | undefined,
-      header: headers(req.data),
+      header: headers(req),
       dataType: 'json',
       timeout: req.timeout,
     })

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 
 export const HOME_PAGE = '/pages/home/index'
+export const ME_PAGE = '/pages/me/index'
 export const CITY_PAGE = '/pages/city/index'
 export const PRIVACY_PAGE = '/pages/privacy/index'
 
@@ -18,6 +19,18 @@ export function openPrivacyPolicy(): void {
 export function goBackOrHome(): void {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
   else void Taro.switchTab({ url: HOME_PAGE })
+}
+
+/** Back to the page that opened this one; without one (an H5 deep link), to `fallback` in its place. */
+export function goBackOr(fallback: string): void {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else if (fallback === HOME_PAGE || fallback === ME_PAGE) void Taro.switchTab({ url: fallback })
+  else void Taro.redirectTo({ url: fallback })
+}
+
+/** Opens `url` on top of the current page. */
+export function openPage(url: string): void {
+  void Taro.navigateTo({ url })
 }
 
 /** A short message that disappears by itself. */

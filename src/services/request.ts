@@ -74,6 +74,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   query?: Record<string, QueryValue>
   data?: unknown
+  /** Extra headers (the session's Authorization). */
+  headers?: Record<string, string>
   /** Milliseconds before the call is abandoned. */
   timeout?: number
 }
@@ -87,22 +89,38 @@ export function buildUrl(path: string, query: Record<string, QueryValue> = {}): 
 }
 
 /**
- * Calls the platform API and resolves with the JSON body of a 2xx answer.
- * Rejects with an {@link ApiError} for an error answer (the server's code and
- * Chinese message) or when the network fails (code NETWORK_ERROR).
+ * Calls the platform API and resolves with the JSON body of a 2xx answer
+ * (undefined for 204 No Content, e.g. DELETE). Rejects with an
+ * {@link ApiError} for an error answer (the server's code and Chinese
+ * message) or when the network fails (code NETWORK_ERROR).
  */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   let res: HttpResponse
   try {
-    res = await httpRequest({ url: buildUrl(path, options.query), method: options.method ?? 'GET', data: options.data, timeout: options.timeout ?? 15_000 })
+    res = await httpRequest({
+      url: buildUrl(path, options.query),
+      method: options.method ?? 'GET',
+      data: options.data,
+      headers: options.headers,
+      timeout: options.timeout ?? 15_000,
+    })
   } catch {
     throw new ApiError(NETWORK_ERROR, '网络连接失败，请检查网络后重试', 0)
   }
+  if (res.statusCode === 204) return undefined as T
   if (res.statusCode >= 200 && res.statusCode < 300) {
     if (typeof res.data !== 'object' || res.data === null) throw new ApiError(BAD_RESPONSE, '服务返回的数据无法识别，请稍后重试', res.statusCode)
     return res.data as T
   }
   throw toApiError(res.statusCode, res.data)
+}
+
+/**
+ * True when the same call may well succeed later: no answer at all, or the
+ * platform or an agency behind it failed or timed out (5xx). Worth a 重试.
+ */
+export function isTemporaryFailure(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 0 || error.status >= 500)
 }
 
 /** A message for any error a call can throw, for display. */

@@ -7,6 +7,7 @@ import {
   ViolationList,
   type Violation,
 } from '../../server/contracts/traffic'
+import { NOT_PAYABLE, generateViolations } from '../../mock/traffic/data'
 import { buildTrafficAgency } from '../../mock/traffic/app'
 import { itEnforcesSignatures } from '../fixtures/agency-security'
 import { expectError, signedClient, unmaskedPii } from '../fixtures/signed-inject'
@@ -212,5 +213,23 @@ describe('traffic@1 mock: PII', () => {
   it('no response body contained a full ID number or phone', () => {
     expect(client.bodies.length).toBeGreaterThan(20)
     expect(client.bodies.flatMap(unmaskedPii)).toEqual([])
+  })
+})
+
+describe('traffic@1 mock: the 12-point rule', () => {
+  it('a fine with points is not payable online once the vehicle’s unhandled points would reach 12; the newest stays payable', () => {
+    const now = Date.parse('2026-11-22T10:00:00+08:00')
+    const lists = Array.from({ length: 400 }, (_, i) => generateViolations(`川A${String(10000 + i)}`, '02', now))
+    const full = lists.filter((l) => l.some((v) => v.notPayableReason === NOT_PAYABLE.pointsFull))
+    expect(full.length).toBeGreaterThan(0)
+    for (const list of lists) {
+      expect(list[0]!.payableOnline).toBe(true)
+      let unhandled = 0
+      for (const v of list.slice(1).reverse()) {
+        if (v.status !== 'unpaid') continue
+        unhandled += v.points
+        if (v.notPayableReason === NOT_PAYABLE.pointsFull) expect(v.points > 0 && unhandled >= 12).toBe(true)
+      }
+    }
   })
 })

@@ -12,7 +12,8 @@ import { countServices, filterCatalog } from '../../domain/filter-catalog'
 import { pickRecentServices } from '../../domain/recent-services'
 import { useCatalog } from '../../hooks/use-catalog'
 import { useLaunchFlow } from '../../hooks/use-launch-flow'
-import { openCityPicker, openPrivacyPolicy, showNotice } from '../../services/navigation'
+import { openCityPicker, openPage, openPrivacyPolicy, showNotice } from '../../services/navigation'
+import { serviceEntryUrl } from '../../services/routes'
 import { useCityStore } from '../../stores/city-store'
 import { agreeToPrivacyNotice, refusePrivacyNotice } from '../../stores/consent-store'
 import { recordServiceUse, selectRecentIds, useRecentStore } from '../../stores/recent-store'
@@ -75,10 +76,12 @@ export default function HomePage() {
   const hasLocal = catalog.status === 'ready' && catalog.catalog.local.length > 0
   const layout: ServiceTileLayout = searching ? 'row' : 'grid'
 
-  // Service subpackages are not built yet: a tap is remembered for 最近使用 and says the service is coming.
+  // A tap is remembered for 最近使用; services whose subpackage is not built yet say they are coming.
   const openService = (service: CatalogService) => {
     if (city) recordServiceUse(city.code, service.id)
-    showNotice(`「${service.name}」即将上线`)
+    const url = serviceEntryUrl(service)
+    if (url) openPage(url)
+    else showNotice(`「${service.name}」即将上线`)
   }
 
   return (

@@ -1,8 +1,14 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Pressable } from '../../components/pressable'
-import { openPrivacyPolicy, showNotice } from '../../services/navigation'
+import { useMeSummary, type MeSummary } from '../../hooks/use-me-summary'
+import { openPage, openPrivacyPolicy, showNotice } from '../../services/navigation'
+import { errorMessage } from '../../services/request'
+import { identityUrl, RECORDS_PAGE, trafficHomeUrl } from '../../services/routes'
+import { login, logout } from '../../services/session'
 import { useCityStore } from '../../stores/city-store'
+import { useSessionStore } from '../../stores/session-store'
+import { IdentityStatus } from './identity-status'
 import './index.scss'
 
 interface Entry {
@@ -22,29 +28,58 @@ function showAbout(): void {
   })
 }
 
-const ENTRIES: Entry[] = [
-  { key: 'identity', title: '实名认证', hint: '核验身份后办理更多业务' },
-  { key: 'vehicles', title: '我的车辆', hint: '绑定车辆，查询违法与年检' },
-  { key: 'records', title: '办事记录', hint: '所有服务的办理进度' },
-  { key: 'payments', title: '我的支付', hint: '罚款、挂号费等缴费记录' },
-  { key: 'care', title: '关怀模式', hint: '更大的字号，更清晰的界面' },
-  { key: 'privacy', title: '隐私与统计', hint: '我们收集什么，以及如何关闭统计', open: openPrivacyPolicy },
-  { key: 'about', title: '关于', hint: '版本与服务说明', open: showAbout },
-]
+function entries(summary: MeSummary): Entry[] {
+  const me = summary.status === 'ready' ? summary.me : null
+  return [
+    {
+      key: 'identity',
+      title: '实名认证',
+      hint: me ? (me.identity ? '已认证' : '未认证，核验身份后办理更多业务') : '核验身份后办理更多业务',
+      open: () => openPage(identityUrl()),
+    },
+    {
+      key: 'vehicles',
+      title: '我的车辆',
+      hint: me ? (me.vehicles > 0 ? `已绑定 ${me.vehicles} 辆` : '未绑定车辆') : '绑定车辆，查询违法与年检',
+      open: () => openPage(trafficHomeUrl()),
+    },
+    { key: 'records', title: '办事记录', hint: '所有服务的办理进度', open: () => openPage(RECORDS_PAGE) },
+    { key: 'payments', title: '我的支付', hint: '罚款、挂号费等缴费记录' },
+    { key: 'care', title: '关怀模式', hint: '更大的字号，更清晰的界面' },
+    { key: 'privacy', title: '隐私与统计', hint: '我们收集什么，以及如何关闭统计', open: openPrivacyPolicy },
+    { key: 'about', title: '关于', hint: '版本与服务说明', open: showAbout },
+  ]
+}
+
+async function confirmLogout(): Promise<void> {
+  const { confirm } = await Taro.showModal({ title: '退出登录', content: '退出后再次办理业务需要重新登录。', confirmText: '退出', cancelText: '取消' })
+  if (!confirm) return
+  await logout()
+  showNotice('已退出登录')
+}
 
 export default function MePage() {
   const city = useCityStore((s) => s.current)
+  const loggedIn = useSessionStore((s) => s.token !== null)
+  const { summary, refresh } = useMeSummary()
+
   return (
     <View className="page me" role="main">
       <View className="me-header">
         <View className="me-header__title" role="heading" aria-level={1}>
           我的
         </View>
-        <Text className="me-header__hint">{city ? `当前城市：${city.name}` : '尚未选择城市'} · 未登录</Text>
+        <Text className="me-header__hint">{city ? `当前城市：${city.name}` : '尚未选择城市'}</Text>
+        <IdentityStatus
+          summary={summary}
+          onVerify={() => openPage(identityUrl())}
+          onLogin={() => void login().catch((error: unknown) => showNotice(errorMessage(error)))}
+          onRetry={refresh}
+        />
       </View>
 
       <View className="me-list card" role="list">
-        {ENTRIES.map((entry) => (
+        {entries(summary).map((entry) => (
           <View key={entry.key} role="listitem" className="me-list__item">
             <Pressable className="me-entry" onPress={entry.open ?? (() => showNotice(`「${entry.title}」即将上线`))}>
               <View className="me-entry__text">
@@ -62,6 +97,12 @@ export default function MePage() {
           </View>
         ))}
       </View>
+
+      {loggedIn && (
+        <Pressable className="button button--secondary me-logout" onPress={() => void confirmLogout()}>
+          退出登录
+        </Pressable>
+      )}
 
       <Pressable className="me-policy-link" onPress={openPrivacyPolicy}>
         《隐私政策》

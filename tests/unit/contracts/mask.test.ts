@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { Value } from 'typebox/value'
 import { describe, expect, it } from 'vitest'
 import { MaskedIdNumber, MaskedName } from '../../../server/contracts/common'
-import { maskIdNumber, maskName, maskPhone, maskTail } from '../../../src/domain/mask'
+import { maskIdNumber, maskName, maskPhone, maskPlate, maskTail } from '../../../src/domain/mask'
 
 const idNumber = fc.tuple(fc.stringMatching(/^[0-9]{17}$/), fc.constantFrom(...'0123456789X')).map(([a, b]) => a + b)
 
@@ -85,5 +85,15 @@ describe('maskName and maskTail', () => {
     ['F12345678', '*****5678'],
   ])('maskTail(%s) → %s', (input, masked) => {
     expect(maskTail(input)).toBe(masked)
+  })
+})
+
+describe('maskPlate', () => {
+  it.each([
+    ['川A12345', '川A***45'],
+    ['粤BD12345', '粤B****45'],
+    ['京A1234挂', '京A***4挂'],
+  ])('maskPlate(%s) → %s', (plate, masked) => {
+    expect(maskPlate(plate)).toBe(masked)
   })
 })

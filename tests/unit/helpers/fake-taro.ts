@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import { vi } from 'vitest'
 
 /**
@@ -23,9 +24,12 @@ function createFakeTaro() {
     getCurrentPages: vi.fn((): unknown[] => [{}, {}]),
     pageScrollTo: vi.fn((_options: { selector?: string; scrollTop?: number }) => Promise.resolve()),
     showToast: vi.fn((_options: { title: string }) => Promise.resolve()),
-    showModal: vi.fn(() => Promise.resolve({ confirm: true, cancel: false })),
+    showModal: vi.fn((_options?: unknown) => Promise.resolve({ confirm: true, cancel: false })),
+    redirectTo: vi.fn((_options: { url: string }) => Promise.resolve()),
+    login: vi.fn(() => Promise.resolve({ code: 'wx-code', errMsg: 'login:ok' })),
+    requestPayment: vi.fn((_options: unknown) => Promise.resolve({ errMsg: 'requestPayment:ok' })),
   }
-  return { deviceStorage, fakeTaro }
+  return { deviceStorage, fakeTaro, routeParams: {} as Record<string, string>, showHandlers: new Set<() => void>(), hideHandlers: new Set<() => void>() }
 }
 
 const holder = globalThis as { __onecityFakeTaro?: ReturnType<typeof createFakeTaro> }
@@ -34,9 +38,48 @@ const shared = (holder.__onecityFakeTaro ??= createFakeTaro())
 export const deviceStorage = shared.deviceStorage
 export const fakeTaro = shared.fakeTaro
 
+/** The query the current page was opened with, as the router gives it (values still encoded). */
+export function setRouteParams(params: Record<string, string>): void {
+  for (const key of Object.keys(shared.routeParams)) delete shared.routeParams[key]
+  Object.assign(shared.routeParams, params)
+}
+
+export function useRouter() {
+  return { params: shared.routeParams, path: '' }
+}
+
+function usePageEvent(handlers: Set<() => void>, callback: () => void): void {
+  const latest = useRef(callback)
+  latest.current = callback
+  useEffect(() => {
+    const handler = () => latest.current()
+    handlers.add(handler)
+    return () => {
+      handlers.delete(handler)
+    }
+  }, [])
+}
+
+/** Runs on page show after the first; the first show is left to the page's own mount effects. */
+export function useDidShow(callback: () => void): void {
+  usePageEvent(shared.showHandlers, callback)
+}
+export function useDidHide(callback: () => void): void {
+  usePageEvent(shared.hideHandlers, callback)
+}
+
+/** Another page covers the rendered one (navigateTo), then it shows again (navigateBack). */
+export function coverPage(): void {
+  for (const handler of [...shared.hideHandlers]) handler()
+}
+export function uncoverPage(): void {
+  for (const handler of [...shared.showHandlers]) handler()
+}
+
 /** Empties storage and forgets every call and canned answer. */
 export function resetFakeTaro(): void {
   deviceStorage.clear()
+  setRouteParams({})
   for (const fn of Object.values(fakeTaro)) fn.mockClear()
   fakeTaro.request.mockReset()
   fakeTaro.getLocation.mockReset()

@@ -109,3 +109,19 @@ describe('toApiError', () => {
     expect(toApiError(400, { error: { code: 'X', message: 'Bad / 错误' } }).details).toEqual([])
   })
 })
+
+describe('request headers and empty answers', () => {
+  beforeEach(() => resetFakeTaro())
+
+  it('sends extra headers such as Authorization', async () => {
+    fakeTaro.request.mockResolvedValueOnce(httpAnswer(200, { ok: true }))
+    await request('/v1/me', { headers: { Authorization: 'Bearer t' } })
+    const options = fakeTaro.request.mock.calls[0]?.[0] as { header: Record<string, string> }
+    expect(options.header).toEqual({ Accept: 'application/json', Authorization: 'Bearer t' })
+  })
+
+  it('resolves a 204 No Content answer with undefined', async () => {
+    fakeTaro.request.mockResolvedValueOnce(httpAnswer(204, ''))
+    await expect(request('/v1/sessions/current', { method: 'DELETE' })).resolves.toBeUndefined()
+  })
+})
