@@ -49,12 +49,13 @@ const PLACES = [
 
 const AUTHORITIES = ['市公安局交通警察支队一大队', '市公安局交通警察支队二大队', '市公安局交通警察支队高速公路大队', '市公安局交通警察支队直属大队']
 
+// Shown to citizens as they are: Chinese only.
 export const NOT_PAYABLE = {
-  onSite: '现场处罚决定书，请按决定书注明的银行或方式缴款 / on-site ticket: pay as the ticket says',
-  severe: '记6分及以上的违法须先到交警窗口接受处理，处理后方可缴款 / 6 or more points: handle it at a traffic police window first',
-  paid: '已缴款 / already paid',
-  processing: '缴款处理中，请勿重复缴款 / payment being processed',
-  pointsFull: '该车辆未处理的违法累计记分将达到 12 分，须到交警窗口接受处理 / unhandled points would reach 12: handle it at a traffic police window',
+  onSite: '现场处罚决定书，请按决定书注明的银行或方式缴款',
+  severe: '记6分及以上的违法须先到交警窗口接受处理，处理后方可缴款',
+  paid: '已缴款',
+  processing: '缴款处理中，请勿重复缴款',
+  pointsFull: '该车辆未处理的违法累计记分将达到 12 分，须到交警窗口接受处理',
 } as const
 
 export interface GeneratedViolation extends Violation {

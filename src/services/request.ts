@@ -42,13 +42,14 @@ const HAS_CHINESE = /[\u4e00-\u9fff]/
 
 /**
  * The Chinese half of a bilingual server message ("City not found / 未找到城市"
- * → "未找到城市"); several validation messages are joined with "; ".
+ * → "未找到城市"; agencies sometimes put Chinese first: "现场处罚 / on-site
+ * ticket" → "现场处罚"); several validation messages are joined with "; ".
  * A message without Chinese is returned unchanged.
  */
 export function chineseMessage(message: string): string {
   const parts = message.split(/;\s*/).map((part) => {
     const halves = part.split(' / ')
-    const zh = halves.slice(1).reverse().find((h) => HAS_CHINESE.test(h))
+    const zh = halves.slice(1).reverse().find((h) => HAS_CHINESE.test(h)) ?? (halves.length > 1 && HAS_CHINESE.test(halves[0]!) ? halves[0] : undefined)
     return (zh ?? part).trim()
   })
   return parts.filter(Boolean).join('；')

@@ -102,7 +102,7 @@ export const trafficRoutes: FastifyPluginAsyncTypebox<CitizenDeps & { payments: 
       if (existing && existing.citizen_id === citizenId && existing.status !== 'created') return { payment: payments.view(existing) }
       const { violation } = await ownViolation(req.params, citizenId, req.log)
       if (violation.status !== 'unpaid') throw new HttpError(409, 'ALREADY_PAID', 'This fine is already paid or being processed / 该违法已缴款或正在处理，无需重复缴款')
-      if (!violation.payableOnline) throw new HttpError(422, 'NOT_PAYABLE_ONLINE', violation.notPayableReason ?? '该违法不支持网上缴款')
+      if (!violation.payableOnline) throw new HttpError(422, 'NOT_PAYABLE_ONLINE', `This fine cannot be paid online / ${violation.notPayableReason ?? '该违法不支持网上缴款'}`)
       const { payment, created } = await payments.open(
         { citizenId, serviceId: req.params.serviceId, subject, amountFen: violation.payableFen, description: '交通违法罚款', what: `缴纳交通违法罚款（违法代码 ${violation.code}）` },
         req.log,

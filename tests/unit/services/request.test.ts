@@ -34,6 +34,11 @@ describe('chineseMessage', () => {
     expect(chineseMessage('query parameter lat is required / 缺少参数 lat; query parameter lng is required / 缺少参数 lng')).toBe('缺少参数 lat；缺少参数 lng')
   })
 
+  it('also finds the Chinese half when it comes first', () => {
+    expect(chineseMessage('现场处罚决定书，请按决定书注明的方式缴款 / on-site ticket: pay as the ticket says')).toBe('现场处罚决定书，请按决定书注明的方式缴款')
+    expect(chineseMessage('只有中文')).toBe('只有中文')
+  })
+
   it('returns a message without Chinese unchanged', () => {
     expect(chineseMessage('Bad gateway')).toBe('Bad gateway')
   })

@@ -1,0 +1,70 @@
+import { View } from '@tarojs/components'
+import type { IdentityT } from '../../../../server/modules/citizens/schemas'
+import { FormAlert } from '../../../components/form-alert'
+import { Pressable } from '../../../components/pressable'
+import { TextField } from '../../../components/text-field'
+import { chinaToday } from '../../../domain/china-time'
+import { identityFormProblems, normalizeIdentityForm, type IdentityForm as IdentityValues } from '../../../domain/citizen-forms'
+import { useForm } from '../../../hooks/use-form'
+import { verifyIdentity } from '../../../services/citizen-api'
+import { ApiError } from '../../../services/request'
+
+function prepare(values: IdentityValues) {
+  const normalized = normalizeIdentityForm(values)
+  return { values: normalized, problems: identityFormProblems(normalized, chinaToday()) }
+}
+
+/**
+ * 姓名 and 身份证号, checked on the phone (GB 11643) before the identity
+ * agency is asked; what was typed stays through every refusal and failure.
+ */
+export function IdentityForm({ onVerified, onAlreadyVerified }: { onVerified: (identity: IdentityT) => void; onAlreadyVerified: () => void }) {
+  const form = useForm({
+    initial: { name: '', idNumber: '' },
+    prepare,
+    send: verifyIdentity,
+    onSuccess: onVerified,
+    onFailure: (error) => {
+      if (error instanceof ApiError && error.code === 'IDENTITY_ALREADY_VERIFIED') {
+        onAlreadyVerified()
+        return null
+      }
+      return undefined
+    },
+  })
+
+  return (
+    <View className="subpage-form card identity-form" role="form" aria-label="实名认证信息">
+      <TextField
+        id="identity-name"
+        label="姓名"
+        placeholder="与身份证上的姓名一致"
+        value={form.values.name}
+        error={form.errors.name}
+        maxlength={20}
+        onChange={(v) => form.change('name', v)}
+      />
+      <TextField
+        id="identity-id-number"
+        label="身份证号"
+        type="idcard"
+        placeholder="18 位居民身份证号码"
+        value={form.values.idNumber}
+        error={form.errors.idNumber}
+        maxlength={20}
+        onChange={(v) => form.change('idNumber', v)}
+      />
+      {form.alert && <FormAlert message={form.alert.message} onRetry={form.alert.retryable ? form.submit : undefined} />}
+      <View className="subpage-actions">
+        {form.submitting && (
+          <View className="subpage-lead" role="status">
+            正在核验身份…
+          </View>
+        )}
+        <Pressable className="button button--primary identity-form__submit" disabled={form.submitting} onPress={form.submit}>
+          提交
+        </Pressable>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,22 @@
+import { Text, View } from '@tarojs/components'
+import type { RecordT } from '../../../../server/modules/citizens/schemas'
+import { formatChinaDateTime } from '../../../domain/china-time'
+import { formatPrice } from '../../../domain/money'
+import { recordStatusLabel } from '../../../domain/record-status'
+
+/** One 办事记录: which service, what was done, its status in words, the amount and when. */
+export function RecordRow({ record }: { record: RecordT }) {
+  return (
+    <View className="list-row record-row" role="listitem">
+      <View className="list-row__top">
+        <Text className="list-row__title">{record.serviceName}</Text>
+        <Text className={`status-tag status-tag--${record.status}`}>{recordStatusLabel(record.status)}</Text>
+      </View>
+      <Text className="list-row__text">
+        {record.what}
+        {record.amountFen !== undefined && ` · ${formatPrice(record.amountFen)}`}
+      </Text>
+      <Text className="list-row__text">{formatChinaDateTime(record.createdAt)}</Text>
+    </View>
+  )
+}

@@ -1,0 +1,32 @@
+import { View } from '@tarojs/components'
+import { EmptyView, ErrorView, LoadingView } from '../../../../components/status-view'
+import { usePageReturn } from '../../../../hooks/use-page-return'
+import { useRemote } from '../../../../hooks/use-remote'
+import { listRecords } from '../../../../services/citizen-api'
+import { RecordRow } from '../../components/record-row'
+import './index.scss'
+
+/** 办事记录: what the citizen did across all services, newest first. */
+export default function RecordsPage() {
+  const records = useRemote(listRecords, [])
+  usePageReturn(records.reload)
+  const { state } = records
+
+  return (
+    <View className="page records" role="main">
+      <View className="subpage-title" role="heading" aria-level={1}>
+        办事记录
+      </View>
+      {state.status === 'loading' && <LoadingView />}
+      {state.status === 'error' && <ErrorView message={state.message} onRetry={records.retry} />}
+      {state.status === 'ready' && state.data.length === 0 && <EmptyView text="暂无办事记录" />}
+      {state.status === 'ready' && state.data.length > 0 && (
+        <View className="subpage-card card" role="list" aria-label="办事记录">
+          {state.data.map((record) => (
+            <RecordRow key={record.id} record={record} />
+          ))}
+        </View>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,28 @@
+import { Text, View } from '@tarojs/components'
+import type { Violation } from '../../../../server/contracts/traffic'
+import { Pressable } from '../../../components/pressable'
+import { formatChinaDateTime } from '../../../domain/china-time'
+import { formatYuan } from '../../../domain/money'
+import { notPayableReason, violationStatusLabel } from '../../../domain/violation-status'
+import { chineseMessage } from '../../../services/request'
+
+/** One violation in the list: when (China time), where, what, the fine in 元, points, status, and why it cannot be paid online. */
+export function ViolationRow({ violation, onOpen }: { violation: Violation; onOpen: (violation: Violation) => void }) {
+  const reason = notPayableReason(violation)
+  return (
+    <View role="listitem">
+      <Pressable className="list-row violation-row" onPress={() => onOpen(violation)}>
+        <View className="list-row__top">
+          <Text className="list-row__title">{violation.behaviour}</Text>
+          <Text className={`status-tag status-tag--${violation.status}`}>{violationStatusLabel(violation.status)}</Text>
+        </View>
+        <Text className="list-row__text">{formatChinaDateTime(violation.time)}</Text>
+        <Text className="list-row__text">{violation.place}</Text>
+        <Text className="list-row__text">
+          罚款 {formatYuan(violation.fineFen)} · 记 {violation.points} 分
+        </Text>
+        {reason && <Text className="list-row__warn">不能在线缴款：{chineseMessage(reason)}</Text>}
+      </Pressable>
+    </View>
+  )
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '驾驶证记分',
+})

@@ -1,0 +1,63 @@
+import { Text, View } from '@tarojs/components'
+import { Pressable } from '../../../../components/pressable'
+import { ErrorView, LoadingView } from '../../../../components/status-view'
+import { canPayOnline, notPayableReason } from '../../../../domain/violation-status'
+import { useRemote } from '../../../../hooks/use-remote'
+import { useRouteParams } from '../../../../hooks/use-route-params'
+import { chineseMessage } from '../../../../services/request'
+import { getViolation } from '../../../../services/traffic-api'
+import { PayOutcomeView } from '../../components/pay-outcome-view'
+import { ViolationDetails } from '../../components/violation-details'
+import { usePayViolation } from '../../hooks/use-pay-violation'
+import './index.scss'
+
+/** One violation: its facts, why it cannot be paid online when it cannot, and 立即缴款 when it can. */
+export default function ViolationPage() {
+  const ids = useRouteParams('service', 'vehicle', 'violation')
+  const view = useRemote(() => getViolation(ids.service, ids.vehicle, ids.violation), [ids])
+  const payment = usePayViolation(ids, view.reload)
+  const { state } = view
+  const reason = state.status === 'ready' ? notPayableReason(state.data.violation) : undefined
+
+  return (
+    <View className="page violation" role="main">
+      <View className="subpage-title" role="heading" aria-level={1}>
+        违法详情
+      </View>
+      {state.status === 'loading' && <LoadingView />}
+      {state.status === 'error' && <ErrorView message={state.message} onRetry={view.retry} />}
+      {state.status === 'ready' && (
+        <Text className="subpage-lead">
+          {state.data.vehicle.plate} · {state.data.vehicle.plateTypeName}
+        </Text>
+      )}
+      {payment.outcome && <PayOutcomeView outcome={payment.outcome} onRetry={payment.pay} />}
+      {state.status === 'ready' && (
+        <>
+          <View className="subpage-card card">
+            <ViolationDetails view={state.data} />
+          </View>
+          {reason && (
+            <View className="violation-not-payable" role="note">
+              <Text className="violation-not-payable__title">不能在线缴款</Text>
+              <Text className="violation-not-payable__reason">{chineseMessage(reason)}</Text>
+            </View>
+          )}
+          {state.data.violation.status === 'processing' && <Text className="subpage-notice">这条违法正在处理中，处理完成前不能缴款。</Text>}
+          {canPayOnline(state.data.violation, state.data.payment?.status) && (
+            <View className="subpage-actions">
+              {payment.paying && (
+                <View className="subpage-lead" role="status">
+                  正在处理缴款…
+                </View>
+              )}
+              <Pressable className="button button--primary violation__pay" disabled={payment.paying} onPress={payment.pay}>
+                立即缴款
+              </Pressable>
+            </View>
+          )}
+        </>
+      )}
+    </View>
+  )
+}

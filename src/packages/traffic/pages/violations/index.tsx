@@ -1,0 +1,46 @@
+import { Text, View } from '@tarojs/components'
+import { EmptyView, ErrorView, LoadingView } from '../../../../components/status-view'
+import { summarizeViolations } from '../../../../domain/violation-summary'
+import { usePageReturn } from '../../../../hooks/use-page-return'
+import { useRemote } from '../../../../hooks/use-remote'
+import { useRouteParams } from '../../../../hooks/use-route-params'
+import { openPage } from '../../../../services/navigation'
+import { violationUrl } from '../../../../services/routes'
+import { getVehicleViolations } from '../../../../services/traffic-api'
+import { ViolationRow } from '../../components/violation-row'
+import './index.scss'
+
+/** A vehicle's violations at the traffic service; back from paying one, the list is asked for again. */
+export default function ViolationsPage() {
+  const { service, vehicle } = useRouteParams('service', 'vehicle')
+  const list = useRemote(() => getVehicleViolations(service, vehicle), [service, vehicle])
+  usePageReturn(list.reload)
+  const { state } = list
+
+  return (
+    <View className="page violations" role="main">
+      <View className="subpage-title" role="heading" aria-level={1}>
+        违法记录
+      </View>
+      {state.status === 'loading' && <LoadingView />}
+      {state.status === 'error' && <ErrorView message={state.message} onRetry={list.retry} />}
+      {state.status === 'ready' && (
+        <>
+          <Text className="subpage-lead">
+            {state.data.vehicle.plate} · {state.data.vehicle.plateTypeName}
+          </Text>
+          <Text className="subpage-lead violations__summary">{summarizeViolations(state.data.summary)}</Text>
+          {state.data.violations.length === 0 ? (
+            <EmptyView text="暂无违法记录" />
+          ) : (
+            <View className="subpage-card card" role="list" aria-label="违法记录">
+              {state.data.violations.map((v) => (
+                <ViolationRow key={v.id} violation={v} onOpen={(o) => openPage(violationUrl(service, vehicle, o.id))} />
+              ))}
+            </View>
+          )}
+        </>
+      )}
+    </View>
+  )
+}

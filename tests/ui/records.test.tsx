@@ -1,0 +1,78 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { RecordT } from '../../server/modules/citizens/schemas'
+import { resetFakeTaro } from '../unit/helpers/fake-taro'
+import { flush, render, type Rendered } from './render'
+
+vi.mock('@tarojs/taro', () => import('../unit/helpers/fake-taro'))
+vi.mock('../../src/services/citizen-api', () => ({
+  getMe: vi.fn(),
+  verifyIdentity: vi.fn(),
+  listVehicles: vi.fn(),
+  bindVehicle: vi.fn(),
+  unbindVehicle: vi.fn(),
+  listRecords: vi.fn(),
+}))
+
+function record(id: string, status: RecordT['status'], amountFen?: number): RecordT {
+  return {
+    id,
+    serviceId: 'chengdu-traffic',
+    serviceName: '交通违法',
+    what: '缴纳交通违法罚款',
+    status,
+    ...(amountFen === undefined ? {} : { amountFen }),
+    createdAt: '2026-11-20T02:00:00.000Z',
+    updatedAt: '2026-11-20T02:00:00.000Z',
+  }
+}
+
+let view: Rendered | undefined
+
+async function renderRecords(records: RecordT[] | 'offline') {
+  vi.resetModules()
+  const api = vi.mocked(await import('../../src/services/citizen-api'))
+  const { ApiError } = await import('../../src/services/request')
+  const { default: RecordsPage } = await import('../../src/packages/account/pages/records/index')
+  if (records === 'offline') api.listRecords.mockRejectedValueOnce(new ApiError('NETWORK_ERROR', '网络连接失败，请检查网络后重试', 0))
+  else api.listRecords.mockResolvedValue(records)
+  view = await render(<RecordsPage />)
+  await flush()
+  return api
+}
+
+describe('办事记录', () => {
+  beforeEach(() => resetFakeTaro())
+  afterEach(() => view?.unmount())
+
+  it('lists each record with its status in words, amount and China time', async () => {
+    await renderRecords([
+      record('1', 'done', 26000),
+      record('2', 'paid', 20000),
+      record('3', 'pending', 5),
+      record('4', 'failed'),
+      record('5', 'cancelled', 100),
+    ])
+    const rows = [...view!.container.querySelectorAll('.record-row')]
+    expect(rows).toHaveLength(5)
+    expect(rows.map((r) => r.querySelector('.status-tag')?.textContent)).toEqual(['已办结', '已支付（待确认）', '待支付', '未成功', '已取消'])
+    expect(rows[0]?.textContent).toContain('交通违法')
+    expect(rows[0]?.textContent).toContain('缴纳交通违法罚款 · ¥260.00')
+    expect(rows[0]?.textContent).toContain('2026-11-20 10:00')
+    expect(rows[2]?.textContent).toContain('¥0.05')
+    expect(rows[3]?.textContent).not.toContain('¥')
+  })
+
+  it('says when there is nothing yet', async () => {
+    await renderRecords([])
+    expect(view!.container.textContent).toContain('暂无办事记录')
+  })
+
+  it('shows an error with 重试', async () => {
+    const api = await renderRecords('offline')
+    expect(view!.container.querySelector('[role="alert"]')?.textContent).toContain('网络连接失败')
+    api.listRecords.mockResolvedValueOnce([record('1', 'done', 100)])
+    await view!.click(view!.getByText('重试', '[role="button"]'))
+    await flush()
+    expect(view!.container.querySelectorAll('.record-row')).toHaveLength(1)
+  })
+})
