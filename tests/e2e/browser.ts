@@ -1,10 +1,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Writable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import { type Browser, type BrowserContextOptions, type Page, chromium } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { loadConfig } from '../../server/config'
+import type { Db } from '../../server/db/db'
+import { openDb } from '../../server/db/open-db'
 import type { DemoTokens } from '../../server/seed/seed'
 import { type RunningPlatform, startPlatform as startServerPlatform } from '../../server/start-platform'
 
@@ -33,6 +36,8 @@ export interface Platform {
   dataDir: string
   /** The demo tokens the first start made, as `npm start` writes them to demo-tokens.json. */
   demoTokens: DemoTokens
+  /** The platform's database, for checks on what it stored. */
+  db: Db
   stop(): Promise<void>
 }
 
@@ -42,10 +47,11 @@ export interface Platform {
  * services onboarded through manifests and reviews (about 20 s). Reviews use a
  * short load run and no timers, so nothing runs in the background unasked.
  */
-export async function startPlatform(): Promise<Platform> {
+export async function startPlatform(options: { logs?: string[] } = {}): Promise<Platform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'onecity-e2e-'))
+  const logs = options.logs
   const config = loadConfig({
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: logs ? 'info' : 'silent',
     ONECITY_DATA_DIR: dataDir,
     ONECITY_H5_DIR: 'dist-h5',
     PORT: '0',
@@ -56,19 +62,24 @@ export async function startPlatform(): Promise<Platform> {
   })
   let demoTokens: DemoTokens | undefined
   let running: RunningPlatform
+  const db = await openDb(config)
   try {
     running = await startServerPlatform(config, {
+      db,
+      ...(logs ? { logStream: new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) }) } : {}),
       onDemoTokens(tokens) {
         demoTokens = tokens
         writeFileSync(join(dataDir, 'demo-tokens.json'), JSON.stringify(tokens, null, 2) + '\n', { mode: 0o600 })
       },
     })
   } catch (err) {
+    await db.close()
     rmSync(dataDir, { recursive: true, force: true })
     throw err
   }
   if (!demoTokens || running.onboarded?.failed.length) {
     await running.stop()
+    await db.close()
     rmSync(dataDir, { recursive: true, force: true })
     throw new Error(demoTokens ? `demo services failed review: ${running.onboarded!.failed.join(', ')}` : 'the first start made no demo tokens')
   }
@@ -77,8 +88,10 @@ export async function startPlatform(): Promise<Platform> {
     url: running.url,
     dataDir,
     demoTokens,
+    db,
     async stop() {
       await running.stop()
+      await db.close()
       rmSync(dataDir, { recursive: true, force: true })
     },
   }
@@ -92,11 +105,11 @@ export const settled = (page: Page) =>
  * One platform and one browser for a test file, started before its tests and
  * stopped after them. Read the fields inside tests, not at import time.
  */
-export function usePlatformAndBrowser(): { platform: Platform; browser: Browser } {
+export function usePlatformAndBrowser(options: { logs?: string[] } = {}): { platform: Platform; browser: Browser } {
   const state = {} as { platform: Platform; browser: Browser }
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true })
-    state.platform = await startPlatform()
+    state.platform = await startPlatform(options)
     state.browser = await launchChromium()
   })
   afterAll(async () => {
