@@ -1,7 +1,6 @@
 import { View } from '@tarojs/components'
 import type { IdentityT } from '../../../../server/modules/citizens/schemas'
-import { FormAlert } from '../../../components/form-alert'
-import { Pressable } from '../../../components/pressable'
+import { FormFooter } from '../../../components/form-footer'
 import { TextField } from '../../../components/text-field'
 import { chinaToday } from '../../../domain/china-time'
 import { identityFormProblems, normalizeIdentityForm, type IdentityForm as IdentityValues } from '../../../domain/citizen-forms'
@@ -54,17 +53,7 @@ export function IdentityForm({ onVerified, onAlreadyVerified }: { onVerified: (i
         maxlength={20}
         onChange={(v) => form.change('idNumber', v)}
       />
-      {form.alert && <FormAlert message={form.alert.message} onRetry={form.alert.retryable ? form.submit : undefined} />}
-      <View className="subpage-actions">
-        {form.submitting && (
-          <View className="subpage-lead" role="status">
-            正在核验身份…
-          </View>
-        )}
-        <Pressable className="button button--primary identity-form__submit" disabled={form.submitting} onPress={form.submit}>
-          提交
-        </Pressable>
-      </View>
+      <FormFooter alert={form.alert} submitting={form.submitting} busyText="正在核验身份…" submitClassName="identity-form__submit" onSubmit={form.submit} />
     </View>
   )
 }

@@ -1,7 +1,6 @@
 import { View } from '@tarojs/components'
 import type { VehicleT } from '../../../../server/modules/citizens/schemas'
-import { FormAlert } from '../../../components/form-alert'
-import { Pressable } from '../../../components/pressable'
+import { FormFooter } from '../../../components/form-footer'
 import { TextField } from '../../../components/text-field'
 import { normalizeVehicleForm, vehicleFormProblems, type VehicleForm as VehicleValues } from '../../../domain/citizen-forms'
 import { useForm, type FormAlertState } from '../../../hooks/use-form'
@@ -46,17 +45,7 @@ export function VehicleForm({ onBound, onFailure }: VehicleFormProps) {
         maxlength={20}
         onChange={(v) => form.change('engineTail', v)}
       />
-      {form.alert && <FormAlert message={form.alert.message} onRetry={form.alert.retryable ? form.submit : undefined} />}
-      <View className="subpage-actions">
-        {form.submitting && (
-          <View className="subpage-lead" role="status">
-            正在绑定…
-          </View>
-        )}
-        <Pressable className="button button--primary vehicle-form__submit" disabled={form.submitting} onPress={form.submit}>
-          提交
-        </Pressable>
-      </View>
+      <FormFooter alert={form.alert} submitting={form.submitting} busyText="正在绑定…" submitClassName="vehicle-form__submit" onSubmit={form.submit} />
     </View>
   )
 }

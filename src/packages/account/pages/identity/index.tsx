@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { IdentityT } from '../../../../../server/modules/citizens/schemas'
-import { ErrorView, LoadingView } from '../../../../components/status-view'
+import { RemoteStatus } from '../../../../components/remote-status'
 import { useRemote } from '../../../../hooks/use-remote'
 import { useRouteParams } from '../../../../hooks/use-route-params'
 import { getMe } from '../../../../services/citizen-api'
@@ -31,8 +31,7 @@ export default function IdentityPage() {
       <View className="subpage-title" role="heading" aria-level={1}>
         实名认证
       </View>
-      {me.state.status === 'loading' && !verified && <LoadingView />}
-      {me.state.status === 'error' && !verified && <ErrorView message={me.state.message} onRetry={me.retry} />}
+      {!verified && <RemoteStatus remote={me} />}
       {identity && <VerifiedIdentity identity={identity} />}
       {me.state.status === 'ready' && !identity && (
         <>

@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
-import { EmptyView, ErrorView, LoadingView } from '../../../../components/status-view'
+import { RemoteStatus } from '../../../../components/remote-status'
+import { EmptyView } from '../../../../components/status-view'
 import { usePageReturn } from '../../../../hooks/use-page-return'
 import { useRemote } from '../../../../hooks/use-remote'
 import { listRecords } from '../../../../services/citizen-api'
@@ -17,8 +18,7 @@ export default function RecordsPage() {
       <View className="subpage-title" role="heading" aria-level={1}>
         办事记录
       </View>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.message} onRetry={records.retry} />}
+      <RemoteStatus remote={records} />
       {state.status === 'ready' && state.data.length === 0 && <EmptyView text="暂无办事记录" />}
       {state.status === 'ready' && state.data.length > 0 && (
         <View className="subpage-card card" role="list" aria-label="办事记录">

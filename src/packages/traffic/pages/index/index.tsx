@@ -3,7 +3,8 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { MeT, VehicleT } from '../../../../../server/modules/citizens/schemas'
 import { Pressable } from '../../../../components/pressable'
-import { EmptyView, ErrorView, LoadingView } from '../../../../components/status-view'
+import { RemoteStatus } from '../../../../components/remote-status'
+import { EmptyView } from '../../../../components/status-view'
 import { usePageReturn } from '../../../../hooks/use-page-return'
 import { useRemote } from '../../../../hooks/use-remote'
 import { useRouteParams } from '../../../../hooks/use-route-params'
@@ -62,8 +63,7 @@ export default function TrafficHomePage() {
       <View className="subpage-title" role="heading" aria-level={1}>
         {name || (service ? '交通违法' : '我的车辆')}
       </View>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.message} onRetry={account.retry} />}
+      <RemoteStatus remote={account} />
       {state.status === 'ready' && (
         <>
           {!state.data.me.identity && <Text className="subpage-notice">绑定车辆前需要先完成实名认证，点击「绑定车辆」即可开始。</Text>}

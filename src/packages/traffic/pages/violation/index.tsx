@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { Pressable } from '../../../../components/pressable'
-import { ErrorView, LoadingView } from '../../../../components/status-view'
+import { RemoteStatus } from '../../../../components/remote-status'
 import { canPayOnline, notPayableReason } from '../../../../domain/violation-status'
 import { useRemote } from '../../../../hooks/use-remote'
 import { useRouteParams } from '../../../../hooks/use-route-params'
@@ -24,8 +24,7 @@ export default function ViolationPage() {
       <View className="subpage-title" role="heading" aria-level={1}>
         违法详情
       </View>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.message} onRetry={view.retry} />}
+      <RemoteStatus remote={view} />
       {state.status === 'ready' && (
         <Text className="subpage-lead">
           {state.data.vehicle.plate} · {state.data.vehicle.plateTypeName}

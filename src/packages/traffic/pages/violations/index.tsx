@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { EmptyView, ErrorView, LoadingView } from '../../../../components/status-view'
+import { RemoteStatus } from '../../../../components/remote-status'
+import { EmptyView } from '../../../../components/status-view'
 import { summarizeViolations } from '../../../../domain/violation-summary'
 import { usePageReturn } from '../../../../hooks/use-page-return'
 import { useRemote } from '../../../../hooks/use-remote'
@@ -22,8 +23,7 @@ export default function ViolationsPage() {
       <View className="subpage-title" role="heading" aria-level={1}>
         违法记录
       </View>
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.message} onRetry={list.retry} />}
+      <RemoteStatus remote={list} />
       {state.status === 'ready' && (
         <>
           <Text className="subpage-lead">
