@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Static, TSchema } from 'typebox'
 import { SIGNATURE_ERROR_CODES, type Operation } from '../../server/contracts/common'
+import { keepRawJsonBodies, rawJsonBody } from '../../server/contracts/raw-json-body'
 import { MAX_SKEW_MS, createReplayGuard, verifyRequest } from '../../server/contracts/signing'
 import { ErrorBody, HttpError, registerErrorHandling } from '../../server/errors'
 
@@ -54,14 +55,7 @@ const SIGNATURE_MESSAGES = {
   SIGNATURE_REPLAYED: 'This nonce was already used; sign every request afresh / 请求重复（nonce 已使用）',
 } as const
 
-interface RawBody {
-  text: string
-  parseError: boolean
-}
 
-// Written by the host's content-type parser, read by each tenant's hooks.
-const rawBodies = new WeakMap<FastifyRequest, RawBody>()
-const NO_BODY: RawBody = { text: '', parseError: false }
 const ID_NUMBER = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])/
 
 /** A bare server: JSON bodies parsed with their exact bytes kept, nothing routed yet. */
@@ -73,22 +67,7 @@ function createServer(logger = false): AgencyApp {
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   // Keep the exact bytes: the signature covers the body as sent, not as re-serialised.
-  app.removeContentTypeParser('application/json')
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8')
-    if (text === '') {
-      rawBodies.set(req, { text, parseError: false })
-      return done(null, undefined)
-    }
-    try {
-      const parsed: unknown = JSON.parse(text)
-      rawBodies.set(req, { text, parseError: false })
-      done(null, parsed)
-    } catch {
-      rawBodies.set(req, { text, parseError: true })
-      done(null, undefined)
-    }
-  })
+  keepRawJsonBodies(app)
   return app
 }
 
@@ -120,7 +99,7 @@ export function mountAgency<O extends AgencyOptions>(host: AgencyApp, prefix: st
       registerErrorHandling(scope)
 
       scope.addHook('preValidation', async (req) => {
-        const raw = rawBodies.get(req) ?? NO_BODY
+        const raw = rawJsonBody(req)
         if (!faults.acceptUnsigned) {
           const result = verifyRequest({ method: req.method, target: req.url, body: raw.text }, req.headers, options.secret, { now: now(), guard })
           if (!result.ok) {
@@ -150,7 +129,7 @@ async function applyFaults(faults: AgencyFaults, req: FastifyRequest, reply: Fas
     reply.code(500).header('content-type', 'text/plain; charset=utf-8')
     return 'Internal Server Error'
   }
-  const leaked = faults.echoIdNumber && status >= 400 && status < 500 ? rawBodies.get(req)?.text.match(ID_NUMBER)?.[0] : undefined
+  const leaked = faults.echoIdNumber && status >= 400 && status < 500 ? rawJsonBody(req).text.match(ID_NUMBER)?.[0] : undefined
   if (!leaked) return payload
   const body = JSON.parse(payload) as { error: { message: string } }
   body.error.message = `${body.error.message} (${leaked})`

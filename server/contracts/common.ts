@@ -111,3 +111,8 @@ export function operation<const Ops extends readonly Operation[], N extends Ops[
   if (!op) throw new Error(`no operation ${name}`)
   return op as Extract<Ops[number], { name: N }>
 }
+
+/** An operation's path with its :parameters filled in (encoded), e.g. /v1/violations/1234567890123456. */
+export function fillPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, key: string) => encodeURIComponent(params[key] ?? ''))
+}

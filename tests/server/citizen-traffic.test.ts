@@ -163,6 +163,11 @@ describe('traffic fines and payment', () => {
     const forged = await send(signRequest({ method: 'POST', target, body }, 'not-the-secret'))
     expect(forged.statusCode).toBe(401)
     expect((await send({})).json().error.code).toBe('SIGNATURE_REQUIRED')
+    // Malformed JSON: refused for its signature first, and as INVALID_JSON only when signed.
+    const broken = '{"event":'
+    const sendBroken = (headers: Record<string, string>) => p.app.inject({ method: 'POST', url: target, headers: { 'content-type': 'application/json', ...headers }, payload: broken })
+    expect((await sendBroken({})).json().error.code).toBe('SIGNATURE_REQUIRED')
+    expect((await sendBroken(signRequest({ method: 'POST', target, body: broken }, secret))).json().error.code).toBe('INVALID_JSON')
     expect((await c.call('GET', `/v1/me/payments/${payment.orderId}`)).json().payment.status).toBe('created')
 
     const signed = signRequest({ method: 'POST', target, body }, secret)

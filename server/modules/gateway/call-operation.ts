@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Static } from 'typebox'
 import { Value } from 'typebox/value'
-import type { Operation } from '../../contracts/common'
+import { type Operation, fillPath } from '../../contracts/common'
 import { ErrorBody, HttpError } from '../../errors'
 import { callAgency } from './agency-client'
 
@@ -30,7 +30,7 @@ const PASSED_ON = (status: number) => status >= 400 && status < 500 && status !=
  * operation failed and how, never a body: bodies carry PII.
  */
 export async function callOperation<Op extends Operation>(agency: AgencyTarget, op: Op, call: OperationCall): Promise<Static<Op['response']>> {
-  const path = op.path.replace(/:([A-Za-z]+)/g, (_, key: string) => encodeURIComponent(call.params?.[key] ?? ''))
+  const path = fillPath(op.path, call.params)
   const answer = await callAgency(agency.endpoint, agency.secret, { method: op.method, path, ...(call.body === undefined ? {} : { body: call.body }) }, { timeoutMs: call.timeoutMs })
   const fail = (status: number, code: string, message: string) => {
     call.log.warn({ agency: agency.agencyId, operation: op.name, status: answer.status, note: answer.note }, 'agency call failed')

@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import { Value } from 'typebox/value'
 import { SIGNATURE_ERROR_CODES } from '../../contracts/common'
 import { NotifyAck, PaymentNotification } from '../../contracts/payment'
+import { keepRawJsonBodies, rawJsonBody } from '../../contracts/raw-json-body'
 import { createReplayGuard, verifyRequest } from '../../contracts/signing'
 import { ErrorBody, HttpError } from '../../errors'
 import type { CitizenDeps } from '../citizens/citizen-deps'
@@ -67,16 +68,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<CitizenDeps & { payments: 
  */
 export const paymentNotifyRoutes: FastifyPluginAsyncTypebox<CitizenDeps & { payments: Payments }> = async (app, { db, box, payments }) => {
   const guard = createReplayGuard()
-  const rawBodies = new WeakMap<object, string>()
-  app.removeContentTypeParser('application/json')
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
-    rawBodies.set(req, body as string)
-    try {
-      done(null, JSON.parse(body as string))
-    } catch {
-      done(new HttpError(400, 'INVALID_JSON', 'The body is not valid JSON / 请求体不是合法的 JSON'), undefined)
-    }
-  })
+  keepRawJsonBodies(app)
 
   app.post(
     '/v1/payments/notify/:agencyId',
@@ -91,11 +83,13 @@ export const paymentNotifyRoutes: FastifyPluginAsyncTypebox<CitizenDeps & { paym
       preValidation: async (req) => {
         const agency = await platformAgency(db, box, 'payment@1')
         if (agency.agencyId !== (req.params as { agencyId: string }).agencyId) throw new HttpError(404, 'NOT_FOUND', 'No such payment agency / 未找到该支付机构')
-        const result = verifyRequest({ method: req.method, target: req.url, body: rawBodies.get(req) ?? '' }, req.headers, agency.secret, { guard })
+        const raw = rawJsonBody(req)
+        const result = verifyRequest({ method: req.method, target: req.url, body: raw.text }, req.headers, agency.secret, { guard })
         if (!result.ok) {
           req.log.warn({ reason: result.reason }, 'payment notify refused')
           throw new HttpError(401, SIGNATURE_ERROR_CODES[result.reason], 'The notify is not signed by the payment agency / 通知签名无效')
         }
+        if (raw.parseError) throw new HttpError(400, 'INVALID_JSON', 'The body is not valid JSON / 请求体不是合法的 JSON')
       },
     },
     async (req) => {

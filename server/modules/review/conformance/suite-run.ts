@@ -1,5 +1,5 @@
 import { Value } from 'typebox/value'
-import type { Operation } from '../../../contracts/common'
+import { type Operation, fillPath } from '../../../contracts/common'
 import { MAX_SKEW_MS } from '../../../contracts/signing'
 import { ErrorBody } from '../../../errors'
 import {
@@ -79,7 +79,7 @@ export class SuiteRun {
 
   request(name: string, input: OperationInput): AgencyRequest {
     const op = this.operation(name)
-    const path = op.path.replace(/:([A-Za-z]+)/g, (_, key: string) => encodeURIComponent(input.params?.[key] ?? ''))
+    const path = fillPath(op.path, input.params)
     return { method: op.method, path, ...(input.query ? { query: input.query } : {}), ...(input.body !== undefined ? { body: input.body } : {}) }
   }
 
