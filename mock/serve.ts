@@ -65,6 +65,7 @@ export async function startMockAgencies(options: {
   for (const tenant of options.tenants) {
     mountAgency(app, `/${tenant.agencyId}`, AGENCIES[tenant.contract], {
       secret: tenant.secret,
+      tenantId: tenant.agencyId,
       ...(options.now ? { now: options.now } : {}),
       ...(tenant.faults ? { faults: tenant.faults } : {}),
     })

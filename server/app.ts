@@ -40,6 +40,9 @@ import { createPayments } from './modules/payments/payment-service'
 import { paymentNotifyRoutes, paymentRoutes } from './modules/payments/routes'
 import { Payment } from './modules/payments/schemas'
 import { trafficRoutes } from './modules/traffic/routes'
+import { patientRoutes } from './modules/hospital/patient-routes'
+import { hospitalRoutes } from './modules/hospital/routes'
+import { AppointmentView, Patient } from './modules/hospital/schemas'
 
 /**
  * What a request log line says about the request: method and path only. Query
@@ -132,7 +135,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(async (published) => {
     for (const schema of contractSchemas()) published.addSchema(schema)
   })
-  for (const schema of [ErrorBody, CitySchema, CoverageSchema, ServiceItemSchema, CatalogServiceSchema, AgencySchema, TokenInfo, ServiceManifestSchema, ReviewSummarySchema, ReviewSchema, Identity, Vehicle, RecordSchema, Payment]) {
+  for (const schema of [ErrorBody, CitySchema, CoverageSchema, ServiceItemSchema, CatalogServiceSchema, AgencySchema, TokenInfo, ServiceManifestSchema, ReviewSummarySchema, ReviewSchema, Identity, Vehicle, RecordSchema, Payment, Patient, AppointmentView]) {
     app.addSchema(schema)
   }
 
@@ -178,6 +181,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(paymentRoutes, { ...citizens, payments })
   await app.register(paymentNotifyRoutes, { ...citizens, payments })
   await app.register(trafficRoutes, { ...citizens, payments })
+  await app.register(patientRoutes, citizens)
+  await app.register(hospitalRoutes, { ...citizens, payments })
 
   if (existsSync(config.h5Dir)) {
     // The H5 build ships .br/.gz next to each file; send those to browsers that accept them.

@@ -31,6 +31,8 @@ export interface CitizenConfig {
   publicUrl?: string
   /** The H5 app may use the simulated WeChat Pay cashier (never in production). */
   paymentSimulator: boolean
+  /** How often unpaid bookings whose payment expired are released at their hospital (seconds). */
+  bookingSweepSeconds: number
 }
 
 export interface WechatConfig {
@@ -114,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     agencyTimeoutMs: integer('ONECITY_AGENCY_TIMEOUT_MS', '5000', 60_000),
     ...(publicUrl ? { publicUrl } : {}),
     paymentSimulator: simulatorText === 'on',
+    bookingSweepSeconds: integer('ONECITY_BOOKING_SWEEP_S', '60', 3600),
   }
   const wechatApiBase = value('WECHAT_API_BASE')
   if (production && (!value('WECHAT_APP_ID') || !value('WECHAT_APP_SECRET') || !wechatApiBase)) {

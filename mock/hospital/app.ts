@@ -1,21 +1,26 @@
 import { createHash } from 'node:crypto'
 import { maskIdNumber, maskName } from '../../src/domain/mask'
-import { type AppointmentT, HOSPITAL_ERRORS, type HospitalT, operations } from '../../server/contracts/hospital'
+import { type AppointmentT, HOSPITAL_ERRORS, type SlotT, operations } from '../../server/contracts/hospital'
 import { type AgencyApp, type AgencyOptions, type AgencyScope, createAgencyApp, fail, implement } from '../shared/agency-app'
 import { operation } from '../../server/contracts/common'
-import { DAY_MS, atCst, dateCst, daysBetween, isRealDate, isoCst } from '../shared/china-time'
+import { DAY_MS, addDays, atCst, dateCst, daysBetween, isRealDate, isoCst } from '../shared/china-time'
 import { seeded } from '../shared/seeded'
-import { type DoctorOnDuty, type GeneratedSlot, DEFAULT_HOSPITALS, departmentsOf, doctorsOf, slotsOf, toDoctor } from './data'
+import { type Campus, campusesForTenant } from './campuses'
+import { type DoctorOnDuty, type GeneratedSlot, departmentsOf, doctorsOf, slotsOf, toDoctor } from './data'
+import { dayKind } from './day-type'
 
 export interface HospitalAgencyOptions extends AgencyOptions {
-  /** The campuses this agency runs; two 德阳市人民医院 campuses by default. */
-  hospitals?: HospitalT[]
+  /** The campuses this agency runs; by default the three of its tenant's city (campuses.ts). */
+  hospitals?: Campus[]
 }
 
 interface Stored {
   appointment: AppointmentT
   idNumber: string
 }
+
+/** M月D日, as reasons for citizens say dates. */
+const monthDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
 
 /**
  * The simulated hospital (医院) implementing hospital@1. Bookings live in
@@ -24,7 +29,7 @@ interface Stored {
  */
 export function registerHospitalAgency(scope: AgencyScope, options: HospitalAgencyOptions): void {
   const now = options.now ?? Date.now
-  const hospitals = options.hospitals ?? DEFAULT_HOSPITALS
+  const hospitals = options.hospitals ?? campusesForTenant(options.tenantId)
   const active = new Map<string, number>() // slotId → booked through the contract and not cancelled
   const issued = new Map<string, number>() // slotId → queue numbers handed out (never reused)
   const appointments = new Map<string, Stored>()
@@ -37,14 +42,22 @@ export function registerHospitalAgency(scope: AgencyScope, options: HospitalAgen
     if (!h) throw fail(HOSPITAL_ERRORS, 'HOSPITAL_NOT_FOUND', `No campus ${id} / 未找到该院区`)
     return h
   }
-  const departmentOf = (h: HospitalT, id: string) => {
-    const d = departmentsOf(h.id).find((x) => x.id === id)
+  const departmentOf = (h: Campus, id: string) => {
+    const d = departmentsOf(h.key).find((x) => x.id === id)
     if (!d) throw fail(HOSPITAL_ERRORS, 'DEPARTMENT_NOT_FOUND', `No department ${id} at ${h.name} / 未找到该科室`)
     return d
   }
+  const doctorsIn = (h: Campus, departmentId: string, doctorId: string | undefined) => {
+    const d = departmentOf(h, departmentId)
+    const all = doctorsOf(h.key, d.id)
+    if (!doctorId) return { department: d, doctors: all }
+    const doctors = all.filter((x) => x.id === doctorId)
+    if (doctors.length === 0) throw fail(HOSPITAL_ERRORS, 'DOCTOR_NOT_FOUND', `No doctor ${doctorId} in ${d.name} / 该科室没有此医生`)
+    return { department: d, doctors }
+  }
   /** When a date's numbers open: the release time, windowDays − 1 days before the date. */
-  const releaseAtOf = (h: HospitalT, date: string) => atCst(date, h.rules.releaseTime) - (h.rules.windowDays - 1) * DAY_MS
-  const checkWindow = (h: HospitalT, date: string) => {
+  const releaseAtOf = (h: Campus, date: string) => atCst(date, h.rules.releaseTime) - (h.rules.windowDays - 1) * DAY_MS
+  const checkWindow = (h: Campus, date: string) => {
     const offset = daysBetween(dateCst(now()), date)
     if (!isRealDate(date) || offset < 0 || offset >= h.rules.windowDays) {
       throw fail(HOSPITAL_ERRORS, 'DATE_OUTSIDE_WINDOW', `${date} is outside the booking window of ${h.rules.windowDays} days from today / 只能预约今天起 ${h.rules.windowDays} 天内的号源`, [
@@ -52,50 +65,78 @@ export function registerHospitalAgency(scope: AgencyScope, options: HospitalAgen
       ])
     }
   }
+  const cancelDeadlineOf = (h: Campus, date: string, start: string) => {
+    const rule = h.rules.cancelRule
+    return 'hoursBefore' in rule ? atCst(date, start) - rule.hoursBefore * 3600_000 : atCst(addDays(date, -rule.daysBefore), rule.at)
+  }
   const remainingOf = (slot: GeneratedSlot) => Math.max(0, slot.capacity - slot.prebooked - (active.get(slot.id) ?? 0))
+
+  /** A date as the booking pages show it: kind of day, release, its slots and why nothing can be booked. */
+  const dayOf = (h: Campus, doctors: DoctorOnDuty[], date: string) => {
+    const kind = dayKind(date)
+    const releaseAt = releaseAtOf(h, date)
+    const released = now() >= releaseAt
+    const generated = doctors.flatMap((doctor) => slotsOf(h, doctor, date))
+    const slots = released
+      ? generated.map((slot) => {
+          const { prebooked: _internal, ...shown } = slot
+          const remaining = remainingOf(slot)
+          const status = atCst(date, shown.start) <= now() ? 'passed' : remaining === 0 ? 'full' : 'available'
+          return { ...shown, remaining, status: status as SlotT['status'] }
+        })
+      : []
+    slots.sort((a, b) => a.start.localeCompare(b.start) || a.doctorId.localeCompare(b.doctorId))
+    const open = slots.filter((s) => s.status === 'available')
+    const remaining = open.reduce((sum, s) => sum + s.remaining, 0)
+    let reason: string | undefined
+    if (generated.length === 0) {
+      reason = kind.dayType === 'holiday' ? `${kind.holidayName}假期门诊停诊` : doctors.length === 1 ? '医生当日不出诊' : '当日无门诊'
+    } else if (!released) reason = `${monthDay(dateCst(releaseAt))} ${h.rules.releaseTime} 放号`
+    else if (open.length === 0) reason = slots.every((s) => s.status === 'passed') ? '当日门诊时段已过' : '号源已约满'
+    return {
+      day: { date, ...kind, released, releaseAt: isoCst(releaseAt), ...(reason ? { reason } : {}) },
+      slots,
+      remaining,
+    }
+  }
 
   const findSlot = (slotId: string) => {
     const [hospitalId = '', doctorId = '', date = '', hhmm = ''] = slotId.split('.')
     const h = hospitals.find((x) => x.id === hospitalId)
     const departmentId = doctorId.replace(/-[0-9]+$/, '')
-    const dept = h && isRealDate(date) ? departmentsOf(h.id).find((d) => d.id === departmentId) : undefined
-    const doctor = h && dept ? doctorsOf(h.id, dept.id).find((d) => d.id === doctorId) : undefined
-    const slot = h && doctor ? slotsOf(h.id, doctor, date).find((s) => s.start.replace(':', '') === hhmm) : undefined
+    const dept = h && isRealDate(date) ? departmentsOf(h.key).find((d) => d.id === departmentId) : undefined
+    const doctor = h && dept ? doctorsOf(h.key, dept.id).find((d) => d.id === doctorId) : undefined
+    const slot = h && doctor ? slotsOf(h, doctor, date).find((s) => s.start.replace(':', '') === hhmm) : undefined
     if (!h || !dept || !doctor || !slot) throw fail(HOSPITAL_ERRORS, 'SLOT_NOT_FOUND', `No slot ${slotId} / 未找到该号源`)
     return { hospital: h, department: dept, doctor, slot, date }
   }
 
-  implement(scope, operation(operations, 'listHospitals'), () => ({ hospitals }))
+  implement(scope, operation(operations, 'listHospitals'), () => ({ hospitals: hospitals.map(({ key: _internal, ...listed }) => listed) }))
 
-  implement(scope, operation(operations, 'listDepartments'), ({ params }) => ({ departments: departmentsOf(hospitalOf(params.hospitalId).id) }))
+  implement(scope, operation(operations, 'listDepartments'), ({ params }) => ({ departments: departmentsOf(hospitalOf(params.hospitalId).key) }))
 
   implement(scope, operation(operations, 'listDoctors'), ({ params }) => {
     const h = hospitalOf(params.hospitalId)
-    const d = departmentOf(h, params.departmentId)
-    return { doctors: doctorsOf(h.id, d.id).map(toDoctor) }
+    return { doctors: doctorsIn(h, params.departmentId, undefined).doctors.map(toDoctor) }
+  })
+
+  implement(scope, operation(operations, 'listDates'), ({ params, query }) => {
+    const h = hospitalOf(params.hospitalId)
+    const { department, doctors } = doctorsIn(h, query.departmentId, query.doctorId)
+    const today = dateCst(now())
+    const dates = Array.from({ length: h.rules.windowDays }, (_v, i) => {
+      const { day, remaining } = dayOf(h, doctors, addDays(today, i))
+      return { ...day, remaining, bookable: remaining > 0 }
+    })
+    return { hospitalId: h.id, departmentId: department.id, dates }
   })
 
   implement(scope, operation(operations, 'getSchedule'), ({ params, query }) => {
     const h = hospitalOf(params.hospitalId)
-    const d = departmentOf(h, query.departmentId)
+    const { department, doctors } = doctorsIn(h, query.departmentId, query.doctorId)
     checkWindow(h, query.date)
-    let doctors: DoctorOnDuty[] = doctorsOf(h.id, d.id)
-    if (query.doctorId) {
-      doctors = doctors.filter((x) => x.id === query.doctorId)
-      if (doctors.length === 0) throw fail(HOSPITAL_ERRORS, 'DOCTOR_NOT_FOUND', `No doctor ${query.doctorId} in ${d.name} / 该科室没有此医生`)
-    }
-    const releaseAt = releaseAtOf(h, query.date)
-    const released = now() >= releaseAt
-    const slots = released
-      ? doctors
-          .flatMap((doctor) => slotsOf(h.id, doctor, query.date))
-          .map((slot) => {
-            const { prebooked: _internal, ...shown } = slot
-            return { ...shown, remaining: remainingOf(slot) }
-          })
-      : []
-    slots.sort((a, b) => a.start.localeCompare(b.start) || a.doctorId.localeCompare(b.doctorId))
-    return { hospitalId: h.id, departmentId: d.id, date: query.date, released, releaseAt: isoCst(releaseAt), slots }
+    const { day, slots } = dayOf(h, doctors, query.date)
+    return { hospitalId: h.id, departmentId: department.id, ...day, slots }
   })
 
   implement(scope, operation(operations, 'book'), ({ body }) => {
@@ -119,7 +160,7 @@ export function registerHospitalAgency(scope: AgencyScope, options: HospitalAgen
         throw fail(HOSPITAL_ERRORS, 'ALREADY_BOOKED', 'The patient already has a number with this doctor on this day / 该就诊人当天已预约该医生')
       }
     }
-    if (remainingOf(slot) <= 0) throw fail(HOSPITAL_ERRORS, 'SLOT_FULL', 'No numbers left in this slot / 该时段号源已约满')
+    if (remainingOf(slot) <= 0) throw fail(HOSPITAL_ERRORS, 'SLOT_FULL', 'No numbers left in this slot / 号源已满，请选择其他时段')
 
     active.set(slot.id, (active.get(slot.id) ?? 0) + 1)
     const queue = (issued.get(slot.id) ?? slot.prebooked) + 1
@@ -134,6 +175,7 @@ export function registerHospitalAgency(scope: AgencyScope, options: HospitalAgen
       departmentName: department.name,
       doctorId: doctor.id,
       doctorName: doctor.name,
+      doctorTitle: doctor.title,
       slotId: slot.id,
       date,
       start: slot.start,
@@ -141,7 +183,7 @@ export function registerHospitalAgency(scope: AgencyScope, options: HospitalAgen
       feeFen: slot.feeFen,
       queueNo: queue,
       patient: { name: maskName(body.patient.name), idNumber: maskIdNumber(body.patient.idNumber) },
-      cancelDeadline: isoCst(startsAt - hospital.rules.cancelDeadlineHours * 3600_000),
+      cancelDeadline: isoCst(cancelDeadlineOf(hospital, date, slot.start)),
       createdAt: isoCst(now()),
     }
     appointments.set(appointment.id, { appointment, idNumber: body.patient.idNumber })

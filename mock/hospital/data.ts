@@ -1,33 +1,16 @@
-import type { DepartmentT, DoctorT, HospitalT, SlotT } from '../../server/contracts/hospital'
+import type { DepartmentT, DoctorT, SlotT } from '../../server/contracts/hospital'
 import { seeded } from '../shared/seeded'
 import { weekday } from '../shared/china-time'
+import type { Campus } from './campuses'
+import { dayKind } from './day-type'
 
 /**
- * The simulated hospital's catalogue: campuses (configurable), departments,
- * doctors and their weekly duty, all derived from ids so every start gives
- * the same hospital. Slot numbers already taken by walk-in and phone
- * bookings (prebooked) are derived too; bookings through the contract are
- * counted on top by the app.
+ * The simulated hospital's catalogue: departments, doctors and their weekly
+ * duty, all derived from a campus key (city and campus, see campuses.ts) so
+ * every start gives the same hospital. Slot numbers already taken by walk-in
+ * and phone bookings (prebooked) are derived too; bookings through the
+ * contract are counted on top by the app.
  */
-
-export const DEFAULT_HOSPITALS: HospitalT[] = [
-  {
-    id: 'dy-people-1',
-    name: '德阳市人民医院（本部）',
-    level: '三级甲等',
-    address: '四川省德阳市旌阳区泰山北路一段173号',
-    phone: '0838-2418888',
-    rules: { windowDays: 7, releaseTime: '08:00', cancelDeadlineHours: 24 },
-  },
-  {
-    id: 'dy-people-2',
-    name: '德阳市人民医院（东区分院）',
-    level: '三级甲等',
-    address: '四川省德阳市旌阳区岷江东路88号',
-    phone: '0838-2419999',
-    rules: { windowDays: 14, releaseTime: '15:00', cancelDeadlineHours: 2 },
-  },
-]
 
 const DEPARTMENTS: readonly DepartmentT[] = [
   { id: 'cardiology', name: '心血管内科', category: '内科', intro: '高血压、冠心病、心律失常、心力衰竭的诊治' },
@@ -52,8 +35,8 @@ const CAPACITY_BY_TITLE: Record<DoctorT['title'], number> = { 主任医师: 4, �
 const MORNING = ['08:00', '08:30', '09:00', '09:30', '10:00', '10:30', '11:00']
 const AFTERNOON = ['14:00', '14:30', '15:00', '15:30', '16:00', '16:30']
 
-export function departmentsOf(hospitalId: string): DepartmentT[] {
-  const rng = seeded('hospital-departments', hospitalId)
+export function departmentsOf(campusKey: string): DepartmentT[] {
+  const rng = seeded('hospital-departments', campusKey)
   // A branch campus lacks one or two departments; the first four are everywhere.
   return DEPARTMENTS.filter((_d, i) => i < 4 || rng.chance(0.85))
 }
@@ -67,8 +50,8 @@ export interface DoctorOnDuty extends DoctorT {
  * Doctors of a department. Doctor 0 runs the general clinic (普通门诊): an
  * attending physician on duty every day, morning and afternoon.
  */
-export function doctorsOf(hospitalId: string, departmentId: string): DoctorOnDuty[] {
-  const rng = seeded('hospital-doctors', hospitalId, departmentId)
+export function doctorsOf(campusKey: string, departmentId: string): DoctorOnDuty[] {
+  const rng = seeded('hospital-doctors', campusKey, departmentId)
   const count = rng.int(3, 5)
   const dept = DEPARTMENTS.find((d) => d.id === departmentId)
   const out: DoctorOnDuty[] = []
@@ -95,15 +78,25 @@ export function toDoctor(d: DoctorOnDuty): DoctorT {
   return { id: d.id, name: d.name, title: d.title, specialty: d.specialty, feeFen: d.feeFen }
 }
 
-export interface GeneratedSlot extends Omit<SlotT, 'remaining'> {
+export interface GeneratedSlot extends Omit<SlotT, 'remaining' | 'status'> {
   /** Numbers taken outside the platform (window, phone). */
   prebooked: number
 }
 
-/** The slots of one doctor on a date (before contract bookings are counted). */
-export function slotsOf(hospitalId: string, doctor: DoctorOnDuty, date: string): GeneratedSlot[] {
-  const session = doctor.duty[weekday(date)]
-  if (!session) return []
+/**
+ * Who sees patients on a date. A make-up workday (调休) runs the Monday
+ * timetable; on a public holiday a campus with holiday clinics opens only
+ * the general clinic's morning (节假日门诊), others close.
+ */
+export function sessionOf(doctor: DoctorOnDuty, date: string, holidayClinics: boolean): { morning: boolean; afternoon: boolean } {
+  const { dayType } = dayKind(date)
+  if (dayType === 'holiday') return { morning: holidayClinics && doctor.id.endsWith('-0'), afternoon: false }
+  return doctor.duty[dayType === 'makeup-workday' ? 1 : weekday(date)] ?? { morning: false, afternoon: false }
+}
+
+/** The slots of one doctor on a date (before contract bookings are counted); slot ids carry the public campus id. */
+export function slotsOf(campus: Pick<Campus, 'id' | 'key' | 'rules'>, doctor: DoctorOnDuty, date: string): GeneratedSlot[] {
+  const session = sessionOf(doctor, date, campus.rules.holidayClinics)
   const times = [...(session.morning ? MORNING : []), ...(session.afternoon ? AFTERNOON : [])]
   const capacity = CAPACITY_BY_TITLE[doctor.title]
   return times.map((start) => {
@@ -112,9 +105,9 @@ export function slotsOf(hospitalId: string, doctor: DoctorOnDuty, date: string):
     const end = `${String(Math.floor(endMinutes / 60)).padStart(2, '0')}:${String(endMinutes % 60).padStart(2, '0')}`
     // Senior doctors are popular: part of their numbers is gone before the platform sees them.
     const popular = doctor.title === '主任医师' || doctor.title === '副主任医师'
-    const prebooked = popular ? Math.floor(capacity * seeded('hospital-prebooked', hospitalId, doctor.id, date, start).next() * 0.9) : 0
+    const prebooked = popular ? Math.floor(capacity * seeded('hospital-prebooked', campus.key, doctor.id, date, start).next() * 0.9) : 0
     return {
-      id: `${hospitalId}.${doctor.id}.${date}.${start.replace(':', '')}`,
+      id: `${campus.id}.${doctor.id}.${date}.${start.replace(':', '')}`,
       doctorId: doctor.id,
       doctorName: doctor.name,
       doctorTitle: doctor.title,

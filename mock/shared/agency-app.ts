@@ -34,6 +34,8 @@ export interface AgencyOptions {
   logger?: boolean
   /** Defects to simulate; none by default. */
   faults?: AgencyFaults
+  /** The tenant's agency id on a shared host: agencies that serve a city derive which from it. */
+  tenantId?: string
 }
 
 /** A Fastify server hosting one or more agencies. */

@@ -22,6 +22,9 @@ export type HospitalErrorCode = keyof typeof HOSPITAL_ERRORS
 
 export const DOCTOR_TITLES = ['主任医师', '副主任医师', '主治医师', '住院医师'] as const
 export const APPOINTMENT_STATUSES = ['booked', 'cancelled'] as const
+/** What kind of day a date is in China's official calendar (调休 make-up workdays included). */
+export const DAY_TYPES = ['workday', 'weekend', 'holiday', 'makeup-workday'] as const
+export const SLOT_STATUSES = ['available', 'full', 'passed'] as const
 
 const SlotId = () => Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}\\.[A-Za-z0-9_-]{1,64}\\.[0-9]{4}-[0-9]{2}-[0-9]{2}\\.[0-9]{4}$', description: 'opaque slot id' })
 const AppointmentId = () => Type.String({ pattern: '^A[0-9]{8}[0-9A-Z]{6,12}$', description: 'appointment number' })
@@ -30,7 +33,17 @@ export const BookingRules = Type.Object(
   {
     windowDays: Type.Integer({ minimum: 1, maximum: 90, description: 'dates from today to today + windowDays − 1 can be booked' }),
     releaseTime: ClockTime({ description: 'time of day (China time) when the farthest date of the window opens, e.g. 08:00' }),
-    cancelDeadlineHours: Type.Integer({ minimum: 0, maximum: 168, description: 'an appointment can be cancelled until this many hours before it starts' }),
+    cancelRule: Type.Union(
+      [
+        Type.Object({ hoursBefore: Type.Integer({ minimum: 0, maximum: 168 }) }, { ...strict, description: 'until this many hours before the slot starts' }),
+        Type.Object(
+          { daysBefore: Type.Integer({ minimum: 1, maximum: 7 }), at: ClockTime() },
+          { ...strict, description: 'until this time of day (China time), this many days before the visit, e.g. 17:00 the day before' },
+        ),
+      ],
+      { description: 'until when an appointment can be cancelled (and its fee refunded)' },
+    ),
+    holidayClinics: Type.Boolean({ description: 'whether outpatient clinics open on public holidays; make-up workdays (调休) always run the weekday timetable' }),
   },
   strict,
 )
@@ -90,13 +103,36 @@ export const ScheduleQuery = Type.Object(
   { ...strict, $id: 'hospital.ScheduleQuery' },
 )
 
+const dayFields = {
+  date: IsoDate(),
+  dayType: literals(DAY_TYPES),
+  holidayName: Type.Optional(Type.String({ description: 'e.g. 国庆节, on holidays and make-up workdays' })),
+  released: Type.Boolean({ description: 'false before the release time of the window’s farthest date: no slots yet' }),
+  releaseAt: DateTime({ description: 'when this date’s numbers open(ed)' }),
+  reason: Type.Optional(Type.String({ description: 'why nothing can be booked on this date (Chinese, shown to citizens), e.g. 国庆节假期门诊停诊' })),
+}
+
+export const DatesQuery = Type.Object({ departmentId: Key(), doctorId: Type.Optional(Key({ description: 'only this doctor' })) }, { ...strict, $id: 'hospital.DatesQuery' })
+
+export const DateList = Type.Object(
+  {
+    hospitalId: Key(),
+    departmentId: Key(),
+    dates: Type.Array(
+      Type.Object(
+        { ...dayFields, remaining: Type.Integer({ minimum: 0, description: 'numbers still bookable that day' }), bookable: Type.Boolean() },
+        { ...strict, description: 'every date of the booking window, today first' },
+      ),
+    ),
+  },
+  { ...strict, $id: 'hospital.DateList' },
+)
+
 export const Schedule = Type.Object(
   {
     hospitalId: Key(),
     departmentId: Key(),
-    date: IsoDate(),
-    released: Type.Boolean({ description: 'false before the release time of the window’s farthest date: no slots yet' }),
-    releaseAt: DateTime({ description: 'when this date’s numbers open(ed)' }),
+    ...dayFields,
     slots: Type.Array(
       Type.Object(
         {
@@ -108,6 +144,7 @@ export const Schedule = Type.Object(
           end: ClockTime(),
           capacity: Type.Integer({ minimum: 1 }),
           remaining: Type.Integer({ minimum: 0 }),
+          status: literals(SLOT_STATUSES, { description: 'passed once the slot has started' }),
           feeFen: Fen(),
         },
         strict,
@@ -138,6 +175,7 @@ const appointmentSchema = (options: { $id?: string } = {}) =>
       departmentName: Type.String(),
       doctorId: Key(),
       doctorName: Type.String(),
+      doctorTitle: literals(DOCTOR_TITLES),
       slotId: SlotId(),
       date: IsoDate(),
       start: ClockTime(),
@@ -204,6 +242,17 @@ export const operations = defineOperations(HOSPITAL_ERRORS, [
     errors: ['HOSPITAL_NOT_FOUND', 'DEPARTMENT_NOT_FOUND'],
   },
   {
+    name: 'listDates',
+    summary: 'Every date of the booking window for a department (or one doctor): day type, release, remaining numbers, why not bookable',
+    method: 'GET',
+    path: '/v1/hospitals/:hospitalId/dates',
+    kind: 'call',
+    params: HospitalParams,
+    query: DatesQuery,
+    response: DateList,
+    errors: ['HOSPITAL_NOT_FOUND', 'DEPARTMENT_NOT_FOUND', 'DOCTOR_NOT_FOUND'],
+  },
+  {
     name: 'getSchedule',
     summary: 'Slots of a department (or one doctor) on a date, with capacity and remaining numbers',
     method: 'GET',
@@ -261,4 +310,7 @@ export type HospitalT = Static<typeof HospitalList>['hospitals'][number]
 export type DepartmentT = Static<typeof DepartmentList>['departments'][number]
 export type DoctorT = Static<typeof DoctorList>['doctors'][number]
 export type SlotT = Static<typeof Schedule>['slots'][number]
+export type ScheduleT = Static<typeof Schedule>
+export type DateListT = Static<typeof DateList>
+export type BookingRulesT = Static<typeof BookingRules>
 export type AppointmentT = Static<typeof Appointment>

@@ -7,7 +7,7 @@ import { stableHash } from './stable-hash'
 const PERSON = { name: '张三', idNumber: '510600199001010010' }
 const FIXTURES: Record<TypedContract, ServiceManifest['fixtures']> = {
   'traffic@1': { plate: '川A12345', plateType: '02', engineTail: '12345A', licenceNo: PERSON.idNumber },
-  'hospital@1': { hospitalId: 'dy-people-1', patient: PERSON },
+  'hospital@1': { hospitalId: 'people-1', patient: PERSON },
   'housing-fund@1': PERSON,
   'social-security@1': PERSON,
   'identity@1': PERSON,

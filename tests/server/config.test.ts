@@ -35,7 +35,9 @@ describe('loadConfig', () => {
 
   it('reads the citizen and WeChat settings; production needs a real WeChat and no payment simulator', () => {
     const dev = loadConfig({})
-    expect(dev.citizen).toEqual({ sessionTtlHours: 720, agencyTimeoutMs: 5000, paymentSimulator: true })
+    expect(dev.citizen).toEqual({ sessionTtlHours: 720, agencyTimeoutMs: 5000, paymentSimulator: true, bookingSweepSeconds: 60 })
+    expect(loadConfig({ ONECITY_BOOKING_SWEEP_S: '5' }).citizen.bookingSweepSeconds).toBe(5)
+    expect(() => loadConfig({ ONECITY_BOOKING_SWEEP_S: 'often' })).toThrow(/ONECITY_BOOKING_SWEEP_S/)
     expect(dev.wechat.apiBase).toBeUndefined()
     expect(dev.wechat.appSecret).toMatch(/^[0-9a-f]{32}$/)
     expect(loadConfig({ NODE_ENV: 'production', ...REAL_WECHAT }).citizen.paymentSimulator).toBe(false)

@@ -1,7 +1,9 @@
 import { Value } from 'typebox/value'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { Appointment, AppointmentList, CancelResult, DepartmentList, DoctorList, HospitalList, Schedule, VisitCard, type SlotT } from '../../server/contracts/hospital'
+import { Appointment, AppointmentList, CancelResult, DateList, type DateListT, DepartmentList, DoctorList, HospitalList, Schedule, type ScheduleT, VisitCard, type SlotT } from '../../server/contracts/hospital'
 import { buildHospitalAgency } from '../../mock/hospital/app'
+import { campusesForTenant } from '../../mock/hospital/campuses'
+import { doctorsOf } from '../../mock/hospital/data'
 import { itEnforcesSignatures } from '../fixtures/agency-security'
 import { validManifest } from '../fixtures/manifests'
 import { expectError, signedClient, unmaskedPii } from '../fixtures/signed-inject'
@@ -41,7 +43,16 @@ describe('hospital@1 mock: catalogue', () => {
     const body = res.json()
     expect(Value.Check(HospitalList, body)).toBe(true)
     expect(body.hospitals.map((h: { id: string }) => h.id)).toContain(H)
-    expect(body.hospitals[0].rules).toEqual({ windowDays: 7, releaseTime: '08:00', cancelDeadlineHours: 24 })
+    expect(body.hospitals.map((h: { name: string }) => h.name)).toEqual(['德阳市第一人民医院', '德阳市中医医院', '德阳市第二人民医院'])
+    expect(body.hospitals[0].rules).toEqual({ windowDays: 7, releaseTime: '08:00', cancelRule: { daysBefore: 1, at: '17:00' }, holidayClinics: false })
+  })
+
+  it('a demo tenant runs its own city’s campuses; doctors differ between cities', () => {
+    expect(campusesForTenant('hangzhou-hospital').map((h) => h.name)).toEqual(['杭州市第一人民医院', '杭州市中医医院', '杭州市第二人民医院'])
+    expect(campusesForTenant('suzhou320500-hospital')[0]!.address).toMatch(/^江苏省苏州市/)
+    expect(campusesForTenant('beijing-hospital')[0]!.address).toMatch(/^北京市/)
+    const names = (tenant: string) => doctorsOf(campusesForTenant(tenant)[0]!.key, 'cardiology').map((d) => d.name)
+    expect(names('hangzhou-hospital')).not.toEqual(names('deyang-hospital'))
   })
 
   it('departments and doctors validate and are deterministic', async () => {
@@ -78,8 +89,8 @@ describe('hospital@1 mock: schedules', () => {
 
   it('the general clinic (doctor 0) sees patients every day, weekends included', async () => {
     for (const date of ['2025-06-18', '2025-06-21', '2025-06-22', '2025-06-24']) {
-      const slots = await slotsOn(date, 'pediatrics')
-      expect(slots.some((s) => s.doctorId === 'pediatrics-0' && s.capacity === 10)).toBe(true)
+      const slots = await slotsOn(date, 'respiratory')
+      expect(slots.some((s) => s.doctorId === 'respiratory-0' && s.capacity === 10)).toBe(true)
     }
   })
 
@@ -100,6 +111,86 @@ describe('hospital@1 mock: schedules', () => {
   it('bad query → 400 VALIDATION_FAILED', async () => {
     expectError(await client.get(`/v1/hospitals/${H}/schedule?date=2025-6-19&departmentId=cardiology`), 400, 'VALIDATION_FAILED')
     expectError(await client.get(`/v1/hospitals/${H}/schedule?date=2025-06-19`), 400, 'VALIDATION_FAILED')
+  })
+})
+
+describe('hospital@1 mock: schedule rules around 国庆节 2026 (chinese-days)', () => {
+  // Monday 28 September 2026, 09:00: 1–7 October are holidays, Saturday 10 October is a make-up workday.
+  const NATIONAL_DAY_WEEK = Date.parse('2026-09-28T09:00:00+08:00')
+  const dates = async (hospitalId: string, departmentId = 'cardiology') => {
+    const res = await client.get(`/v1/hospitals/${hospitalId}/dates?departmentId=${departmentId}`)
+    expect(res.statusCode).toBe(200)
+    expect(Value.Check(DateList, res.json())).toBe(true)
+    return res.json().dates as DateListT['dates']
+  }
+  const day = async (hospitalId: string, date: string, departmentId = 'cardiology') => {
+    const res = await client.get(`/v1/hospitals/${hospitalId}/schedule?date=${date}&departmentId=${departmentId}`)
+    expect(res.statusCode).toBe(200)
+    expect(Value.Check(Schedule, res.json())).toBe(true)
+    return res.json() as ScheduleT
+  }
+  beforeEach(() => {
+    nowMs = NATIONAL_DAY_WEEK
+  })
+
+  it('lists every date of the window, today first; public holidays are closed with the reason', async () => {
+    const list = await dates('people-1')
+    expect(list.map((d) => d.date)).toEqual(['2026-09-28', '2026-09-29', '2026-09-30', '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04'])
+    for (const d of list.slice(3)) {
+      expect(d).toMatchObject({ dayType: 'holiday', holidayName: '国庆节', bookable: false, remaining: 0, reason: '国庆节假期门诊停诊' })
+    }
+    expect(list[1]).toMatchObject({ dayType: 'workday', bookable: true })
+    expect(list[1]!.remaining).toBeGreaterThan(0)
+    expect((await day('people-1', '2026-10-01')).slots).toEqual([])
+    expectError(await book('people-1.cardiology-0.2026-10-01.0800'), 404, 'SLOT_NOT_FOUND')
+  })
+
+  it('dates outside the window → 422 with the window; the list never shows them', async () => {
+    for (const date of ['2026-09-27', '2026-10-05']) expectError(await client.get(`/v1/hospitals/people-1/schedule?date=${date}&departmentId=cardiology`), 422, 'DATE_OUTSIDE_WINDOW')
+    expectError(await book('people-1.cardiology-0.2026-10-12.0800'), 422, 'DATE_OUTSIDE_WINDOW')
+  })
+
+  it('a make-up workday (调休) runs the Monday timetable and is bookable', async () => {
+    const list = await dates('tcm')
+    expect(list).toHaveLength(14)
+    const makeup = list.find((d) => d.date === '2026-10-10')!
+    expect(makeup).toMatchObject({ dayType: 'makeup-workday', holidayName: '国庆节', bookable: true })
+    const timetable = (s: ScheduleT) => s.slots.map((x) => `${x.doctorId}@${x.start}`)
+    expect(timetable(await day('tcm', '2026-10-10'))).toEqual(timetable(await day('tcm', '2026-09-28')))
+    const slot = (await day('tcm', '2026-10-10')).slots.find((x) => x.status === 'available')!
+    expect((await book(slot.id, { name: '周八', idNumber: idOf(950) })).statusCode).toBe(200)
+  })
+
+  it('a campus with holiday clinics opens only the general clinic’s morning on holidays', async () => {
+    const holiday = await day('tcm', '2026-10-01')
+    expect(holiday.dayType).toBe('holiday')
+    expect(new Set(holiday.slots.map((x) => x.doctorId))).toEqual(new Set(['cardiology-0']))
+    expect(holiday.slots.every((x) => x.start < '12:00')).toBe(true)
+  })
+
+  it('before the release time the farthest date shows when it opens, and booking it → 422 NOT_RELEASED', async () => {
+    const farthest = (await dates('tcm')).at(-1)!
+    expect(farthest).toMatchObject({ date: '2026-10-11', released: false, bookable: false, reason: '9月28日 15:00 放号', releaseAt: '2026-09-28T15:00:00+08:00' })
+    expectError(await book('tcm.cardiology-0.2026-10-11.0800'), 422, 'NOT_RELEASED')
+    nowMs = Date.parse('2026-09-28T15:00:00+08:00')
+    expect((await dates('tcm')).at(-1)).toMatchObject({ released: true, bookable: true })
+  })
+
+  it('slots that have started are shown as passed and cannot be booked', async () => {
+    const today = await day('people-1', '2026-09-28')
+    const passed = today.slots.filter((x) => x.start <= '09:00')
+    expect(passed.length).toBeGreaterThan(0)
+    expect(passed.every((x) => x.status === 'passed')).toBe(true)
+    expect(today.slots.some((x) => x.status === 'available')).toBe(true)
+    expectError(await book(passed[0]!.id), 422, 'SLOT_PASSED')
+    nowMs = Date.parse('2026-09-28T17:00:00+08:00')
+    expect((await dates('people-1'))[0]).toMatchObject({ bookable: false, reason: '当日门诊时段已过' })
+  })
+
+  it('a cancel rule in hours counts back from the slot’s start', async () => {
+    const slot = (await day('tcm', '2026-09-29')).slots.find((x) => x.status === 'available' && x.start === '14:00')!
+    const a = (await book(slot.id, { name: '周八', idNumber: idOf(951) })).json()
+    expect(a.cancelDeadline).toBe('2026-09-29T12:00:00+08:00')
   })
 })
 
@@ -190,9 +281,10 @@ describe('hospital@1 mock: my appointments and cancelling', () => {
   it('after the cancel deadline → 422 CANCEL_DEADLINE_PASSED; someone else’s → 404', async () => {
     const slot = (await slotsOn('2025-06-19', 'gynecology')).find((s) => s.start === '14:00' && s.remaining > 0)!
     const a = (await book(slot.id, someone)).json()
-    expect(a.cancelDeadline).toBe('2025-06-18T14:00:00+08:00')
+    // 17:00 the day before, the first people's hospital's rule.
+    expect(a.cancelDeadline).toBe('2025-06-18T17:00:00+08:00')
     expectError(await client.post(`/v1/appointments/${a.id}/cancel`, { idNumber: idOf(902) }), 404, 'APPOINTMENT_NOT_FOUND')
-    nowMs = Date.parse('2025-06-18T14:00:01+08:00')
+    nowMs = Date.parse('2025-06-18T17:00:01+08:00')
     expectError(await client.post(`/v1/appointments/${a.id}/cancel`, { idNumber: someone.idNumber }), 422, 'CANCEL_DEADLINE_PASSED')
     expectError(await client.post('/v1/appointments/A20250101000000/cancel', { idNumber: someone.idNumber }), 404, 'APPOINTMENT_NOT_FOUND')
   })

@@ -118,7 +118,7 @@ describe('startMockAgencies: one host, many tenants', () => {
 
   it('the signature covers the target as received, tenant prefix included', async () => {
     expectError(await send('traffic-a', '/v1/violations/query', { body: vehicle, signedTarget: '/v1/violations/query' }), 401, 'SIGNATURE_INVALID')
-    const query = `/v1/hospitals/dy-people-1/schedule?departmentId=cardiology&date=2025-06-19`
+    const query = `/v1/hospitals/people-1/schedule?departmentId=cardiology&date=2025-06-19`
     expect((await send('hospital', query)).status).toBe(200)
     expectError(await send('hospital', query, { signedTarget: `/hospital${query.replace('06-19', '06-20')}` }), 401, 'SIGNATURE_INVALID')
   })

@@ -3,19 +3,14 @@ import { Type } from 'typebox'
 import { chinaToday } from '../../../src/domain/china-time'
 import { type FieldProblem, identityFormProblems, normalizeIdentityForm } from '../../../src/domain/citizen-forms'
 import { maskIdNumber, maskName } from '../../../src/domain/mask'
-import { operation } from '../../contracts/common'
-import { operations as identityOperations } from '../../contracts/identity'
 import { ErrorBody, HttpError } from '../../errors'
-import { platformAgency } from '../gateway/agency-targets'
-import { callOperation } from '../gateway/call-operation'
 import type { CitizenDeps } from './citizen-deps'
 import { type VerifiedIdentity, citizenOf, readIdentity, requireCitizen } from './citizen-session'
 import { listRecords } from './records-repository'
 import { setIdentity } from './repository'
 import { IdentityRequest, Me, RecordList } from './schemas'
 import { countVehicles } from './vehicles-repository'
-
-const verify = operation(identityOperations, 'verify')
+import { verifyPerson } from './verify-person'
 const security = [{ citizenSession: [] }]
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody }
 
@@ -66,13 +61,7 @@ export const meRoutes: FastifyPluginAsyncTypebox<CitizenDeps> = async (app, { db
       if (await readIdentity(db, box, citizenId)) {
         throw new HttpError(409, 'IDENTITY_ALREADY_VERIFIED', 'This account already has a verified real name / 该账号已完成实名认证')
       }
-      const agency = await platformAgency(db, box, 'identity@1')
-      const result = await callOperation(agency, verify, { body: form, timeoutMs: config.citizen.agencyTimeoutMs, log: req.log })
-      if (!result.match) {
-        throw new HttpError(422, 'IDENTITY_MISMATCH', 'The name and ID number do not match the registry / 姓名与身份证号码不一致，请核对后重试', [
-          { path: 'body.name', message: '请核对姓名是否与身份证上的一致' },
-        ])
-      }
+      await verifyPerson({ db, box, config }, form, req.log)
       await setIdentity(db, citizenId, box.seal(JSON.stringify(form)))
       return { identity: maskedIdentity((await readIdentity(db, box, citizenId))!) }
     },

@@ -14,6 +14,8 @@ export interface AgencyTarget {
 
 export interface OperationCall {
   params?: Record<string, string>
+  /** The operation's query; absent values are left out. */
+  query?: Record<string, string | undefined>
   body?: unknown
   timeoutMs: number
   log: FastifyBaseLogger
@@ -31,7 +33,9 @@ const PASSED_ON = (status: number) => status >= 400 && status < 500 && status !=
  */
 export async function callOperation<Op extends Operation>(agency: AgencyTarget, op: Op, call: OperationCall): Promise<Static<Op['response']>> {
   const path = fillPath(op.path, call.params)
-  const answer = await callAgency(agency.endpoint, agency.secret, { method: op.method, path, ...(call.body === undefined ? {} : { body: call.body }) }, { timeoutMs: call.timeoutMs })
+  const query = Object.fromEntries(Object.entries(call.query ?? {}).filter((e): e is [string, string] => e[1] !== undefined))
+  const request = { method: op.method, path, ...(call.query ? { query } : {}), ...(call.body === undefined ? {} : { body: call.body }) }
+  const answer = await callAgency(agency.endpoint, agency.secret, request, { timeoutMs: call.timeoutMs })
   const fail = (status: number, code: string, message: string) => {
     call.log.warn({ agency: agency.agencyId, operation: op.name, status: answer.status, note: answer.note }, 'agency call failed')
     return new HttpError(status, code, message)

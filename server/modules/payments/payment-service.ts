@@ -7,11 +7,12 @@ import type { CitizenDeps } from '../citizens/citizen-deps'
 import { addRecord, setRecordStatus } from '../citizens/records-repository'
 import { platformAgency } from '../gateway/agency-targets'
 import { callOperation } from '../gateway/call-operation'
-import { type PaymentRow, findPayment, insertOrFindOpen, markClosed, markDone, markPaid, setPrepay } from './repository'
+import { type PaymentRow, findPayment, insertOrFindOpen, markClosed, markDone, markPaid, markRefunded, setPrepay } from './repository'
 import type { PaymentT } from './schemas'
 
 const createOrder = operation(paymentOperations, 'createOrder')
 const getOrder = operation(paymentOperations, 'getOrder')
+const refundOrder = operation(paymentOperations, 'refund')
 
 /** What a citizen pays for: a service's subject (e.g. violation:<id>) and the amount due now. */
 export interface PaymentRequest {
@@ -40,6 +41,12 @@ export interface Payments {
   /** The signed notify arrived (already verified): mark paid and tell the service's agency. */
   paid(row: PaymentRow, notification: PaymentNotificationT, log: FastifyBaseLogger): Promise<void>
   view(row: PaymentRow): PaymentT
+  /**
+   * Refunds a paid payment in full and records the refund in 办事记录.
+   * Idempotent (one refund id per order at the agency), so a retry after a
+   * timeout never refunds twice.
+   */
+  refund(row: PaymentRow, reason: string, log: FastifyBaseLogger): Promise<PaymentRow>
   /** Fulfilment for one kind of subject (the part before the colon), registered by the service module. */
   fulfil(kind: string, fulfiller: Fulfiller): void
 }
@@ -59,6 +66,7 @@ export function createPayments(deps: CitizenDeps): Payments {
     expiresAt: new Date(row.expires_at ?? new Date(row.created_at).getTime() + 30 * 60_000).toISOString(),
     ...(row.paid_at ? { paidAt: new Date(row.paid_at).toISOString() } : {}),
     ...(row.receipt_no ? { receiptNo: row.receipt_no } : {}),
+    ...(row.refunded_at ? { refundedAt: new Date(row.refunded_at).toISOString() } : {}),
     ...(row.status === 'created' && row.prepay ? { payParams: row.prepay.payParams } : {}),
     simulatedCashier: config.citizen.paymentSimulator,
   })
@@ -123,5 +131,18 @@ export function createPayments(deps: CitizenDeps): Payments {
     return { payment: view(row), created }
   }
 
-  return { open, refresh, paid, view, fulfil: (kind, f) => void fulfillers.set(kind, f) }
+  async function refund(row: PaymentRow, reason: string, log: FastifyBaseLogger): Promise<PaymentRow> {
+    if (row.status === 'refunded') return row
+    if (row.status !== 'paid' && row.status !== 'done') throw new Error(`refund of a ${row.status} payment ${row.order_id}`)
+    const agency = await platformAgency(db, box, 'payment@1')
+    const refundId = `${row.order_id}-r`
+    const amountFen = Number(row.amount_fen)
+    const result = await callOperation(agency, refundOrder, { params: { orderId: row.order_id }, body: { refundId, amountFen, reason }, timeoutMs, log })
+    if (await markRefunded(db, row.order_id, refundId, result.refundedAt)) {
+      await addRecord(db, { citizenId: row.citizen_id, serviceId: row.service_id, what: `退款：${row.description}（${reason}）`, status: 'done', amountFen, ref: refundId })
+    }
+    return reload(row.order_id)
+  }
+
+  return { open, refresh, paid, view, refund, fulfil: (kind, f) => void fulfillers.set(kind, f) }
 }

@@ -16,6 +16,8 @@ export interface PaymentRow {
   transaction_id: string | null
   paid_at: Date | null
   receipt_no: string | null
+  refund_id: string | null
+  refunded_at: Date | null
   created_at: Date
 }
 
@@ -86,5 +88,14 @@ export async function markDone(db: Queryable, orderId: string, receiptNo: string
 /** created → closed (expired unpaid at the payment agency), once. */
 export async function markClosed(db: Queryable, orderId: string): Promise<boolean> {
   const rows = await db.query(`UPDATE payments SET status = 'closed' WHERE order_id = $1 AND status = 'created' RETURNING order_id`, [orderId])
+  return rows.length === 1
+}
+
+/** paid or done → refunded, once: true only for the call that made the change. */
+export async function markRefunded(db: Queryable, orderId: string, refundId: string, refundedAt: string): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE payments SET status = 'refunded', refund_id = $2, refunded_at = $3 WHERE order_id = $1 AND status IN ('paid', 'done') RETURNING order_id`,
+    [orderId, refundId, refundedAt],
+  )
   return rows.length === 1
 }

@@ -4,9 +4,10 @@ import { DateTime, Fen, literals, strict } from '../../contracts/common'
 /**
  * A citizen's payment as the platform keeps it: created at the payment agency,
  * paid when its signed notify arrives, done when the service's agency has
- * confirmed (e.g. the traffic police issued a receipt), closed when it expired unpaid.
+ * confirmed (e.g. the traffic police issued a receipt), closed when it expired
+ * unpaid, refunded when what it paid for was cancelled (a booking's fee).
  */
-export const PAYMENT_STATUSES = ['created', 'paid', 'done', 'closed'] as const
+export const PAYMENT_STATUSES = ['created', 'paid', 'done', 'closed', 'refunded'] as const
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number]
 
 export const PayParams = Type.Object(
@@ -31,6 +32,7 @@ export const Payment = Type.Object(
     expiresAt: DateTime({ description: 'an unpaid order closes after this' }),
     paidAt: Type.Optional(DateTime()),
     receiptNo: Type.Optional(Type.String({ description: "the agency's receipt (缴款书编号) once done" })),
+    refundedAt: Type.Optional(DateTime({ description: 'refunded in full at this instant' })),
     payParams: Type.Optional(PayParams),
     simulatedCashier: Type.Boolean({ description: 'true when the payment agency is the simulated one: the H5 app shows its cashier page' }),
   },

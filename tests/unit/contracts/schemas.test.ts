@@ -118,7 +118,7 @@ describe('contract schema facts', () => {
   })
 
   it('a booking request needs a patient with a real name and an 18-character ID number', () => {
-    const ok = { slotId: 'dy-people-1.cardiology-0.2025-06-19.0800', patient: { name: '李四', idNumber: '51060019850505002X' }, idempotencyKey: 'key-00000001' }
+    const ok = { slotId: 'people-1.cardiology-0.2025-06-19.0800', patient: { name: '李四', idNumber: '51060019850505002X' }, idempotencyKey: 'key-00000001' }
     expect(Value.Check(hospital.BookRequest, ok)).toBe(true)
     expect(Value.Check(hospital.BookRequest, { ...ok, patient: { name: '李四', idNumber: '51060019850505002' } })).toBe(false)
     expect(Value.Check(hospital.BookRequest, { ...ok, idempotencyKey: 'short' })).toBe(false)

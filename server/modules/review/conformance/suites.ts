@@ -54,6 +54,7 @@ export const SUITES: Record<TypedContract, (run: SuiteRun, f: Fixtures, now: num
     const departmentId = departments?.departments[0]?.id
     if (departmentId) {
       await run.good('listDoctors', { params: { hospitalId, departmentId } })
+      await run.good('listDates', { params: { hospitalId }, query: { departmentId } })
       await run.good('getSchedule', { params: { hospitalId }, query: { date: day, departmentId } })
     }
     await run.rule('listDepartments', { params: { hospitalId: 'no-such-hospital' } }, { status: 404, code: 'HOSPITAL_NOT_FOUND' }, 'listDepartments of an unknown hospital')

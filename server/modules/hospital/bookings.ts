@@ -1,0 +1,211 @@
+import { createHash } from 'node:crypto'
+import type { FastifyBaseLogger } from 'fastify'
+import { formatChinaDateTime } from '../../../src/domain/china-time'
+import { operation } from '../../contracts/common'
+import { operations as hospitalOperations } from '../../contracts/hospital'
+import { HttpError } from '../../errors'
+import type { CitizenDeps } from '../citizens/citizen-deps'
+import { addRecord, setRecordStatus } from '../citizens/records-repository'
+import { listedService } from '../gateway/agency-targets'
+import { callOperation } from '../gateway/call-operation'
+import type { Payments } from '../payments/payment-service'
+import { type PaymentRow, findPayment } from '../payments/repository'
+import type { PaymentT } from '../payments/schemas'
+import { type AppointmentRow, type CancelReason, findByKey, insertAppointment, markCancelled, setOrder, unpaidExpired } from './appointments-repository'
+import { findPatient, openPatient } from './patients-repository'
+import type { AppointmentViewT } from './schemas'
+
+export const CONTRACT = 'hospital@1'
+const book = operation(hospitalOperations, 'book')
+const cancel = operation(hospitalOperations, 'cancel')
+const getVisitCard = operation(hospitalOperations, 'getVisitCard')
+
+/** The instant a China date and HH:mm stand for. */
+const chinaInstant = (date: string, time: string) => Date.parse(`${date}T${time}:00+08:00`)
+const monthDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
+
+export interface BookingRequest {
+  citizenId: string
+  serviceId: string
+  slotId: string
+  patientId: string
+  idempotencyKey: string
+}
+
+export interface Booked {
+  appointment: AppointmentViewT
+  payment: PaymentT | null
+}
+
+/**
+ * 预约挂号 through a city's hospital service (hospital@1). The hospital owns
+ * the numbers: it books them one at a time, so its answer decides who gets
+ * the last one. The platform remembers the booking under the citizen's
+ * idempotency key, collects the registration fee through the payment agency,
+ * gives an unpaid number back when its payment expires, and refunds the fee
+ * of a cancelled booking.
+ */
+export function createBookings(deps: CitizenDeps & { payments: Payments }) {
+  const { db, box, config, payments } = deps
+  const timeoutMs = config.citizen.agencyTimeoutMs
+
+  payments.fulfil('appointment', async (payment) => {
+    const [row] = await db.query<AppointmentRow>('SELECT * FROM appointments WHERE id = $1', [payment.subject.slice('appointment:'.length)])
+    if (!row) throw new Error(`no appointment for ${payment.order_id}`)
+    // The hospital holds the number from booking on: the fee paid, its appointment number is the receipt.
+    return { receiptNo: row.appointment_no }
+  })
+
+  function view(row: AppointmentRow, payment: PaymentRow | undefined, now = Date.now()): AppointmentViewT {
+    const d = row.details
+    const status = row.status === 'cancelled' ? 'cancelled' : payment?.status === 'created' ? 'awaiting-payment' : 'booked'
+    return {
+      id: row.id,
+      serviceId: row.service_id,
+      appointmentNo: row.appointment_no,
+      status,
+      ...(row.cancel_reason ? { cancelReason: row.cancel_reason } : {}),
+      hospitalId: d.hospitalId,
+      hospitalName: d.hospitalName,
+      departmentName: d.departmentName,
+      doctorName: d.doctorName,
+      doctorTitle: d.doctorTitle,
+      date: d.date,
+      start: d.start,
+      end: d.end,
+      feeFen: d.feeFen,
+      queueNo: d.queueNo,
+      ...(row.patient_id ? { patientId: row.patient_id } : {}),
+      patient: d.patient,
+      visitCardNo: d.visitCardNo,
+      cancelDeadline: d.cancelDeadline,
+      cancellable: status !== 'cancelled' && now < Date.parse(d.cancelDeadline),
+      upcoming: now < chinaInstant(d.date, d.end),
+      orderId: row.order_id ?? '',
+      ...(payment?.status === 'refunded' && payment.refunded_at ? { refund: { amountFen: Number(payment.amount_fen), refundedAt: new Date(payment.refunded_at).toISOString() } } : {}),
+      createdAt: row.created_at.toISOString(),
+      ...(row.cancelled_at ? { cancelledAt: row.cancelled_at.toISOString() } : {}),
+    }
+  }
+
+  const paymentOf = async (row: AppointmentRow) => (row.order_id ? findPayment(db, row.order_id) : undefined)
+
+  /** Opens (or finds) the fee's payment; a free clinic has none and is booked at once. */
+  async function collectFee(row: AppointmentRow, log: FastifyBaseLogger): Promise<AppointmentRow> {
+    const d = row.details
+    const what = `预约挂号：${d.hospitalName} ${d.departmentName} ${d.doctorName}，${monthDay(d.date)} ${d.start}`
+    if (d.feeFen === 0) {
+      await addRecord(db, { citizenId: row.citizen_id, serviceId: row.service_id, what, status: 'done', amountFen: 0, ref: row.id })
+      return row
+    }
+    const { payment } = await payments.open({ citizenId: row.citizen_id, serviceId: row.service_id, subject: `appointment:${row.id}`, amountFen: d.feeFen, description: '预约挂号费', what }, log)
+    return setOrder(db, row.id, payment.orderId)
+  }
+
+  /** The booking with its fee's payment as it is now (asking the payment agency about an unpaid one). */
+  async function answer(row: AppointmentRow, log: FastifyBaseLogger): Promise<Booked> {
+    const before = await paymentOf(row)
+    const payment = before ? await payments.refresh(before, log) : null
+    return { appointment: view(row, await paymentOf(row)), payment }
+  }
+
+  /** A booking whose fee is not being collected yet (the first request, or one interrupted before its payment) gets its payment now. */
+  const withFee = (row: AppointmentRow, log: FastifyBaseLogger) => (row.order_id || row.details.feeFen === 0 ? row : collectFee(row, log))
+
+  /** The patient's ID number, for the hospital to cancel; a removed patient has no upcoming bookings. */
+  async function personOf(row: AppointmentRow) {
+    const patient = row.patient_id ? await findPatient(db, row.citizen_id, row.patient_id) : undefined
+    if (!patient) throw new HttpError(409, 'PATIENT_REMOVED', 'The patient of this appointment was removed / 该预约的就诊人已删除，请联系医院处理')
+    return openPatient(box, patient)
+  }
+
+  async function cancelAtHospital(row: AppointmentRow, reason: CancelReason, log: FastifyBaseLogger): Promise<AppointmentRow> {
+    const person = await personOf(row)
+    const agency = await listedService(db, box, row.service_id, CONTRACT)
+    let result
+    try {
+      result = await callOperation(agency, cancel, { params: { appointmentId: row.appointment_no }, body: { idNumber: person.idNumber }, timeoutMs, log })
+    } catch (err) {
+      if ((err as HttpError).code === 'CANCEL_DEADLINE_PASSED') {
+        const deadline = formatChinaDateTime(row.details.cancelDeadline)
+        throw new HttpError(422, 'CANCEL_DEADLINE_PASSED', `Appointments can be cancelled until ${row.details.cancelDeadline} / 已超过取消期限：该医院的预约须在 ${deadline} 前取消，如不能就诊请联系医院`)
+      }
+      throw err
+    }
+    const cancelled = await markCancelled(db, row.id, reason, { ...result.appointment, visitCardNo: row.details.visitCardNo })
+    if (cancelled && row.order_id) await setRecordStatus(db, row.order_id, 'cancelled')
+    return cancelled ?? row
+  }
+
+  /**
+   * Brings a booking up to date: an expired unpaid one is given back to the
+   * hospital, a cancelled one whose refund failed earlier is refunded now.
+   */
+  async function settle(row: AppointmentRow, log: FastifyBaseLogger): Promise<AppointmentRow> {
+    let payment = await paymentOf(row)
+    if (!payment) return row
+    if (payment.status === 'created') {
+      await payments.refresh(payment, log)
+      payment = (await findPayment(db, payment.order_id))!
+      if (payment.status === 'closed' && row.status === 'booked') row = await cancelAtHospital(row, 'unpaid', log)
+    }
+    if (row.status === 'cancelled' && (payment.status === 'paid' || payment.status === 'done')) {
+      await payments.refund(payment, row.cancel_reason === 'unpaid' ? '预约已失效' : '取消预约', log)
+    }
+    return row
+  }
+
+  return {
+    view,
+    answer,
+    settle,
+
+    async book(req: BookingRequest, log: FastifyBaseLogger): Promise<Booked & { created: boolean }> {
+      const existing = await findByKey(db, req.citizenId, req.idempotencyKey)
+      if (existing) return { ...(await answer(await withFee(existing, log), log)), created: false }
+      const patient = await findPatient(db, req.citizenId, req.patientId)
+      if (!patient) throw new HttpError(404, 'PATIENT_NOT_FOUND', 'No such patient / 未找到该就诊人，请重新选择')
+      const person = openPatient(box, patient)
+      const agency = await listedService(db, box, req.serviceId, CONTRACT)
+      // The hospital's key is derived from the citizen's, so a retry lands on the same number and two citizens never share one.
+      const hospitalKey = createHash('sha256').update(`${req.citizenId}:${req.idempotencyKey}`).digest('base64url').slice(0, 32)
+      let appointment
+      try {
+        appointment = await callOperation(agency, book, { body: { slotId: req.slotId, patient: person, idempotencyKey: hospitalKey }, timeoutMs, log })
+      } catch (err) {
+        if ((err as HttpError).code === 'SLOT_FULL') throw new HttpError(409, 'SLOT_FULL', 'This slot is fully booked / 号源已满，请选择其他时段或医生')
+        throw err
+      }
+      const card = await callOperation(agency, getVisitCard, { body: { hospitalId: appointment.hospitalId, patient: person }, timeoutMs, log })
+      const { row, created } = await insertAppointment(db, {
+        citizenId: req.citizenId,
+        serviceId: req.serviceId,
+        patientId: patient.id,
+        idemKey: req.idempotencyKey,
+        details: { ...appointment, visitCardNo: card.cardNo },
+      })
+      return { ...(await answer(await withFee(row, log), log)), created }
+    },
+
+    async cancel(row: AppointmentRow, log: FastifyBaseLogger): Promise<Booked> {
+      row = await settle(row, log)
+      if (row.status === 'booked') row = await settle(await cancelAtHospital(row, 'citizen', log), log)
+      return answer(row, log)
+    },
+
+    /** Gives every expired unpaid number back to its hospital (run on a timer). */
+    async sweep(log: FastifyBaseLogger): Promise<number> {
+      let released = 0
+      for (const row of await unpaidExpired(db)) {
+        try {
+          if ((await settle(row, log)).status === 'cancelled') released += 1
+        } catch (err) {
+          log.warn({ appointment: row.id, code: (err as HttpError).code }, 'could not release an unpaid booking; retried on the next sweep')
+        }
+      }
+      return released
+    },
+  }
+}
+
+export type Bookings = ReturnType<typeof createBookings>
