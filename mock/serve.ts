@@ -49,6 +49,8 @@ export async function startMockAgencies(options: {
   host?: string
   port?: number
   now?: () => number
+  /** Minutes an unpaid order stays open at the simulated payment agencies (30 by default); tests shorten it. */
+  paymentOrderTtlMinutes?: number
 }): Promise<MockAgencies> {
   const ids = new Set<string>()
   for (const { agencyId } of options.tenants) {
@@ -66,6 +68,7 @@ export async function startMockAgencies(options: {
     mountAgency(app, `/${tenant.agencyId}`, AGENCIES[tenant.contract], {
       secret: tenant.secret,
       tenantId: tenant.agencyId,
+      ...(options.paymentOrderTtlMinutes !== undefined ? { orderTtlMinutes: options.paymentOrderTtlMinutes } : {}),
       ...(options.now ? { now: options.now } : {}),
       ...(tenant.faults ? { faults: tenant.faults } : {}),
     })

@@ -26,7 +26,14 @@ export interface RunningPlatform {
  * HTTP servers the platform reaches only over HTTP), and on the first start the
  * demo's typed-contract services onboarded through the front door.
  */
-export async function startPlatform(config: Config, options: Omit<BuildOptions, 'db'> & { db?: Db; onProgress?: (line: string) => void } = {}): Promise<RunningPlatform> {
+export interface StartOptions extends Omit<BuildOptions, 'db'> {
+  db?: Db
+  onProgress?: (line: string) => void
+  /** How long the simulated payment agency keeps an unpaid order open (tests shorten it). */
+  paymentOrderTtlMinutes?: number
+}
+
+export async function startPlatform(config: Config, options: StartOptions = {}): Promise<RunningPlatform> {
   const db = options.db ?? (await openDb(config))
   const box = createSecretBox(resolveDataKey(config))
   // Both are known only once the platform and the simulated agencies listen.
@@ -47,6 +54,7 @@ export async function startPlatform(config: Config, options: Omit<BuildOptions, 
       const secrets = await Promise.all([...tenants.keys()].map((id) => findSealedSigningSecret(db, id)))
       mocks = await startMockAgencies({
         port: config.mockPort,
+        ...(options.paymentOrderTtlMinutes !== undefined ? { paymentOrderTtlMinutes: options.paymentOrderTtlMinutes } : {}),
         tenants: [...tenants].flatMap(([agencyId, contract], i) => (secrets[i] ? [{ agencyId, contract, secret: box.open(secrets[i]!) }] : [])),
         // Without a configured WeChat, the simulated one logs citizens in.
         ...(config.wechat.apiBase ? {} : { wechat: { appId: config.wechat.appId, appSecret: config.wechat.appSecret } }),

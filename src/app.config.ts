@@ -8,6 +8,18 @@ export default defineAppConfig({
     },
     { root: 'packages/pay', pages: ['pages/cashier/index'] },
     { root: 'packages/account', pages: ['pages/identity/index', 'pages/records/index'] },
+    {
+      root: 'packages/hospital',
+      pages: [
+        'pages/index/index',
+        'pages/departments/index',
+        'pages/department/index',
+        'pages/confirm/index',
+        'pages/appointments/index',
+        'pages/appointment/index',
+        'pages/patients/index',
+      ],
+    },
   ],
   window: {
     navigationBarTitleText: 'OneCity 城市服务',

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { maskIdNumber, maskName } from '../../src/domain/mask'
-import { type AppointmentT, HOSPITAL_ERRORS, type SlotT, operations } from '../../server/contracts/hospital'
+import { type AppointmentT, type DAY_STATUSES, HOSPITAL_ERRORS, type SlotT, operations } from '../../server/contracts/hospital'
 import { type AgencyApp, type AgencyOptions, type AgencyScope, createAgencyApp, fail, implement } from '../shared/agency-app'
 import { operation } from '../../server/contracts/common'
 import { DAY_MS, addDays, atCst, dateCst, daysBetween, isRealDate, isoCst } from '../shared/china-time'
@@ -18,6 +18,8 @@ interface Stored {
   appointment: AppointmentT
   idNumber: string
 }
+
+type DayStatus = (typeof DAY_STATUSES)[number]
 
 /** M月D日, as reasons for citizens say dates. */
 const monthDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
@@ -88,13 +90,20 @@ export function registerHospitalAgency(scope: AgencyScope, options: HospitalAgen
     slots.sort((a, b) => a.start.localeCompare(b.start) || a.doctorId.localeCompare(b.doctorId))
     const open = slots.filter((s) => s.status === 'available')
     const remaining = open.reduce((sum, s) => sum + s.remaining, 0)
+    let status: DayStatus = 'bookable'
     let reason: string | undefined
     if (generated.length === 0) {
+      status = kind.dayType === 'holiday' ? 'holiday-closed' : 'no-clinic'
       reason = kind.dayType === 'holiday' ? `${kind.holidayName}假期门诊停诊` : doctors.length === 1 ? '医生当日不出诊' : '当日无门诊'
-    } else if (!released) reason = `${monthDay(dateCst(releaseAt))} ${h.rules.releaseTime} 放号`
-    else if (open.length === 0) reason = slots.every((s) => s.status === 'passed') ? '当日门诊时段已过' : '号源已约满'
+    } else if (!released) {
+      status = 'not-released'
+      reason = `${monthDay(dateCst(releaseAt))} ${h.rules.releaseTime} 放号`
+    } else if (open.length === 0) {
+      status = slots.every((s) => s.status === 'passed') ? 'passed' : 'full'
+      reason = status === 'passed' ? '当日门诊时段已过' : '号源已约满'
+    }
     return {
-      day: { date, ...kind, released, releaseAt: isoCst(releaseAt), ...(reason ? { reason } : {}) },
+      day: { date, ...kind, released, releaseAt: isoCst(releaseAt), status, ...(reason ? { reason } : {}) },
       slots,
       remaining,
     }
@@ -126,7 +135,7 @@ export function registerHospitalAgency(scope: AgencyScope, options: HospitalAgen
     const today = dateCst(now())
     const dates = Array.from({ length: h.rules.windowDays }, (_v, i) => {
       const { day, remaining } = dayOf(h, doctors, addDays(today, i))
-      return { ...day, remaining, bookable: remaining > 0 }
+      return { ...day, remaining, bookable: day.status === 'bookable' }
     })
     return { hospitalId: h.id, departmentId: department.id, dates }
   })

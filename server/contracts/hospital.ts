@@ -25,6 +25,8 @@ export const APPOINTMENT_STATUSES = ['booked', 'cancelled'] as const
 /** What kind of day a date is in China's official calendar (调休 make-up workdays included). */
 export const DAY_TYPES = ['workday', 'weekend', 'holiday', 'makeup-workday'] as const
 export const SLOT_STATUSES = ['available', 'full', 'passed'] as const
+/** Whether a date can be booked, and if not, why (the `reason` says it in words). */
+export const DAY_STATUSES = ['bookable', 'full', 'passed', 'not-released', 'no-clinic', 'holiday-closed'] as const
 
 const SlotId = () => Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}\\.[A-Za-z0-9_-]{1,64}\\.[0-9]{4}-[0-9]{2}-[0-9]{2}\\.[0-9]{4}$', description: 'opaque slot id' })
 const AppointmentId = () => Type.String({ pattern: '^A[0-9]{8}[0-9A-Z]{6,12}$', description: 'appointment number' })
@@ -109,6 +111,7 @@ const dayFields = {
   holidayName: Type.Optional(Type.String({ description: 'e.g. 国庆节, on holidays and make-up workdays' })),
   released: Type.Boolean({ description: 'false before the release time of the window’s farthest date: no slots yet' }),
   releaseAt: DateTime({ description: 'when this date’s numbers open(ed)' }),
+  status: literals(DAY_STATUSES, { description: 'bookable, or why not: every slot full or started, numbers not released yet, no clinic that day, closed for a public holiday' }),
   reason: Type.Optional(Type.String({ description: 'why nothing can be booked on this date (Chinese, shown to citizens), e.g. 国庆节假期门诊停诊' })),
 }
 
@@ -120,7 +123,7 @@ export const DateList = Type.Object(
     departmentId: Key(),
     dates: Type.Array(
       Type.Object(
-        { ...dayFields, remaining: Type.Integer({ minimum: 0, description: 'numbers still bookable that day' }), bookable: Type.Boolean() },
+        { ...dayFields, remaining: Type.Integer({ minimum: 0, description: 'numbers still bookable that day' }), bookable: Type.Boolean({ description: "status is 'bookable'" }) },
         { ...strict, description: 'every date of the booking window, today first' },
       ),
     ),

@@ -10,11 +10,13 @@ export interface FormFooterProps {
   busyText: string
   /** Extra class of the 提交 button, e.g. `vehicle-form__submit`. */
   submitClassName: string
+  /** What the button says; 提交 unless the form names its action (确认预约). */
+  submitText?: string
   onSubmit: () => void
 }
 
 /** The end of a form: its alert (with 重试 when sending again may help), a status line while sending, and 提交. */
-export function FormFooter({ alert, submitting, busyText, submitClassName, onSubmit }: FormFooterProps) {
+export function FormFooter({ alert, submitting, busyText, submitClassName, submitText = '提交', onSubmit }: FormFooterProps) {
   return (
     <>
       {alert && <FormAlert message={alert.message} onRetry={alert.retryable ? onSubmit : undefined} />}
@@ -25,7 +27,7 @@ export function FormFooter({ alert, submitting, busyText, submitClassName, onSub
           </View>
         )}
         <Pressable className={`button button--primary ${submitClassName}`} disabled={submitting} onPress={onSubmit}>
-          提交
+          {submitText}
         </Pressable>
       </View>
     </>

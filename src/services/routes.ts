@@ -9,6 +9,13 @@ export const TRAFFIC_LICENCE_PAGE = '/packages/traffic/pages/licence/index'
 export const CASHIER_PAGE = '/packages/pay/pages/cashier/index'
 export const IDENTITY_PAGE = '/packages/account/pages/identity/index'
 export const RECORDS_PAGE = '/packages/account/pages/records/index'
+export const HOSPITAL_HOME_PAGE = '/packages/hospital/pages/index/index'
+export const HOSPITAL_DEPARTMENTS_PAGE = '/packages/hospital/pages/departments/index'
+export const HOSPITAL_DEPARTMENT_PAGE = '/packages/hospital/pages/department/index'
+export const BOOKING_CONFIRM_PAGE = '/packages/hospital/pages/confirm/index'
+export const APPOINTMENTS_PAGE = '/packages/hospital/pages/appointments/index'
+export const APPOINTMENT_PAGE = '/packages/hospital/pages/appointment/index'
+export const PATIENTS_PAGE = '/packages/hospital/pages/patients/index'
 
 /** `page` with its query; empty values are left out. */
 export function pageUrl(page: string, query: Record<string, string | undefined> = {}): string {
@@ -56,8 +63,48 @@ export function identityUrl(back?: string): string {
   return pageUrl(IDENTITY_PAGE, { back })
 }
 
+/** 预约挂号: the campuses of a hospital service, with 我的预约 and 就诊人管理. */
+export function hospitalHomeUrl(service: string, name?: string): string {
+  return pageUrl(HOSPITAL_HOME_PAGE, { service, name })
+}
+/** The departments of a campus. */
+export function hospitalDepartmentsUrl(service: string, hospital: string): string {
+  return pageUrl(HOSPITAL_DEPARTMENTS_PAGE, { service, hospital })
+}
+/** A department's doctors, dates and slots; `doctor` narrows them to one doctor. */
+export function hospitalDepartmentUrl(service: string, hospital: string, department: string, doctor?: string): string {
+  return pageUrl(HOSPITAL_DEPARTMENT_PAGE, { service, hospital, department, doctor })
+}
+export interface BookingChoice {
+  service: string
+  hospital: string
+  department: string
+  /** YYYY-MM-DD */
+  date: string
+  slot: string
+  /** The slot's doctor: narrows the schedule the confirm page reads the slot from. */
+  doctor?: string
+}
+/** 确认预约 of a chosen slot. */
+export function bookingConfirmUrl(choice: BookingChoice): string {
+  const { service, hospital, department, date, slot, doctor } = choice
+  return pageUrl(BOOKING_CONFIRM_PAGE, { service, hospital, department, date, slot, doctor })
+}
+/** 我的预约 (all hospital services). */
+export function appointmentsUrl(): string {
+  return APPOINTMENTS_PAGE
+}
+export function appointmentUrl(id: string): string {
+  return pageUrl(APPOINTMENT_PAGE, { id })
+}
+/** 就诊人管理. */
+export function patientsUrl(): string {
+  return PATIENTS_PAGE
+}
+
 /** The app's own page for a catalog service, by its contract; undefined while the app has none for it. */
 export function serviceEntryUrl(service: Pick<CatalogService, 'id' | 'name' | 'contract'>): string | undefined {
   if (service.contract === 'traffic@1') return trafficHomeUrl(service.id, service.name)
+  if (service.contract === 'hospital@1') return hospitalHomeUrl(service.id, service.name)
   return undefined
 }

@@ -25,12 +25,12 @@ export interface Citizen {
   call(method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse>
 }
 
-export async function startCitizenPlatform(overrides: Partial<Config['citizen']> = {}): Promise<CitizenPlatform> {
+export async function startCitizenPlatform(overrides: Partial<Config['citizen']> = {}, options: { paymentOrderTtlMinutes?: number } = {}): Promise<CitizenPlatform> {
   const db = await freshDb()
   const logs: string[] = []
   const logStream = new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) })
   const config: Config = { ...testConfig, port: 0, mockPort: 0, logLevel: 'info', citizen: { ...testConfig.citizen, ...overrides } }
-  const platform = await startPlatform(config, { db, logStream, catalogCacheMaxAgeMs: 0 })
+  const platform = await startPlatform(config, { db, logStream, catalogCacheMaxAgeMs: 0, ...options })
   // The dump's endpoints name the mock host of the run's first start; these mocks listen elsewhere.
   await db.query(`UPDATE services SET endpoint = $1 || '/' || agency_id WHERE contract NOT IN ('webview', 'miniprogram')`, [platform.mocks!.url])
 

@@ -137,9 +137,9 @@ describe('hospital@1 mock: schedule rules around 国庆节 2026 (chinese-days)',
     const list = await dates('people-1')
     expect(list.map((d) => d.date)).toEqual(['2026-09-28', '2026-09-29', '2026-09-30', '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04'])
     for (const d of list.slice(3)) {
-      expect(d).toMatchObject({ dayType: 'holiday', holidayName: '国庆节', bookable: false, remaining: 0, reason: '国庆节假期门诊停诊' })
+      expect(d).toMatchObject({ dayType: 'holiday', holidayName: '国庆节', status: 'holiday-closed', bookable: false, remaining: 0, reason: '国庆节假期门诊停诊' })
     }
-    expect(list[1]).toMatchObject({ dayType: 'workday', bookable: true })
+    expect(list[1]).toMatchObject({ dayType: 'workday', status: 'bookable', bookable: true })
     expect(list[1]!.remaining).toBeGreaterThan(0)
     expect((await day('people-1', '2026-10-01')).slots).toEqual([])
     expectError(await book('people-1.cardiology-0.2026-10-01.0800'), 404, 'SLOT_NOT_FOUND')
@@ -170,7 +170,7 @@ describe('hospital@1 mock: schedule rules around 国庆节 2026 (chinese-days)',
 
   it('before the release time the farthest date shows when it opens, and booking it → 422 NOT_RELEASED', async () => {
     const farthest = (await dates('tcm')).at(-1)!
-    expect(farthest).toMatchObject({ date: '2026-10-11', released: false, bookable: false, reason: '9月28日 15:00 放号', releaseAt: '2026-09-28T15:00:00+08:00' })
+    expect(farthest).toMatchObject({ date: '2026-10-11', released: false, status: 'not-released', bookable: false, reason: '9月28日 15:00 放号', releaseAt: '2026-09-28T15:00:00+08:00' })
     expectError(await book('tcm.cardiology-0.2026-10-11.0800'), 422, 'NOT_RELEASED')
     nowMs = Date.parse('2026-09-28T15:00:00+08:00')
     expect((await dates('tcm')).at(-1)).toMatchObject({ released: true, bookable: true })
@@ -184,7 +184,7 @@ describe('hospital@1 mock: schedule rules around 国庆节 2026 (chinese-days)',
     expect(today.slots.some((x) => x.status === 'available')).toBe(true)
     expectError(await book(passed[0]!.id), 422, 'SLOT_PASSED')
     nowMs = Date.parse('2026-09-28T17:00:00+08:00')
-    expect((await dates('people-1'))[0]).toMatchObject({ bookable: false, reason: '当日门诊时段已过' })
+    expect((await dates('people-1'))[0]).toMatchObject({ status: 'passed', bookable: false, reason: '当日门诊时段已过' })
   })
 
   it('a cancel rule in hours counts back from the slot’s start', async () => {

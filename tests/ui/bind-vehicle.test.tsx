@@ -48,7 +48,7 @@ describe('绑定车辆', () => {
 
   it('starts on 小型汽车 and lists every plate type', async () => {
     await renderBind()
-    const choices = [...view!.container.querySelectorAll('.plate-types__choice')]
+    const choices = [...view!.container.querySelectorAll('.choice-chip')]
     expect(choices).toHaveLength(7)
     expect(choices.filter((c) => c.getAttribute('aria-current') === 'true').map((c) => c.textContent)).toEqual(['✓ 小型汽车'])
     expect(view!.container.querySelector('[role="group"]')?.getAttribute('aria-labelledby')).toBe('plate-type-label')

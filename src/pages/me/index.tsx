@@ -4,7 +4,7 @@ import { Pressable } from '../../components/pressable'
 import { useMeSummary, type MeSummary } from '../../hooks/use-me-summary'
 import { openPage, openPrivacyPolicy, showNotice } from '../../services/navigation'
 import { errorMessage } from '../../services/request'
-import { identityUrl, RECORDS_PAGE, trafficHomeUrl } from '../../services/routes'
+import { identityUrl, patientsUrl, RECORDS_PAGE, trafficHomeUrl } from '../../services/routes'
 import { login, logout } from '../../services/session'
 import { useCityStore } from '../../stores/city-store'
 import { useSessionStore } from '../../stores/session-store'
@@ -43,6 +43,7 @@ function entries(summary: MeSummary): Entry[] {
       hint: me ? (me.vehicles > 0 ? `已绑定 ${me.vehicles} 辆` : '未绑定车辆') : '绑定车辆，查询违法与年检',
       open: () => openPage(trafficHomeUrl()),
     },
+    { key: 'patients', title: '就诊人', hint: '本人和家人的就诊信息，用于预约挂号', open: () => openPage(patientsUrl()) },
     { key: 'records', title: '办事记录', hint: '所有服务的办理进度', open: () => openPage(RECORDS_PAGE) },
     { key: 'payments', title: '我的支付', hint: '罚款、挂号费等缴费记录' },
     { key: 'care', title: '关怀模式', hint: '更大的字号，更清晰的界面' },

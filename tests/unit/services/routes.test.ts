@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { cashierUrl, decodeParam, identityUrl, pageUrl, serviceEntryUrl, trafficHomeUrl, violationUrl } from '../../../src/services/routes'
+import {
+  appointmentUrl,
+  bookingConfirmUrl,
+  cashierUrl,
+  decodeParam,
+  hospitalDepartmentUrl,
+  hospitalDepartmentsUrl,
+  identityUrl,
+  pageUrl,
+  patientsUrl,
+  serviceEntryUrl,
+  trafficHomeUrl,
+  violationUrl,
+} from '../../../src/services/routes'
 
 describe('routes', () => {
   it('builds page urls with encoded values and without empty ones', () => {
@@ -29,5 +42,20 @@ describe('routes', () => {
       '/packages/traffic/pages/index/index?service=shenzhen-traffic&name=%E4%BA%A4%E9%80%9A%E8%BF%9D%E6%B3%95',
     )
     expect(serviceEntryUrl({ id: 'x', name: 'X', contract: 'webview' })).toBeUndefined()
+  })
+
+  it('opens hospital@1 services in the hospital subpackage', () => {
+    expect(serviceEntryUrl({ id: 'deyang-hospital', name: '预约挂号', contract: 'hospital@1' })).toBe(
+      '/packages/hospital/pages/index/index?service=deyang-hospital&name=%E9%A2%84%E7%BA%A6%E6%8C%82%E5%8F%B7',
+    )
+    expect(hospitalDepartmentsUrl('deyang-hospital', 'dy-people-1')).toBe('/packages/hospital/pages/departments/index?service=deyang-hospital&hospital=dy-people-1')
+    expect(hospitalDepartmentUrl('deyang-hospital', 'dy-people-1', 'cardiology')).toBe(
+      '/packages/hospital/pages/department/index?service=deyang-hospital&hospital=dy-people-1&department=cardiology',
+    )
+    expect(
+      bookingConfirmUrl({ service: 's', hospital: 'h', department: 'd', date: '2026-11-21', slot: 'h.d-1.2026-11-21.0800', doctor: 'd-1' }),
+    ).toBe('/packages/hospital/pages/confirm/index?service=s&hospital=h&department=d&date=2026-11-21&slot=h.d-1.2026-11-21.0800&doctor=d-1')
+    expect(appointmentUrl('a-1')).toBe('/packages/hospital/pages/appointment/index?id=a-1')
+    expect(patientsUrl()).toBe('/packages/hospital/pages/patients/index')
   })
 })

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import type { IdentityT } from '../../../../server/modules/citizens/schemas'
 import { FormFooter } from '../../../components/form-footer'
-import { TextField } from '../../../components/text-field'
+import { PersonFields } from '../../../components/person-fields'
 import { chinaToday } from '../../../domain/china-time'
 import { identityFormProblems, normalizeIdentityForm, type IdentityForm as IdentityValues } from '../../../domain/citizen-forms'
 import { useForm } from '../../../hooks/use-form'
@@ -34,25 +34,7 @@ export function IdentityForm({ onVerified, onAlreadyVerified }: { onVerified: (i
 
   return (
     <View className="subpage-form card identity-form" role="form" aria-label="实名认证信息">
-      <TextField
-        id="identity-name"
-        label="姓名"
-        placeholder="与身份证上的姓名一致"
-        value={form.values.name}
-        error={form.errors.name}
-        maxlength={20}
-        onChange={(v) => form.change('name', v)}
-      />
-      <TextField
-        id="identity-id-number"
-        label="身份证号"
-        type="idcard"
-        placeholder="18 位居民身份证号码"
-        value={form.values.idNumber}
-        error={form.errors.idNumber}
-        maxlength={20}
-        onChange={(v) => form.change('idNumber', v)}
-      />
+      <PersonFields idPrefix="identity" values={form.values} errors={form.errors} onChange={form.change} />
       <FormFooter alert={form.alert} submitting={form.submitting} busyText="正在核验身份…" submitClassName="identity-form__submit" onSubmit={form.submit} />
     </View>
   )

@@ -14,11 +14,11 @@ export function PlateTypePicker({ value, onChange, error }: { value: string; onC
       <Text id="plate-type-label" className="text-field__label">
         号牌种类
       </Text>
-      <View className="plate-types__choices" role="group" aria-labelledby="plate-type-label">
+      <View className="choice-chips" role="group" aria-labelledby="plate-type-label">
         {CHOICES.map(([code, name]) => (
           <Pressable
             key={code}
-            className={code === value ? 'plate-types__choice plate-types__choice--on' : 'plate-types__choice'}
+            className={code === value ? 'choice-chip choice-chip--on' : 'choice-chip'}
             current={code === value}
             onPress={() => onChange(code)}
           >

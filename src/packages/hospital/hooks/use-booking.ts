@@ -1,0 +1,75 @@
+import { useRef, useState } from 'react'
+import type { AppointmentAnswerT } from '../../../../server/modules/hospital/schemas'
+import { useForm } from '../../../hooks/use-form'
+import { bookAppointment } from '../../../services/hospital-api'
+import { openPage } from '../../../services/navigation'
+import { randomToken } from '../../../services/random-token'
+import { ApiError } from '../../../services/request'
+import { identityUrl } from '../../../services/routes'
+
+/** Refusals that mean this slot cannot be had: the citizen picks another. */
+const SLOT_GONE = new Set(['SLOT_FULL', 'SLOT_PASSED', 'NOT_RELEASED', 'DATE_OUTSIDE_WINDOW', 'SLOT_NOT_FOUND'])
+
+/** What the confirm page offers after a refusal, besides its message. */
+export type BookingProblem = 'slot-gone' | 'already-booked' | null
+
+export interface BookingOptions {
+  service: string
+  slotId: string
+  onBooked: (answer: AppointmentAnswerT) => void
+  /** The slot's numbers changed (full, passed): read the schedule again. */
+  onSlotChanged: () => void
+  /** The chosen 就诊人 is gone (deleted elsewhere): read the list again. */
+  onPatientsChanged: () => void
+}
+
+export const PATIENT_MESSAGE = '请选择就诊人'
+
+function prepare(values: { patientId: string }) {
+  return { values, problems: values.patientId ? [] : [{ field: 'patientId' as const, message: PATIENT_MESSAGE }] }
+}
+
+/**
+ * 确认预约: one booking request at a time, each with an idempotency key made
+ * once per confirm screen and patient, so a double tap or a 重试 after a
+ * timeout answers the same appointment rather than a second one. The chosen
+ * patient stays chosen through every refusal and failure.
+ */
+export function useBooking({ service, slotId, onBooked, onSlotChanged, onPatientsChanged }: BookingOptions) {
+  const keys = useRef(new Map<string, string>())
+  const [problem, setProblem] = useState<BookingProblem>(null)
+  const keyFor = (patientId: string) => {
+    let key = keys.current.get(patientId)
+    if (!key) {
+      key = randomToken(24)
+      keys.current.set(patientId, key)
+    }
+    return key
+  }
+
+  const form = useForm({
+    initial: { patientId: '' },
+    prepare,
+    send: (values) => {
+      setProblem(null)
+      return bookAppointment(service, { slotId, patientId: values.patientId, idempotencyKey: keyFor(values.patientId) })
+    },
+    onSuccess: onBooked,
+    onFailure: (error) => {
+      if (!(error instanceof ApiError)) return undefined
+      if (error.code === 'IDENTITY_REQUIRED') {
+        // 实名认证 opens on top: the slot and the chosen patient are here on the way back.
+        openPage(identityUrl())
+        return { message: '预约挂号需要先完成实名认证，认证后回到本页再次确认', retryable: false }
+      }
+      if (SLOT_GONE.has(error.code)) {
+        setProblem('slot-gone')
+        onSlotChanged()
+      } else if (error.code === 'ALREADY_BOOKED') setProblem('already-booked')
+      else if (error.code === 'PATIENT_NOT_FOUND') onPatientsChanged()
+      return undefined
+    },
+  })
+
+  return { ...form, problem }
+}

@@ -1,0 +1,130 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import type { AppointmentAnswerT } from '../../../../../server/modules/hospital/schemas'
+import { FormAlert } from '../../../../components/form-alert'
+import { Pressable } from '../../../../components/pressable'
+import { RemoteStatus } from '../../../../components/remote-status'
+import { visitTimeText } from '../../../../domain/booking-dates'
+import { formatPrice } from '../../../../domain/money'
+import { usePageReturn } from '../../../../hooks/use-page-return'
+import { useRemote } from '../../../../hooks/use-remote'
+import { useRouteParams } from '../../../../hooks/use-route-params'
+import { cancelAppointment, getAppointment } from '../../../../services/hospital-api'
+import { showNotice } from '../../../../services/navigation'
+import { ApiError, errorMessage, isTemporaryFailure } from '../../../../services/request'
+import { AppointmentBanner } from '../../components/appointment-banner'
+import { AppointmentDetails } from '../../components/appointment-details'
+import { CANNOT_PAY_MESSAGE, useRegistrationPayment } from '../../hooks/use-registration-payment'
+import './index.scss'
+
+interface Problem {
+  message: string
+  /** What to do again after 重试. */
+  retry?: () => void
+}
+
+async function confirmCancel({ appointment: a, payment }: AppointmentAnswerT): Promise<boolean> {
+  const paid = payment?.status === 'paid' || payment?.status === 'done'
+  const { confirm } = await Taro.showModal({
+    title: '取消预约',
+    content: `确定取消 ${visitTimeText(a.date, a.start, a.end)} ${a.departmentName}的预约？${paid ? `挂号费 ${formatPrice(a.feeFen)} 将原路退回。` : ''}`,
+    confirmText: '取消预约',
+    cancelText: '暂不取消',
+  })
+  return confirm
+}
+
+/**
+ * 预约详情: status, where and when, 就诊序号 and 就诊卡号, the fee (and its
+ * refund), the cancel deadline; 去支付 while the fee is unpaid, 取消预约
+ * while the hospital's rule allows it.
+ */
+export default function AppointmentPage() {
+  const { id } = useRouteParams('id')
+  const view = useRemote(() => getAppointment(id), [id])
+  // Back from the cashier (or anywhere): the status may have moved on.
+  usePageReturn(view.reload)
+  const pay = useRegistrationPayment()
+  // The cancel answer is the appointment's final state: shown as it is, no need to ask again.
+  const [cancelled, setCancelled] = useState<AppointmentAnswerT | null>(null)
+  const [busy, setBusy] = useState<'pay' | 'cancel' | null>(null)
+  const [problem, setProblem] = useState<Problem | null>(null)
+  const running = useRef(false)
+
+  const run = async (kind: 'pay' | 'cancel', action: () => Promise<void>) => {
+    if (running.current) return
+    running.current = true
+    setBusy(kind)
+    setProblem(null)
+    try {
+      await action()
+    } finally {
+      running.current = false
+      setBusy(null)
+    }
+  }
+
+  const startPay = (answer: AppointmentAnswerT) =>
+    void run('pay', async () => {
+      if (!answer.payment) return
+      const started = await pay(answer.payment)
+      if (started === 'unsupported') setProblem({ message: CANNOT_PAY_MESSAGE })
+      if (started === 'finished') view.reload()
+    })
+
+  const cancel = (answer: AppointmentAnswerT) =>
+    void run('cancel', async () => {
+      if (!(await confirmCancel(answer))) return
+      try {
+        setCancelled(await cancelAppointment(answer.appointment.id))
+        showNotice('已取消预约')
+      } catch (error) {
+        // Past the deadline (or cancelled elsewhere): the appointment as it now stands, with the rule's message.
+        if (error instanceof ApiError && error.code === 'CANCEL_DEADLINE_PASSED') view.reload()
+        setProblem({ message: errorMessage(error), retry: isTemporaryFailure(error) ? () => cancel(answer) : undefined })
+      }
+    })
+
+  const { state } = view
+  const answer = cancelled ?? (state.status === 'ready' ? state.data : null)
+  const a = answer?.appointment
+
+  return (
+    <View className="page appointment" role="main">
+      <View className="subpage-title" role="heading" aria-level={1}>
+        预约详情
+      </View>
+      {!cancelled && <RemoteStatus remote={view} />}
+      {answer && a && (
+        <>
+          <AppointmentBanner answer={answer} />
+          <View className="subpage-card card">
+            <AppointmentDetails appointment={a} />
+          </View>
+          {problem && <FormAlert message={problem.message} onRetry={problem.retry} />}
+          {a.status !== 'cancelled' && a.upcoming && !a.cancellable && (
+            <Text className="subpage-notice appointment__no-cancel">已过取消截止时间，不能在线取消预约。</Text>
+          )}
+          <View className="subpage-actions">
+            {busy && (
+              <View className="subpage-lead" role="status">
+                {busy === 'pay' ? '正在打开支付…' : '正在取消预约…'}
+              </View>
+            )}
+            {a.status === 'awaiting-payment' && answer.payment?.status === 'created' && (
+              <Pressable className="button button--primary appointment__pay" disabled={busy !== null} onPress={() => startPay(answer)}>
+                去支付 {formatPrice(a.feeFen)}
+              </Pressable>
+            )}
+            {a.cancellable && (
+              <Pressable className="button button--secondary appointment__cancel" disabled={busy !== null} onPress={() => cancel(answer)}>
+                取消预约
+              </Pressable>
+            )}
+          </View>
+        </>
+      )}
+    </View>
+  )
+}

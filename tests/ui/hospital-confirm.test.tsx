@@ -1,0 +1,190 @@
+import { act } from 'react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { AppointmentAnswerT } from '../../server/modules/hospital/schemas'
+import { coverPage, fakeTaro, resetFakeTaro, setRouteParams, uncoverPage } from '../unit/helpers/fake-taro'
+import { answer, CHILD, CHOSEN_SLOT, DEPARTMENTS, DOCTORS, HOSPITAL, PATIENTS, schedule, SELF, SERVICE, slot } from './hospital-fixtures'
+import { flush, render, type Rendered } from './render'
+import { deferred } from './traffic-fixtures'
+
+vi.mock('@tarojs/taro', () => import('../unit/helpers/fake-taro'))
+vi.mock('../../src/services/hospital-api', async () => (await import('./hospital-mocks')).hospitalApiMock())
+vi.mock('../../src/services/patient-api', async () => (await import('./hospital-mocks')).patientApiMock())
+
+let view: Rendered | undefined
+
+const DATE = '2026-11-22'
+
+async function renderConfirm(options: { slotStatus?: 'available' | 'full' } = {}) {
+  vi.resetModules()
+  setRouteParams({ service: SERVICE, hospital: HOSPITAL.id, department: 'cardiology', date: DATE, slot: CHOSEN_SLOT.id, doctor: DOCTORS[1]!.id })
+  const hospital = vi.mocked(await import('../../src/services/hospital-api'))
+  const patients = vi.mocked(await import('../../src/services/patient-api'))
+  const { ApiError } = await import('../../src/services/request')
+  const { default: ConfirmPage } = await import('../../src/packages/hospital/pages/confirm/index')
+  hospital.listHospitals.mockResolvedValue([HOSPITAL])
+  hospital.listDepartments.mockResolvedValue(DEPARTMENTS)
+  const chosen = options.slotStatus === 'full' ? { ...CHOSEN_SLOT, status: 'full' as const, remaining: 0 } : CHOSEN_SLOT
+  hospital.getDaySchedule.mockResolvedValue(schedule(DATE, [slot(DOCTORS[1]!, DATE, '08:30'), chosen]))
+  patients.listPatients.mockResolvedValue(PATIENTS)
+  view = await render(<ConfirmPage />)
+  await flush()
+  return { hospital, patients, ApiError }
+}
+
+const text = () => view!.container.textContent ?? ''
+const confirmButton = () => view!.queryByText('确认预约', '[role="button"]')
+const rows = () =>
+  Object.fromEntries(
+    [...view!.container.querySelectorAll('.booking-summary .detail-list__row')].map((r) => [
+      r.querySelector('.detail-list__label')?.textContent,
+      r.querySelector('.detail-list__value')?.textContent,
+    ]),
+  )
+const chosenPatient = () => view!.container.querySelector('.patient-choice[aria-current="true"]')?.textContent
+const choosePatient = (name: string) => view!.click(view!.container.querySelector(`.patient-choice:nth-child(${name === CHILD.name ? 2 : 1})`)!)
+const sentKeys = (mock: { mock: { calls: unknown[][] } }) => mock.mock.calls.map((c) => (c[1] as { idempotencyKey: string }).idempotencyKey)
+
+/** Back from the cashier: this page was covered and shows again. */
+async function comeBack() {
+  await act(async () => {
+    coverPage()
+    uncoverPage()
+  })
+  await flush()
+}
+
+describe('确认预约', () => {
+  beforeEach(() => resetFakeTaro())
+  afterEach(() => view?.unmount())
+
+  it('shows the slot with its weekday, the fee, the rules before booking, and 本人 chosen', async () => {
+    const { hospital } = await renderConfirm()
+    expect(hospital.getDaySchedule).toHaveBeenCalledWith(SERVICE, HOSPITAL.id, DATE, { departmentId: 'cardiology', doctorId: DOCTORS[1]!.id })
+    expect(rows()).toEqual({
+      医院: '德阳市人民医院（本部）',
+      科室: '心血管内科',
+      医生: '王建国 主任医师',
+      就诊时间: '2026年11月22日 周日 09:00–09:30（调休上班）',
+      挂号费: '¥50.00',
+    })
+    const rules = view!.container.querySelector('.booking-rules')?.textContent
+    expect(rules).toContain('每日 08:00 放出第 7 天的号源')
+    expect(rules).toContain('就诊前一天 17:00 前可取消/退号')
+    // The rules come before the button.
+    const rulesAt = view!.container.innerHTML.indexOf('预约须知')
+    expect(rulesAt).toBeGreaterThan(-1)
+    expect(rulesAt).toBeLessThan(view!.container.innerHTML.indexOf('booking-confirm__submit'))
+    expect(chosenPatient()).toContain('✓ *伟')
+    expect(chosenPatient()).toContain('本人')
+    expect(view!.queryByText('+ 添加就诊人', '[role="button"]')).not.toBeNull()
+  })
+
+  it('sends one POST for a double tap, with one idempotency key, then opens the cashier and the appointment after it', async () => {
+    const { hospital } = await renderConfirm()
+    await choosePatient(CHILD.name)
+    const booked = deferred<AppointmentAnswerT>()
+    hospital.bookAppointment.mockReturnValue(booked.promise)
+    await view!.click(confirmButton()!)
+    await view!.click(confirmButton()!)
+    expect(hospital.bookAppointment).toHaveBeenCalledTimes(1)
+    const [service, body] = hospital.bookAppointment.mock.calls[0]!
+    expect(service).toBe(SERVICE)
+    expect(body).toMatchObject({ slotId: CHOSEN_SLOT.id, patientId: CHILD.id })
+    expect(body.idempotencyKey).toMatch(/^[A-Za-z0-9_-]{16,64}$/)
+    expect(confirmButton()?.getAttribute('aria-disabled')).toBe('true')
+    expect(text()).toContain('正在预约…')
+
+    const result = answer({ status: 'awaiting-payment', patientId: CHILD.id }, 'created')
+    await act(async () => booked.resolve(result))
+    await flush()
+    expect(fakeTaro.navigateTo).toHaveBeenCalledWith({ url: '/packages/pay/pages/cashier/index?order=ord_0001' })
+    expect(confirmButton()).toBeNull()
+    expect(hospital.bookAppointment).toHaveBeenCalledTimes(1)
+
+    await comeBack()
+    expect(fakeTaro.redirectTo).toHaveBeenCalledWith({ url: `/packages/hospital/pages/appointment/index?id=${result.appointment.id}` })
+  })
+
+  it('keeps the slot and patient after a timeout and retries with the same key', async () => {
+    const { hospital, ApiError } = await renderConfirm()
+    await choosePatient(CHILD.name)
+    hospital.bookAppointment
+      .mockRejectedValueOnce(new ApiError('AGENCY_TIMEOUT', '医院系统响应超时，请稍后重试', 504))
+      .mockResolvedValueOnce(answer({ patientId: CHILD.id }, 'paid'))
+    await view!.click(confirmButton()!)
+    await flush()
+    expect(view!.container.querySelector('.form-alert')?.textContent).toContain('医院系统响应超时')
+    expect(rows()['就诊时间']).toBe('2026年11月22日 周日 09:00–09:30（调休上班）')
+    expect(chosenPatient()).toContain('*明')
+    expect(confirmButton()).not.toBeNull()
+
+    await view!.click(view!.getByText('重试', '[role="button"]'))
+    await flush()
+    expect(hospital.bookAppointment).toHaveBeenCalledTimes(2)
+    const keys = sentKeys(hospital.bookAppointment)
+    expect(keys[1]).toBe(keys[0])
+    expect(hospital.bookAppointment.mock.calls[1]![1]).toMatchObject({ patientId: CHILD.id, slotId: CHOSEN_SLOT.id })
+    // Already paid (the first try went through): straight to the appointment.
+    expect(fakeTaro.navigateTo).not.toHaveBeenCalled()
+    expect(fakeTaro.redirectTo).toHaveBeenCalledWith({ url: expect.stringContaining('/packages/hospital/pages/appointment/index?id=') })
+  })
+
+  it('uses another key for another patient, and the first one again on the way back', async () => {
+    const { hospital, ApiError } = await renderConfirm()
+    hospital.bookAppointment.mockRejectedValue(new ApiError('ALREADY_BOOKED', '该就诊人已预约此号源', 409))
+    await view!.click(confirmButton()!)
+    await flush()
+    await choosePatient(CHILD.name)
+    await view!.click(confirmButton()!)
+    await flush()
+    await choosePatient(SELF.name)
+    await view!.click(confirmButton()!)
+    await flush()
+    const keys = sentKeys(hospital.bookAppointment)
+    expect(keys[1]).not.toBe(keys[0])
+    expect(keys[2]).toBe(keys[0])
+    expect(view!.queryByText('查看我的预约', '[role="button"]')).not.toBeNull()
+  })
+
+  it('says 号源已满 when the slot filled meanwhile and offers another slot', async () => {
+    const { hospital, ApiError } = await renderConfirm()
+    hospital.bookAppointment.mockRejectedValue(new ApiError('SLOT_FULL', '号源已满，请选择其他时段', 409))
+    hospital.getDaySchedule.mockResolvedValue(schedule(DATE, [{ ...CHOSEN_SLOT, status: 'full', remaining: 0 }]))
+    await view!.click(confirmButton()!)
+    await flush()
+    expect(view!.container.querySelector('.form-alert')?.textContent).toContain('号源已满')
+    expect(view!.queryByText('重试', '[role="button"]')).toBeNull()
+    // The schedule was read again: the slot is now full and cannot be sent again.
+    expect(hospital.getDaySchedule).toHaveBeenCalledTimes(2)
+    expect(text()).toContain('该号源约满')
+    expect(confirmButton()).toBeNull()
+    expect(chosenPatient()).toContain('*伟')
+    await view!.click(view!.getByText('重新选择号源', '[role="button"]'))
+    expect(fakeTaro.navigateBack).toHaveBeenCalled()
+  })
+
+  it('does not offer a slot that is already full', async () => {
+    await renderConfirm({ slotStatus: 'full' })
+    expect(text()).toContain('该号源约满，请返回选择其他时段')
+    expect(confirmButton()).toBeNull()
+  })
+
+  it('asks for 实名认证 before 就诊人 can be chosen', async () => {
+    vi.resetModules()
+    const patients = vi.mocked(await import('../../src/services/patient-api'))
+    const { ApiError } = await import('../../src/services/request')
+    patients.listPatients.mockRejectedValue(new ApiError('IDENTITY_REQUIRED', '请先完成实名认证', 403))
+    const hospital = vi.mocked(await import('../../src/services/hospital-api'))
+    hospital.listHospitals.mockResolvedValue([HOSPITAL])
+    hospital.listDepartments.mockResolvedValue(DEPARTMENTS)
+    hospital.getDaySchedule.mockResolvedValue(schedule(DATE, [CHOSEN_SLOT]))
+    setRouteParams({ service: SERVICE, hospital: HOSPITAL.id, department: 'cardiology', date: DATE, slot: CHOSEN_SLOT.id })
+    const { default: ConfirmPage } = await import('../../src/packages/hospital/pages/confirm/index')
+    view = await render(<ConfirmPage />)
+    await flush()
+    expect(text()).toContain('预约挂号需要先完成实名认证')
+    expect(confirmButton()).toBeNull()
+    await view.click(view.getByText('去认证', '[role="button"]'))
+    expect(fakeTaro.navigateTo).toHaveBeenCalledWith({ url: '/packages/account/pages/identity/index' })
+  })
+})
