@@ -93,7 +93,9 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
   /** Opens (or finds) the fee's payment; a free clinic has none and is booked at once. */
   async function collectFee(row: AppointmentRow, log: FastifyBaseLogger): Promise<AppointmentRow> {
     const d = row.details
-    const what = `预约挂号：${d.hospitalName} ${d.departmentName} ${d.doctorName}，${monthDay(d.date)} ${d.start}`
+    // A general clinic is named after its department (心血管内科普通门诊): the department once is enough.
+    const who = d.doctorName.includes(d.departmentName) ? d.doctorName : `${d.departmentName} ${d.doctorName}`
+    const what = `预约挂号：${d.hospitalName} ${who}，${monthDay(d.date)} ${d.start}`
     if (d.feeFen === 0) {
       await addRecord(db, { citizenId: row.citizen_id, serviceId: row.service_id, what, status: 'done', amountFen: 0, ref: row.id })
       return row

@@ -11,7 +11,7 @@ function bannerText({ appointment: a, payment }: AppointmentAnswerT): string {
     return `${until}支付挂号费 ${formatPrice(a.feeFen)}，逾期未支付预约将自动取消。`
   }
   if (a.status === 'cancelled') {
-    if (a.refund) return `已退款 ${formatPrice(a.refund.amountFen)}，挂号费将原路退回。`
+    if (a.refund) return `已退款 ${formatPrice(a.refund.amountFen)}，挂号费已原路退回支付账户。`
     return a.cancelReason === 'unpaid' ? '未在规定时间内支付挂号费，预约已自动取消，号源已释放。' : '预约已取消，号源已释放。'
   }
   if (!a.upcoming) return '就诊时间已过。'

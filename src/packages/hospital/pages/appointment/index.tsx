@@ -30,6 +30,8 @@ async function confirmCancel({ appointment: a, payment }: AppointmentAnswerT): P
     title: '取消预约',
     content: `确定取消 ${visitTimeText(a.date, a.start, a.end)} ${a.departmentName}的预约？${paid ? `挂号费 ${formatPrice(a.feeFen)} 将原路退回。` : ''}`,
     confirmText: '取消预约',
+    // $color-danger: a destructive choice, readable on white (Taro's default green is neither).
+    confirmColor: '#c0392b',
     cancelText: '暂不取消',
   })
   return confirm
@@ -73,18 +75,20 @@ export default function AppointmentPage() {
       if (started === 'finished') view.reload()
     })
 
-  const cancel = (answer: AppointmentAnswerT) =>
-    void run('cancel', async () => {
-      if (!(await confirmCancel(answer))) return
+  // Asked before anything looks busy: the page behind the question stays as it was if the citizen says 暂不取消.
+  const cancel = async (answer: AppointmentAnswerT) => {
+    if (running.current || !(await confirmCancel(answer))) return
+    await run('cancel', async () => {
       try {
         setCancelled(await cancelAppointment(answer.appointment.id))
         showNotice('已取消预约')
       } catch (error) {
         // Past the deadline (or cancelled elsewhere): the appointment as it now stands, with the rule's message.
         if (error instanceof ApiError && error.code === 'CANCEL_DEADLINE_PASSED') view.reload()
-        setProblem({ message: errorMessage(error), retry: isTemporaryFailure(error) ? () => cancel(answer) : undefined })
+        setProblem({ message: errorMessage(error), retry: isTemporaryFailure(error) ? () => void cancel(answer) : undefined })
       }
     })
+  }
 
   const { state } = view
   const answer = cancelled ?? (state.status === 'ready' ? state.data : null)
@@ -118,7 +122,7 @@ export default function AppointmentPage() {
               </Pressable>
             )}
             {a.cancellable && (
-              <Pressable className="button button--secondary appointment__cancel" disabled={busy !== null} onPress={() => cancel(answer)}>
+              <Pressable className="button button--secondary appointment__cancel" disabled={busy !== null} onPress={() => void cancel(answer)}>
                 取消预约
               </Pressable>
             )}
