@@ -67,11 +67,18 @@ export async function markCancelled(db: Queryable, id: string, reason: CancelRea
   return row
 }
 
-/** Booked but unpaid, with the payment past its expiry: the number should go back to the hospital. */
-export function unpaidExpired(db: Queryable, limit = 100): Promise<AppointmentRow[]> {
+/**
+ * Bookings the platform still owes something: booked but unpaid with the
+ * payment past its expiry (the number goes back to the hospital), or
+ * cancelled with the fee paid and not yet refunded (a refund that failed, or
+ * a payment that arrived after the cancel).
+ */
+export function needingSettlement(db: Queryable, limit = 100): Promise<AppointmentRow[]> {
   return db.query<AppointmentRow>(
     `SELECT ${COLUMNS.split(', ').map((c) => `a.${c}`).join(', ')} FROM appointments a JOIN payments p ON p.order_id = a.order_id
-     WHERE a.status = 'booked' AND p.status = 'created' AND p.expires_at < now() ORDER BY p.expires_at LIMIT $1`,
+     WHERE (a.status = 'booked' AND p.status = 'created' AND p.expires_at < now())
+        OR (a.status = 'cancelled' AND p.status IN ('paid', 'done'))
+     ORDER BY a.created_at LIMIT $1`,
     [limit],
   )
 }

@@ -11,7 +11,7 @@ import { callOperation } from '../gateway/call-operation'
 import type { Payments } from '../payments/payment-service'
 import { type PaymentRow, findPayment } from '../payments/repository'
 import type { PaymentT } from '../payments/schemas'
-import { type AppointmentRow, type CancelReason, findByKey, insertAppointment, markCancelled, setOrder, unpaidExpired } from './appointments-repository'
+import { type AppointmentRow, type CancelReason, findByKey, insertAppointment, markCancelled, needingSettlement, setOrder } from './appointments-repository'
 import { findPatient, openPatient } from './patients-repository'
 import type { AppointmentViewT } from './schemas'
 
@@ -195,17 +195,15 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
       return answer(row, log)
     },
 
-    /** Gives every expired unpaid number back to its hospital (run on a timer). */
-    async sweep(log: FastifyBaseLogger): Promise<number> {
-      let released = 0
-      for (const row of await unpaidExpired(db)) {
+    /** Gives expired unpaid numbers back to their hospitals and refunds cancelled paid fees (run on a timer). */
+    async sweep(log: FastifyBaseLogger): Promise<void> {
+      for (const row of await needingSettlement(db)) {
         try {
-          if ((await settle(row, log)).status === 'cancelled') released += 1
+          await settle(row, log)
         } catch (err) {
-          log.warn({ appointment: row.id, code: (err as HttpError).code }, 'could not release an unpaid booking; retried on the next sweep')
+          log.warn({ appointment: row.id, code: (err as HttpError).code }, 'could not settle a booking; retried on the next sweep')
         }
       }
-      return released
     },
   }
 }
