@@ -130,6 +130,10 @@ describe('booking, paying and cancelling', () => {
     const remainingNow = async () =>
       ((await c.call('GET', `${base()}/${found.hospitalId}/schedule?date=${found.date}&departmentId=${found.departmentId}`)).json() as DayScheduleT).slots.find((s) => s.id === found.slot.id)!.remaining
     expect(await remainingNow()).toBe(found.slot.remaining - 1)
+    // The same key for another patient is refused, not silently answered with this booking.
+    const reused = await c.call('POST', `/v1/services/${service}/appointments`, { ...request, patientId: (await c.call('GET', '/v1/me/patients')).json().patients[0].id })
+    expect(reused.statusCode).toBe(409)
+    expect(reused.json().error.code).toBe('IDEMPOTENCY_CONFLICT')
 
     expect((await c.call('POST', `/v1/me/payments/${payment.orderId}/simulated-pay`, {})).statusCode).toBe(200)
     const paid = (await c.call('GET', `/v1/me/appointments/${appointment.id}`)).json()

@@ -141,7 +141,8 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
 
   /**
    * Brings a booking up to date: an expired unpaid one is given back to the
-   * hospital, a cancelled one whose refund failed earlier is refunded now.
+   * hospital; a cancelled one whose fee was paid (late, or its refund
+   * failed earlier) is refunded now.
    */
   async function settle(row: AppointmentRow, log: FastifyBaseLogger): Promise<AppointmentRow> {
     let payment = await paymentOf(row)
@@ -164,6 +165,9 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
 
     async book(req: BookingRequest, log: FastifyBaseLogger): Promise<Booked & { created: boolean }> {
       const existing = await findByKey(db, req.citizenId, req.idempotencyKey)
+      if (existing && (existing.details.slotId !== req.slotId || existing.patient_id !== req.patientId)) {
+        throw new HttpError(409, 'IDEMPOTENCY_CONFLICT', 'This idempotencyKey was used for another booking / 该预约请求已用于其他号源或就诊人，请返回重新选择')
+      }
       if (existing) return { ...(await answer(await withFee(existing, log), log)), created: false }
       const patient = await findPatient(db, req.citizenId, req.patientId)
       if (!patient) throw new HttpError(404, 'PATIENT_NOT_FOUND', 'No such patient / 未找到该就诊人，请重新选择')
