@@ -131,3 +131,19 @@ export async function pickCityByTyping(page: Page, typed: string, name: string) 
   await search.fill(typed)
   await page.locator('.city-results .city-row__name').getByText(name, { exact: true }).first().click()
 }
+
+/** A phone-sized page of the H5 app with the privacy notice agreed to and the city chosen by typing. */
+export async function openAppInCity(browser: Browser, url: string, typed: string, name: string): Promise<Page> {
+  const page = await (await phoneContext(browser)).newPage()
+  await page.goto(url)
+  await agreeToPrivacy(page)
+  await pickCityByTyping(page, typed, name)
+  await page.locator('.home-city-name', { hasText: name }).waitFor()
+  return page
+}
+
+/** 我的, settled. */
+export async function openMe(page: Page, url: string) {
+  await page.goto(`${url}/#/pages/me/index`)
+  await settled(page)
+}

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { piiInDatabase } from '../fixtures/pii-audit'
-import { SCREENSHOTS, agreeToPrivacy, phoneContext, pickCityByTyping, settled, usePlatformAndBrowser } from './browser'
+import { SCREENSHOTS, openAppInCity, openMe, settled, usePlatformAndBrowser } from './browser'
 
 const logs: string[] = []
 const env = usePlatformAndBrowser({ logs })
@@ -12,11 +12,6 @@ const SPOUSE = { name: '李娜', idNumber: '440305198811220020', masked: '*娜',
 /** The spouse's number with a wrong check character (GB 11643). */
 const BAD_ID = '440305198811220021'
 const DEPARTMENT = '心血管内科'
-
-async function openMe(page: Page) {
-  await page.goto(`${env.platform.url}/#/pages/me/index`)
-  await settled(page)
-}
 
 /** Waits for the toast (Taro.showToast) saying `text`, then for it to go, so it covers nothing in a screenshot. */
 async function toastSays(page: Page, text: string) {
@@ -76,15 +71,10 @@ async function openDepartmentWithCancellableDate(page: Page): Promise<string> {
 
 describe('预约挂号 for a family member, at phone size', () => {
   it('adds the spouse as 就诊人, books a slot for them, pays, sees it in 我的预约, cancels it with a refund, and sees both in 办事记录', async () => {
-    const context = await phoneContext(env.browser)
-    const page = await context.newPage()
-    await page.goto(env.platform.url)
-    await agreeToPrivacy(page)
-    await pickCityByTyping(page, 'deyang', '德阳')
-    await page.locator('.home-city-name', { hasText: '德阳' }).waitFor()
+    const page = await openAppInCity(env.browser, env.platform.url, 'deyang', '德阳')
 
     // 我的 → 实名认证 as 张伟.
-    await openMe(page)
+    await openMe(page, env.platform.url)
     await page.locator('.me-identity', { hasText: '未实名' }).waitFor()
     await page.getByText('实名认证', { exact: true }).first().click()
     const identity = page.locator('.page.identity')
@@ -269,7 +259,7 @@ describe('预约挂号 for a family member, at phone size', () => {
     expect(await mine.locator('[role="list"][aria-label="历史"] .appointment-row').innerText()).toContain('已取消')
 
     // 我的 → 办事记录: the booking (已取消) and its refund (已办结), both with the fee.
-    await openMe(page)
+    await openMe(page, env.platform.url)
     await page.getByText('办事记录', { exact: true }).first().click()
     const records = page.locator('.page.records .record-row')
     await records.first().waitFor()
@@ -284,7 +274,7 @@ describe('预约挂号 for a family member, at phone size', () => {
     expect(await refund.locator('.status-tag').innerText()).toBe('已办结')
     expect(await refund.innerText()).toContain(fee)
     await shot(page, 'hospital-records.png')
-    await context.close()
+    await page.context().close()
 
     // Nothing either person typed is stored outside the sealed columns or written to a log.
     const pii = [CITIZEN.name, CITIZEN.idNumber, SPOUSE.name, SPOUSE.idNumber]

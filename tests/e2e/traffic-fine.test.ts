@@ -1,7 +1,6 @@
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { piiInDatabase } from '../fixtures/pii-audit'
-import { SCREENSHOTS, agreeToPrivacy, phoneContext, pickCityByTyping, settled, usePlatformAndBrowser } from './browser'
+import { SCREENSHOTS, openAppInCity, openMe, settled, usePlatformAndBrowser } from './browser'
 
 const logs: string[] = []
 const env = usePlatformAndBrowser({ logs })
@@ -11,22 +10,12 @@ const PERSON = { name: '张伟', idNumber: '510603199003071238' }
 const PLATE = '川A8K2Q7'
 const ENGINE_TAIL = '73215B'
 
-async function openMe(page: Page) {
-  await page.goto(`${env.platform.url}/#/pages/me/index`)
-  await settled(page)
-}
-
 describe('real name + pay a traffic fine, at phone size', () => {
   it('logs in, verifies identity, binds a plate, sees its violations, pays one, and sees it paid and in 办事记录', async () => {
-    const context = await phoneContext(env.browser)
-    const page = await context.newPage()
-    await page.goto(env.platform.url)
-    await agreeToPrivacy(page)
-    await pickCityByTyping(page, 'deyang', '德阳')
-    await page.locator('.home-city-name', { hasText: '德阳' }).waitFor()
+    const page = await openAppInCity(env.browser, env.platform.url, 'deyang', '德阳')
 
     // 我的 → 实名认证: a wrong check character is caught on the phone and what was typed stays.
-    await openMe(page)
+    await openMe(page, env.platform.url)
     await page.locator('.me-identity', { hasText: '未实名' }).waitFor()
     await page.getByText('实名认证', { exact: true }).first().click()
     await page.getByLabel('姓名').fill(PERSON.name)
@@ -38,7 +27,7 @@ describe('real name + pay a traffic fine, at phone size', () => {
     await page.getByLabel('身份证号').fill(PERSON.idNumber)
     await page.getByRole('button', { name: '提交' }).click()
     await page.locator('.identity-done', { hasText: '已完成实名认证' }).waitFor()
-    await openMe(page)
+    await openMe(page, env.platform.url)
     await page.locator('.me-identity', { hasText: '*伟' }).waitFor()
     expect(await page.locator('.me-identity').innerText()).not.toContain(PERSON.idNumber)
 
@@ -75,7 +64,7 @@ describe('real name + pay a traffic fine, at phone size', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/violation-paid.png` })
 
     // 我的 → 办事记录: the payment, done, with its amount.
-    await openMe(page)
+    await openMe(page, env.platform.url)
     await page.getByText('办事记录', { exact: true }).first().click()
     const record = page.locator('.record-row').first()
     await record.waitFor()
@@ -83,7 +72,7 @@ describe('real name + pay a traffic fine, at phone size', () => {
     expect(await record.innerText()).toContain(amount)
     await settled(page)
     await page.screenshot({ path: `${SCREENSHOTS}/records.png` })
-    await context.close()
+    await page.context().close()
 
     // Nothing the citizen typed is stored outside the sealed columns or written to a log.
     const pii = [PERSON.name, PERSON.idNumber, PLATE, ENGINE_TAIL]
