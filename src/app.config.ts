@@ -20,6 +20,11 @@ export default defineAppConfig({
         'pages/patients/index',
       ],
     },
+    { root: 'packages/social-security', pages: ['pages/index/index', 'pages/records/index', 'pages/medical/index', 'pages/card/index'] },
+    {
+      root: 'packages/housing-fund',
+      pages: ['pages/index/index', 'pages/deposits/index', 'pages/loans/index', 'pages/loan/index', 'pages/withdraw/index', 'pages/calculator/index'],
+    },
   ],
   window: {
     navigationBarTitleText: 'OneCity 城市服务',

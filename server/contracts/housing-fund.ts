@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox'
-import { Fen, IdNumber, IsoDate, MaskedTail, Month, defineOperations, literals, strict } from './common'
+import { DateTime, Fen, IdNumber, IsoDate, MaskedTail, Month, defineOperations, literals, strict } from './common'
 
 /** housing-fund@1 (公积金): account, deposit records, loans, withdrawal reasons and eligibility. */
 export const CONTRACT = 'housing-fund@1'
@@ -7,6 +7,11 @@ export const CONTRACT = 'housing-fund@1'
 export const HOUSING_FUND_ERRORS = {
   ACCOUNT_NOT_FOUND: 404,
   INVALID_RANGE: 422,
+  LOAN_NOT_FOUND: 404,
+  NOT_ELIGIBLE: 422,
+  AMOUNT_TOO_HIGH: 422,
+  APPLICATION_PENDING: 409,
+  IDEMPOTENCY_CONFLICT: 409,
 } as const
 export type HousingFundErrorCode = keyof typeof HOUSING_FUND_ERRORS
 
@@ -21,6 +26,9 @@ export const Account = Type.Object(
     status: literals(ACCOUNT_STATUSES, { description: 'normal 正常缴存, sealed 封存, closed 销户' }),
     balanceFen: Fen(),
     monthlyDepositFen: Fen({ description: 'personal + employer part per month' }),
+    personalMonthlyFen: Fen({ description: 'the employee’s part: base × personal rate' }),
+    employerMonthlyFen: Fen({ description: 'the employer’s part: base × employer rate' }),
+    depositBaseFen: Fen({ description: '缴存基数' }),
     personalRateBp: Type.Integer({ minimum: 0, maximum: 1200, description: 'personal rate, basis points (5%–12%)' }),
     employerRateBp: Type.Integer({ minimum: 0, maximum: 1200 }),
     lastDepositMonth: Month(),
@@ -28,6 +36,11 @@ export const Account = Type.Object(
     employer: Type.String(),
   },
   { ...strict, $id: 'housing-fund.Account' },
+)
+
+export const AccountNumber = Type.Object(
+  { accountNo: Type.String({ pattern: '^[0-9]{12}$', description: 'the full account number, asked for only when the holder taps to see it' }) },
+  { ...strict, $id: 'housing-fund.AccountNumber' },
 )
 
 export const DepositQuery = Type.Object(
@@ -59,6 +72,7 @@ export const LoanList = Type.Object(
     loans: Type.Array(
       Type.Object(
         {
+          loanId: Type.String({ pattern: '^[0-9a-f]{16}$', description: 'opaque id for getLoanSchedule (the loan number itself is masked)' }),
           loanNo: MaskedTail(),
           status: literals(['repaying', 'settled'] as const),
           principalFen: Fen(),
@@ -76,6 +90,33 @@ export const LoanList = Type.Object(
     ),
   },
   { ...strict, $id: 'housing-fund.LoanList' },
+)
+
+export const LoanScheduleQuery = Type.Object(
+  { idNumber: IdNumber(), loanId: Type.String({ pattern: '^[0-9a-f]{16}$' }) },
+  { ...strict, $id: 'housing-fund.LoanScheduleQuery' },
+)
+
+export const LoanSchedule = Type.Object(
+  {
+    loanId: Type.String({ pattern: '^[0-9a-f]{16}$' }),
+    rows: Type.Array(
+      Type.Object(
+        {
+          period: Type.Integer({ minimum: 1, maximum: 360 }),
+          dueDate: IsoDate(),
+          paymentFen: Fen(),
+          principalFen: Fen(),
+          interestFen: Fen(),
+          balanceFen: Fen({ description: 'principal owed after this payment' }),
+          status: literals(['paid', 'upcoming'] as const),
+        },
+        strict,
+      ),
+      { description: 'every period of the term, oldest first' },
+    ),
+  },
+  { ...strict, $id: 'housing-fund.LoanSchedule' },
 )
 
 export const WithdrawalEligibility = Type.Object(
@@ -97,6 +138,29 @@ export const WithdrawalEligibility = Type.Object(
   { ...strict, $id: 'housing-fund.WithdrawalEligibility' },
 )
 
+export const WithdrawalRequest = Type.Object(
+  {
+    idNumber: IdNumber(),
+    reason: literals(WITHDRAWAL_REASONS),
+    amountFen: Type.Integer({ minimum: 1, maximum: 1_000_000_000_000 }),
+    requestId: Type.String({ pattern: '^[A-Za-z0-9_-]{16,64}$', description: 'the same id always gets the same application' }),
+  },
+  { ...strict, $id: 'housing-fund.WithdrawalRequest' },
+)
+
+export const WithdrawalApplication = Type.Object(
+  {
+    applicationNo: Type.String({ pattern: '^[0-9]{16}$' }),
+    reason: literals(WITHDRAWAL_REASONS),
+    reasonName: Type.String(),
+    amountFen: Fen(),
+    status: literals(['approved', 'reviewing'] as const, { description: 'approved 已到账办结 (paid to the registered bank card), reviewing 待审核 (materials to be checked at the counter)' }),
+    submittedAt: DateTime(),
+    message: Type.String({ description: 'what happens next, in Chinese' }),
+  },
+  { ...strict, $id: 'housing-fund.WithdrawalApplication' },
+)
+
 export const operations = defineOperations(HOUSING_FUND_ERRORS, [
   { name: 'getAccount', summary: 'The account: balance, status, monthly deposit', method: 'POST', path: '/v1/account/query', kind: 'call', body: AccountQuery, response: Account, errors: ['ACCOUNT_NOT_FOUND'] },
   {
@@ -109,7 +173,27 @@ export const operations = defineOperations(HOUSING_FUND_ERRORS, [
     response: DepositList,
     errors: ['ACCOUNT_NOT_FOUND', 'INVALID_RANGE'],
   },
+  {
+    name: 'getAccountNumber',
+    summary: 'The full account number, for the holder who taps to see it',
+    method: 'POST',
+    path: '/v1/account/number',
+    kind: 'call',
+    body: AccountQuery,
+    response: AccountNumber,
+    errors: ['ACCOUNT_NOT_FOUND'],
+  },
   { name: 'listLoans', summary: 'Housing fund loans', method: 'POST', path: '/v1/loans/query', kind: 'call', body: AccountQuery, response: LoanList, errors: ['ACCOUNT_NOT_FOUND'] },
+  {
+    name: 'getLoanSchedule',
+    summary: 'A loan’s repayment schedule: every period, paid or upcoming',
+    method: 'POST',
+    path: '/v1/loans/schedule',
+    kind: 'call',
+    body: LoanScheduleQuery,
+    response: LoanSchedule,
+    errors: ['ACCOUNT_NOT_FOUND', 'LOAN_NOT_FOUND'],
+  },
   {
     name: 'getWithdrawalEligibility',
     summary: 'Withdrawal reasons and whether the account holder is eligible for each',
@@ -120,9 +204,22 @@ export const operations = defineOperations(HOUSING_FUND_ERRORS, [
     response: WithdrawalEligibility,
     errors: ['ACCOUNT_NOT_FOUND'],
   },
+  {
+    name: 'applyWithdrawal',
+    summary: 'Apply to withdraw for an eligible reason; idempotent by requestId; rent and loan repayment are approved at once, the rest wait for review',
+    method: 'POST',
+    path: '/v1/withdrawals',
+    kind: 'call',
+    body: WithdrawalRequest,
+    response: WithdrawalApplication,
+    errors: ['ACCOUNT_NOT_FOUND', 'NOT_ELIGIBLE', 'AMOUNT_TOO_HIGH', 'APPLICATION_PENDING', 'IDEMPOTENCY_CONFLICT'],
+  },
 ] as const)
 
 export type AccountT = Static<typeof Account>
 export type DepositT = Static<typeof DepositList>['records'][number]
 export type LoanT = Static<typeof LoanList>['loans'][number]
 export type WithdrawalReasonT = Static<typeof WithdrawalEligibility>['reasons'][number]
+export type LoanScheduleT = Static<typeof LoanSchedule>
+export type WithdrawalApplicationT = Static<typeof WithdrawalApplication>
+export type WithdrawalReasonCode = (typeof WITHDRAWAL_REASONS)[number]

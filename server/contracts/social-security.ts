@@ -18,6 +18,18 @@ export const PersonQuery = Type.Object({ idNumber: IdNumber() }, { ...strict, $i
 export const InsuredStatus = Type.Object(
   {
     idNumber: MaskedIdNumber(),
+    employments: Type.Array(
+      Type.Object(
+        {
+          employer: Type.String({ description: '参保单位; 灵活就业人员 when contributing on one’s own' }),
+          from: Month(),
+          to: Type.Optional(Month({ description: 'last month contributed; absent while it goes on' })),
+          flexible: Type.Boolean({ description: '灵活就业: pension and medical only, both parts paid by the person' }),
+        },
+        strict,
+      ),
+      { description: 'contribution periods, newest first; the months between two periods are gaps (断缴)' },
+    ),
     insurances: Type.Array(
       Type.Object(
         {
@@ -146,3 +158,5 @@ export const operations = defineOperations(SOCIAL_SECURITY_ERRORS, [
 export type InsuredStatusT = Static<typeof InsuredStatus>
 export type ContributionT = Static<typeof ContributionList>['records'][number]
 export type MedicalAccountT = Static<typeof MedicalAccount>
+export type EmploymentT = InsuredStatusT['employments'][number]
+export type ECardT = Static<typeof ECard>

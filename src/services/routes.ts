@@ -16,6 +16,16 @@ export const BOOKING_CONFIRM_PAGE = '/packages/hospital/pages/confirm/index'
 export const APPOINTMENTS_PAGE = '/packages/hospital/pages/appointments/index'
 export const APPOINTMENT_PAGE = '/packages/hospital/pages/appointment/index'
 export const PATIENTS_PAGE = '/packages/hospital/pages/patients/index'
+export const SOCIAL_SECURITY_HOME_PAGE = '/packages/social-security/pages/index/index'
+export const CONTRIBUTIONS_PAGE = '/packages/social-security/pages/records/index'
+export const MEDICAL_ACCOUNT_PAGE = '/packages/social-security/pages/medical/index'
+export const SOCIAL_SECURITY_CARD_PAGE = '/packages/social-security/pages/card/index'
+export const HOUSING_FUND_HOME_PAGE = '/packages/housing-fund/pages/index/index'
+export const DEPOSITS_PAGE = '/packages/housing-fund/pages/deposits/index'
+export const FUND_LOANS_PAGE = '/packages/housing-fund/pages/loans/index'
+export const FUND_LOAN_PAGE = '/packages/housing-fund/pages/loan/index'
+export const WITHDRAWAL_PAGE = '/packages/housing-fund/pages/withdraw/index'
+export const LOAN_CALCULATOR_PAGE = '/packages/housing-fund/pages/calculator/index'
 
 /** `page` with its query; empty values are left out. */
 export function pageUrl(page: string, query: Record<string, string | undefined> = {}): string {
@@ -102,9 +112,53 @@ export function patientsUrl(): string {
   return PATIENTS_PAGE
 }
 
+/** 社保: insured status per type and contribution periods, with links to the rest. */
+export function socialSecurityHomeUrl(service: string, name?: string): string {
+  return pageUrl(SOCIAL_SECURITY_HOME_PAGE, { service, name })
+}
+/** 缴费记录 of one calendar year (the latest by default). */
+export function contributionsUrl(service: string, year?: number): string {
+  return pageUrl(CONTRIBUTIONS_PAGE, { service, year: year === undefined ? undefined : String(year) })
+}
+/** 医保个人账户: balance and transactions. */
+export function medicalAccountUrl(service: string): string {
+  return pageUrl(MEDICAL_ACCOUNT_PAGE, { service })
+}
+/** 电子社保卡 with its QR code. */
+export function socialSecurityCardUrl(service: string): string {
+  return pageUrl(SOCIAL_SECURITY_CARD_PAGE, { service })
+}
+
+/** 公积金: the account, with links to the rest. */
+export function housingFundHomeUrl(service: string, name?: string): string {
+  return pageUrl(HOUSING_FUND_HOME_PAGE, { service, name })
+}
+/** 缴存明细 of one calendar year (the latest by default). */
+export function depositsUrl(service: string, year?: number): string {
+  return pageUrl(DEPOSITS_PAGE, { service, year: year === undefined ? undefined : String(year) })
+}
+/** 贷款查询: the citizen's fund loans. */
+export function fundLoansUrl(service: string): string {
+  return pageUrl(FUND_LOANS_PAGE, { service })
+}
+/** One loan's repayment schedule. */
+export function fundLoanUrl(service: string, loan: string): string {
+  return pageUrl(FUND_LOAN_PAGE, { service, loan })
+}
+/** 提取申请: reasons with eligibility, and the application. */
+export function withdrawalUrl(service: string): string {
+  return pageUrl(WITHDRAWAL_PAGE, { service })
+}
+/** 贷款试算; works without a service or login. */
+export function loanCalculatorUrl(): string {
+  return LOAN_CALCULATOR_PAGE
+}
+
 /** The app's own page for a catalog service, by its contract; undefined while the app has none for it. */
 export function serviceEntryUrl(service: Pick<CatalogService, 'id' | 'name' | 'contract'>): string | undefined {
   if (service.contract === 'traffic@1') return trafficHomeUrl(service.id, service.name)
   if (service.contract === 'hospital@1') return hospitalHomeUrl(service.id, service.name)
+  if (service.contract === 'social-security@1') return socialSecurityHomeUrl(service.id, service.name)
+  if (service.contract === 'housing-fund@1') return housingFundHomeUrl(service.id, service.name)
   return undefined
 }

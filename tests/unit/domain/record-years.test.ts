@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest'
+import { recordYears } from '../../../src/domain/record-years'
+
+describe('recordYears', () => {
+  it('from the first month’s year to this year, newest first', () => {
+    expect(recordYears('2022-07', 2026)).toEqual([2026, 2025, 2024, 2023, 2022])
+  })
+  it('only this year without a first month, or with one in the future or unreadable', () => {
+    expect(recordYears(undefined, 2026)).toEqual([2026])
+    expect(recordYears('2030-01', 2026)).toEqual([2026])
+    expect(recordYears('abcd', 2026)).toEqual([2026])
+  })
+  it('at most `max` years', () => {
+    expect(recordYears('1990-01', 2026, 5)).toEqual([2026, 2025, 2024, 2023, 2022])
+  })
+})
