@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs'
 import type { HospitalT } from '../../server/contracts/hospital'
 import type { City } from '../../src/domain/city'
 import { seeded } from '../shared/seeded'
+import { cityOfTenant } from '../shared/tenant-city'
 
 /** A campus as the simulated hospital runs it: the public listing plus the key its departments and doctors derive from. */
 export interface Campus extends HospitalT {
@@ -39,17 +39,7 @@ export function campusesOf(city: Pick<City, 'code' | 'fullName' | 'provinceName'
   ]
 }
 
-let cities: City[] | undefined
-const DEYANG = { code: '510600', fullName: '德阳市', provinceName: '四川省' }
-
-/**
- * The campuses of the city a demo tenant serves: tenant ids are
- * `<city slug>-hospital` (demo-catalog.ts), the slug being the city's pinyin,
- * with its code when two cities share one. Any other tenant runs 德阳's.
- */
+/** The campuses of the city a demo tenant (`<city slug>-hospital`) serves; 德阳's for any other tenant. */
 export function campusesForTenant(tenantId = ''): Campus[] {
-  cities ??= JSON.parse(readFileSync(new URL('../../server/reference/cities.json', import.meta.url), 'utf8')) as City[]
-  const slug = tenantId.replace(/-hospital$/, '')
-  const city = cities.find((c) => c.pinyin === slug || `${c.pinyin}${c.code}` === slug)
-  return campusesOf(city ?? DEYANG)
+  return campusesOf(cityOfTenant(tenantId, 'hospital'))
 }

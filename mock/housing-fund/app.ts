@@ -1,33 +1,40 @@
 import { maskTail } from '../../src/domain/mask'
-import { HOUSING_FUND_ERRORS, type WithdrawalReasonT, operations } from '../../server/contracts/housing-fund'
+import { HOUSING_FUND_ERRORS, operations } from '../../server/contracts/housing-fund'
 import { type AgencyApp, type AgencyOptions, type AgencyScope, createAgencyApp, fail, implement } from '../shared/agency-app'
 import { operation } from '../../server/contracts/common'
-import { monthCst, monthsBetween } from '../shared/china-time'
+import { dateCst, isoCst, monthCst } from '../shared/china-time'
 import { checkMonthRange } from '../shared/month-range'
-import { type Fund, fundOf } from './data'
+import { seeded } from '../shared/seeded'
+import { cityOfTenant } from '../shared/tenant-city'
+import { type Fund, fundOf, loanScheduleOf } from './data'
+import { type Application, INSTANT_REASONS, REASON_NAMES, eligibilityOf, withApplications } from './withdrawals'
 
 export type HousingFundAgencyOptions = AgencyOptions
 
-/** Rent withdrawals are capped per year (德阳-style rule: 1,500 元 a month). */
-const RENT_CAP_FEN = 1_800_000
-
 /**
  * The simulated housing provident fund centre (公积金中心) implementing
- * housing-fund@1; read-only, every answer derived from the ID number (see data.ts).
+ * housing-fund@1. Accounts, deposits and loans are derived from the ID number
+ * and the tenant's city (data.ts); withdrawal applications live in memory and
+ * change the balance and the records once approved.
  */
 export function registerHousingFundAgency(scope: AgencyScope, options: HousingFundAgencyOptions): void {
   const now = options.now ?? Date.now
+  const city = cityOfTenant(options.tenantId, 'housing-fund')
+  const applications = new Map<string, Application[]>()
+  const byRequest = new Map<string, Application>()
 
   const fundFor = (idNumber: string): Fund => {
-    const fund = fundOf(idNumber, now())
+    const fund = fundOf(idNumber, city, now())
     if (!fund) throw fail(HOUSING_FUND_ERRORS, 'ACCOUNT_NOT_FOUND', 'No housing fund account for this ID number / 未查询到公积金账户')
-    return fund
+    return withApplications(fund, applications.get(idNumber) ?? [])
   }
 
   implement(scope, operation(operations, 'getAccount'), ({ body }) => {
     const { accountNoFull, ...account } = fundFor(body.idNumber).account
     return { accountNo: maskTail(accountNoFull), ...account }
   })
+
+  implement(scope, operation(operations, 'getAccountNumber'), ({ body }) => ({ accountNo: fundFor(body.idNumber).account.accountNoFull }))
 
   implement(scope, operation(operations, 'listDeposits'), ({ body }) => {
     const fund = fundFor(body.idNumber)
@@ -39,31 +46,56 @@ export function registerHousingFundAgency(scope: AgencyScope, options: HousingFu
     loans: fundFor(body.idNumber).loans.map((loan) => ({ ...loan, loanNo: maskTail(loan.loanNo) })),
   }))
 
-  implement(scope, operation(operations, 'getWithdrawalEligibility'), ({ body }) => {
-    const { account, loans, age, male } = fundFor(body.idNumber)
-    const balance = account.balanceFen
-    const activeLoan = loans.find((l) => l.status === 'repaying')
-    const normal = account.status === 'normal'
-    const sealedMonths = account.status === 'sealed' ? monthsBetween(account.lastDepositMonth, monthCst(now())).length - 1 : 0
-    const retireAge = male ? 60 : 55
-    const reason = (code: WithdrawalReasonT['code'], name: string, materials: string[], ok: boolean, why: string, max: number): WithdrawalReasonT => ({
-      code,
-      name,
-      eligible: ok && balance > 0,
-      ...(ok && balance > 0 ? {} : { why: balance > 0 ? why : '账户余额为 0 / no balance' }),
-      maxAmountFen: ok ? Math.min(balance, max) : 0,
-      materials,
-    })
-    return {
-      reasons: [
-        reason('rent', '租房提取', ['身份证', '无房证明'], normal && !activeLoan, !normal ? '账户非正常缴存状态' : '有在还公积金贷款，不能办理租房提取', RENT_CAP_FEN),
-        reason('purchase', '购买自住住房提取', ['身份证', '购房合同', '购房发票'], normal, '账户非正常缴存状态', balance),
-        reason('loan-repayment', '偿还公积金贷款提取', ['身份证', '借款合同'], activeLoan !== undefined, '没有在还的公积金贷款', activeLoan?.balanceFen ?? 0),
-        reason('retirement', '离休、退休提取', ['身份证', '退休证'], age >= retireAge, `未达到法定退休年龄（${retireAge} 岁）`, balance),
-        reason('major-illness', '重大疾病提取', ['身份证', '诊断证明', '医疗费用票据'], true, '', balance),
-        reason('leave-city', '离职后户口迁出提取', ['身份证', '户口迁移证明'], sealedMonths >= 6, '账户封存未满 6 个月', balance),
-      ],
+  implement(scope, operation(operations, 'getLoanSchedule'), ({ body }) => {
+    const loan = fundFor(body.idNumber).loans.find((l) => l.loanId === body.loanId)
+    if (!loan) throw fail(HOUSING_FUND_ERRORS, 'LOAN_NOT_FOUND', 'No such loan for this account / 未查询到该笔贷款')
+    return loanScheduleOf(loan, dateCst(now()))
+  })
+
+  implement(scope, operation(operations, 'getWithdrawalEligibility'), ({ body }) => ({
+    reasons: eligibilityOf(fundFor(body.idNumber), applications.get(body.idNumber) ?? [], now()),
+  }))
+
+  // Synchronous from the check to the booking of the application, so two concurrent requests cannot both pass the check.
+  implement(scope, operation(operations, 'applyWithdrawal'), ({ body }) => {
+    const { requestId, idNumber, reason, amountFen } = body
+    const earlier = byRequest.get(requestId)
+    if (earlier) {
+      if (earlier.idNumber !== idNumber || earlier.reason !== reason || earlier.amountFen !== amountFen) {
+        throw fail(HOUSING_FUND_ERRORS, 'IDEMPOTENCY_CONFLICT', 'This requestId was used for another application / 该申请编号已用于另一笔提取申请')
+      }
+      const { requestId: _r, idNumber: _i, ...application } = earlier
+      return application
     }
+    const fund = fundFor(idNumber)
+    if (amountFen > fund.account.balanceFen) {
+      throw fail(HOUSING_FUND_ERRORS, 'AMOUNT_TOO_HIGH', `Amount above the balance / 提取金额不能超过账户余额 ${(fund.account.balanceFen / 100).toFixed(2)} 元`)
+    }
+    const own = applications.get(idNumber) ?? []
+    const rule = eligibilityOf(fund, own, now()).find((r) => r.code === reason)!
+    if (!rule.eligible) throw fail(HOUSING_FUND_ERRORS, own.some((a) => a.status === 'reviewing') ? 'APPLICATION_PENDING' : 'NOT_ELIGIBLE', `Not eligible / ${rule.why}`)
+    if (amountFen > rule.maxAmountFen) {
+      throw fail(HOUSING_FUND_ERRORS, 'AMOUNT_TOO_HIGH', `Amount above the maximum / 提取金额不能超过可提取额度 ${(rule.maxAmountFen / 100).toFixed(2)} 元`)
+    }
+    const instant = INSTANT_REASONS.has(reason)
+    const cardTail = seeded('housing-fund-card', city.code, idNumber).digits(4)
+    const application: Application = {
+      applicationNo: `${seeded('withdrawal-no', requestId).int(1, 9)}${seeded('withdrawal-no-d', requestId).digits(15)}`,
+      reason,
+      reasonName: REASON_NAMES[reason],
+      amountFen,
+      status: instant ? 'approved' : 'reviewing',
+      submittedAt: isoCst(now()),
+      message: instant
+        ? `提取已办结，资金将在 1 个工作日内转入您在公积金中心登记的银行卡（尾号 ${cardTail}）`
+        : `申请已受理，请于 10 个工作日内携带${rule.materials.join('、')}到${city.fullName}住房公积金管理中心服务大厅审核`,
+      requestId,
+      idNumber,
+    }
+    applications.set(idNumber, [...own, application])
+    byRequest.set(requestId, application)
+    const { requestId: _r, idNumber: _i, ...answer } = application
+    return answer
   })
 }
 

@@ -6,7 +6,8 @@ import { operation } from '../../server/contracts/common'
 import { isoCst, monthCst } from '../shared/china-time'
 import { checkMonthRange } from '../shared/month-range'
 import { seeded } from '../shared/seeded'
-import { TYPE_NAMES, contributionsOf, insuredOf, medicalAccountOf } from './data'
+import { cityOfTenant } from '../shared/tenant-city'
+import { TYPE_NAMES, contributionsOf, employmentsOf, insuredOf, medicalAccountOf, typeStatusOf } from './data'
 
 export type SocialSecurityAgencyOptions = AgencyOptions
 
@@ -19,9 +20,11 @@ const QR_TTL_MS = 60_000
  */
 export function registerSocialSecurityAgency(scope: AgencyScope, options: SocialSecurityAgencyOptions): void {
   const now = options.now ?? Date.now
+  const city = cityOfTenant(options.tenantId, 'social-security')
+  const issuer = city.provinceName === city.fullName ? `${city.fullName}人力资源和社会保障局` : `${city.provinceName}人力资源和社会保障厅`
 
   const personOf = (idNumber: string) => {
-    const p = insuredOf(idNumber, now())
+    const p = insuredOf(idNumber, city, now())
     if (!p) throw fail(SOCIAL_SECURITY_ERRORS, 'PERSON_NOT_FOUND', 'No social insurance record for this ID number / 未查询到参保信息')
     return p
   }
@@ -30,11 +33,8 @@ export function registerSocialSecurityAgency(scope: AgencyScope, options: Social
     const p = personOf(body.idNumber)
     return {
       idNumber: maskIdNumber(body.idNumber),
-      insurances: INSURANCE_TYPES.map((type) =>
-        p.types.includes(type)
-          ? { type, typeName: TYPE_NAMES[type], status: p.suspended ? ('suspended' as const) : ('active' as const), since: p.since, lastPaidMonth: p.lastPaidMonth, employer: p.employer }
-          : { type, typeName: TYPE_NAMES[type], status: 'not-insured' as const },
-      ),
+      employments: employmentsOf(p),
+      insurances: INSURANCE_TYPES.map((type) => ({ type, typeName: TYPE_NAMES[type], ...typeStatusOf(p, type) })),
     }
   })
 
@@ -52,18 +52,18 @@ export function registerSocialSecurityAgency(scope: AgencyScope, options: Social
     }
   })
 
-  implement(scope, operation(operations, 'getMedicalAccount'), ({ body }) => medicalAccountOf(body.idNumber, personOf(body.idNumber)))
+  implement(scope, operation(operations, 'getMedicalAccount'), ({ body }) => medicalAccountOf(body.idNumber, city, personOf(body.idNumber)))
 
   implement(scope, operation(operations, 'getECard'), ({ body }) => {
     personOf(body.idNumber)
-    const cardNo = `${seeded('social-security-card', body.idNumber).pick(['F', 'G', 'H'])}${seeded('social-security-card-no', body.idNumber).digits(8)}`
+    const cardNo = `${seeded('social-security-card', city.code, body.idNumber).pick(['F', 'G', 'H'])}${seeded('social-security-card-no', city.code, body.idNumber).digits(8)}`
     const window = Math.floor(now() / QR_TTL_MS)
     const token = createHash('sha256').update(`${options.secret}|${body.idNumber}|${window}`).digest('base64url').slice(0, 32)
     return {
       cardNo: maskTail(cardNo),
       person: { name: maskName(body.name), idNumber: maskIdNumber(body.idNumber) },
       status: 'active' as const,
-      issuer: '四川省人力资源和社会保障厅',
+      issuer,
       qrPayload: `OCSSC1:${token}`,
       qrExpiresAt: isoCst((window + 1) * QR_TTL_MS),
     }

@@ -13,7 +13,7 @@ function chinaDates(now: number) {
 }
 
 // Ids that no agency holds but that match the contract's formats, for the "not found" cases.
-const UNKNOWN = { violation: '0000000000000000', slot: 'none.none.2000-01-01.0800', appointment: 'A20000101000000', order: 'onecity-review-none' }
+const UNKNOWN = { violation: '0000000000000000', slot: 'none.none.2000-01-01.0800', appointment: 'A20000101000000', order: 'onecity-review-none', loan: '0000000000000000' }
 
 /**
  * The conformance suite of each typed contract: every operation with the
@@ -94,10 +94,19 @@ export const SUITES: Record<TypedContract, (run: SuiteRun, f: Fixtures, now: num
 
   async 'housing-fund@1'(run, f, now) {
     const { month, yearAgo } = chinaDates(now)
-    await run.good('getAccount', { body: { idNumber: f.idNumber } })
-    await run.good('listDeposits', { body: { idNumber: f.idNumber, from: yearAgo, to: month } })
-    await run.good('listLoans', { body: { idNumber: f.idNumber } })
-    await run.good('getWithdrawalEligibility', { body: { idNumber: f.idNumber } })
+    const idNumber = f.idNumber as string
+    const [, , loans] = await Promise.all([
+      run.good('getAccount', { body: { idNumber } }),
+      run.good('getAccountNumber', { body: { idNumber } }),
+      run.good<{ loans: { loanId: string }[] }>('listLoans', { body: { idNumber } }),
+      run.good('listDeposits', { body: { idNumber, from: yearAgo, to: month } }),
+      run.good('getWithdrawalEligibility', { body: { idNumber } }),
+      run.rule('getLoanSchedule', { body: { idNumber, loanId: UNKNOWN.loan } }, { status: 404, code: 'LOAN_NOT_FOUND' }, 'getLoanSchedule of an unknown loan'),
+      run.rule('applyWithdrawal', { body: { idNumber, reason: 'major-illness', amountFen: 1_000_000_000_000, requestId: `onecity-review-${now}` } },
+        { status: 422, code: 'AMOUNT_TOO_HIGH' }, 'applyWithdrawal of more than any balance (nothing is withdrawn)'),
+    ])
+    const loanId = loans?.loans[0]?.loanId
+    if (loanId) await run.good('getLoanSchedule', { body: { idNumber, loanId } }, 'getLoanSchedule of the first listed loan')
     return 'getAccount'
   },
 }
