@@ -42,6 +42,8 @@ import { Payment } from './modules/payments/schemas'
 import { trafficRoutes } from './modules/traffic/routes'
 import { patientRoutes } from './modules/hospital/patient-routes'
 import { hospitalRoutes } from './modules/hospital/routes'
+import { housingFundRoutes } from './modules/housing-fund/routes'
+import { socialSecurityRoutes } from './modules/social-security/routes'
 import { AppointmentView, Patient } from './modules/hospital/schemas'
 
 /**
@@ -183,6 +185,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(trafficRoutes, { ...citizens, payments })
   await app.register(patientRoutes, citizens)
   await app.register(hospitalRoutes, { ...citizens, payments })
+  await app.register(socialSecurityRoutes, citizens)
+  await app.register(housingFundRoutes, citizens)
 
   if (existsSync(config.h5Dir)) {
     // The H5 build ships .br/.gz next to each file; send those to browsers that accept them.

@@ -10,3 +10,15 @@ export function recordYears(firstMonth: string | undefined, currentYear: number,
   for (let y = currentYear; y >= from; y--) years.push(y)
   return years
 }
+
+/**
+ * The months of a calendar year that can have records yet: January to
+ * December, or to `currentMonth` (YYYY-MM) in the current year; undefined for
+ * a year that has not begun.
+ */
+export function yearMonthRange(year: number, currentMonth: string): { from: string; to: string } | undefined {
+  const from = `${year}-01`
+  if (from > currentMonth) return undefined
+  const december = `${year}-12`
+  return { from, to: december < currentMonth ? december : currentMonth }
+}

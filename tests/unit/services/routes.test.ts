@@ -44,6 +44,15 @@ describe('routes', () => {
     expect(serviceEntryUrl({ id: 'x', name: 'X', contract: 'webview' })).toBeUndefined()
   })
 
+  it('opens social-security@1 and housing-fund@1 services in their subpackages', () => {
+    expect(serviceEntryUrl({ id: 'deyang-social-security', name: '社保', contract: 'social-security@1' })).toBe(
+      '/packages/social-security/pages/index/index?service=deyang-social-security&name=%E7%A4%BE%E4%BF%9D',
+    )
+    expect(serviceEntryUrl({ id: 'deyang-housing-fund', name: '公积金', contract: 'housing-fund@1' })).toBe(
+      '/packages/housing-fund/pages/index/index?service=deyang-housing-fund&name=%E5%85%AC%E7%A7%AF%E9%87%91',
+    )
+  })
+
   it('opens hospital@1 services in the hospital subpackage', () => {
     expect(serviceEntryUrl({ id: 'deyang-hospital', name: '预约挂号', contract: 'hospital@1' })).toBe(
       '/packages/hospital/pages/index/index?service=deyang-hospital&name=%E9%A2%84%E7%BA%A6%E6%8C%82%E5%8F%B7',
