@@ -22,3 +22,21 @@ export function yearMonthRange(year: number, currentMonth: string): { from: stri
   const december = `${year}-12`
   return { from, to: december < currentMonth ? december : currentMonth }
 }
+
+/** The first year the platform answers yearly record queries for (YearQuery in the server's schemas). */
+export const FIRST_RECORD_YEAR = 1990
+
+/**
+ * The year a records page opens on: the `year` page parameter when it is a
+ * whole year from 1990 to this year (China time), otherwise this year. A bad
+ * link then shows records instead of the agency's 422.
+ */
+export function recordYearParam(param: string | undefined, currentYear: number): number {
+  const year = param && /^\d{4}$/.test(param) ? Number(param) : Number.NaN
+  return year >= FIRST_RECORD_YEAR && year <= currentYear ? year : currentYear
+}
+
+/** The year chips: `years` (from recordYears) plus the chosen year when a link asked for one outside them, newest first. */
+export function yearChoices(years: readonly number[], chosen: number): number[] {
+  return years.includes(chosen) ? [...years] : [...years, chosen].sort((a, b) => b - a)
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { recordYears, yearMonthRange } from '../../../src/domain/record-years'
+import { recordYearParam, recordYears, yearChoices, yearMonthRange } from '../../../src/domain/record-years'
 
 describe('recordYears', () => {
   it('from the first month’s year to this year, newest first', () => {
@@ -21,5 +21,23 @@ describe('yearMonthRange', () => {
     expect(yearMonthRange(2026, '2026-11')).toEqual({ from: '2026-01', to: '2026-11' })
     expect(yearMonthRange(2026, '2026-01')).toEqual({ from: '2026-01', to: '2026-01' })
     expect(yearMonthRange(2027, '2026-11')).toBeUndefined()
+  })
+})
+
+describe('recordYearParam', () => {
+  it('a whole year from 1990 to this year from the link', () => {
+    expect(recordYearParam('2023', 2026)).toBe(2023)
+    expect(recordYearParam('1990', 2026)).toBe(1990)
+    expect(recordYearParam('2026', 2026)).toBe(2026)
+  })
+  it('anything else opens this year', () => {
+    for (const param of [undefined, '', '2027', '1989', '20x5', '2025.5', ' 2025', '02025']) expect(recordYearParam(param, 2026)).toBe(2026)
+  })
+})
+
+describe('yearChoices', () => {
+  it('the chips as they are, or with a chosen year outside them, newest first', () => {
+    expect(yearChoices([2026, 2025, 2024], 2025)).toEqual([2026, 2025, 2024])
+    expect(yearChoices([2026, 2025], 2019)).toEqual([2026, 2025, 2019])
   })
 })
