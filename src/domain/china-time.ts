@@ -33,3 +33,11 @@ export function formatChinaDate(iso: string): string {
   const ms = Date.parse(iso)
   return Number.isNaN(ms) ? iso : datePart(chinaClock(ms))
 }
+
+/** An ISO time as a China clock time with seconds: 2025-03-01T02:31:05Z → "10:31:05"; unreadable input is returned as is. */
+export function formatChinaTime(iso: string): string {
+  const ms = Date.parse(iso)
+  if (Number.isNaN(ms)) return iso
+  const d = chinaClock(ms)
+  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
+}

@@ -19,14 +19,3 @@ export function qrRefreshDelay(expiresAt: string, nowMs: number): number {
   if (left <= 0) return FALLBACK_MS
   return Math.min(MAX_MS, Math.max(MIN_MS, left + GRACE_MS))
 }
-
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/** The expiry as a China clock time with seconds: 2025-03-01T02:31:05Z → "10:31:05"; unreadable input is returned as is. */
-export function qrValidUntilText(expiresAt: string): string {
-  const ms = Date.parse(expiresAt)
-  if (Number.isNaN(ms)) return expiresAt
-  const d = new Date(ms + CHINA_OFFSET_MS)
-  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
-}

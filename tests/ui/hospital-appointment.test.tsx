@@ -9,6 +9,14 @@ vi.mock('../../src/services/hospital-api', async () => (await import('./hospital
 
 let view: Rendered | undefined
 const ID = appointment().id
+const VISIT_CARD = {
+  cardNo: 'JZ0000012345',
+  hospitalId: 'people-1',
+  hospitalName: '德阳市人民医院（本部）',
+  patient: { name: '*伟', idNumber: '5106**********1238' },
+  qrPayload: 'OCVC1:visit-card-payload-for-tests',
+  issuedAt: '2026-11-20T02:00:00.000Z',
+}
 
 async function renderAppointment(first = answer()) {
   vi.resetModules()
@@ -17,6 +25,7 @@ async function renderAppointment(first = answer()) {
   const { ApiError } = await import('../../src/services/request')
   const { default: AppointmentPage } = await import('../../src/packages/hospital/pages/appointment/index')
   hospital.getAppointment.mockResolvedValue(first)
+  hospital.getVisitCard.mockResolvedValue(VISIT_CARD)
   view = await render(<AppointmentPage />)
   await flush()
   return { hospital, ApiError }
@@ -55,6 +64,19 @@ describe('预约详情', () => {
     })
     expect(button('取消预约')).not.toBeNull()
     expect(button('去支付 ¥50.00')).toBeNull()
+  })
+
+  it('draws the patient’s visit card as a QR code for signing in, for an upcoming booked appointment only', async () => {
+    const { hospital } = await renderAppointment()
+    const a = appointment()
+    expect(hospital.getVisitCard).toHaveBeenCalledWith(a.serviceId, a.hospitalId, a.patientId)
+    const qr = view!.container.querySelector('.visit-card-code [role="img"]')
+    expect(qr?.getAttribute('aria-label')).toBe('就诊卡 JZ0000012345 二维码')
+    expect(qr!.querySelectorAll('.qr-code__run--dark').length).toBeGreaterThan(20)
+    expect(view!.container.textContent).not.toContain(VISIT_CARD.qrPayload)
+    view!.unmount()
+    await renderAppointment(answer({ status: 'cancelled', cancelReason: 'citizen', cancellable: false }))
+    expect(view!.container.querySelector('.visit-card-code')).toBeNull()
   })
 
   it('cancels after confirming and shows 已取消 and 已退款', async () => {

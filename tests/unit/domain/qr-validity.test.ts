@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { qrRefreshDelay, qrValidUntilText } from '../../../src/domain/qr-validity'
+import { formatChinaTime } from '../../../src/domain/china-time'
+import { qrRefreshDelay } from '../../../src/domain/qr-validity'
 
 const NOW = Date.parse('2025-03-01T02:30:20Z')
 
@@ -19,10 +20,10 @@ describe('qrRefreshDelay', () => {
   })
 })
 
-describe('qrValidUntilText', () => {
+describe('formatChinaTime', () => {
   it('is the China clock time with seconds', () => {
-    expect(qrValidUntilText('2025-03-01T02:31:05Z')).toBe('10:31:05')
-    expect(qrValidUntilText('2025-03-01T23:59:59+08:00')).toBe('23:59:59')
-    expect(qrValidUntilText('soon')).toBe('soon')
+    expect(formatChinaTime('2025-03-01T02:31:05Z')).toBe('10:31:05')
+    expect(formatChinaTime('2025-03-01T23:59:59+08:00')).toBe('23:59:59')
+    expect(formatChinaTime('soon')).toBe('soon')
   })
 })

@@ -15,6 +15,7 @@ import { showNotice } from '../../../../services/navigation'
 import { ApiError, errorMessage, isTemporaryFailure } from '../../../../services/request'
 import { AppointmentBanner } from '../../components/appointment-banner'
 import { AppointmentDetails } from '../../components/appointment-details'
+import { VisitCardCode } from '../../components/visit-card-code'
 import { CANNOT_PAY_MESSAGE, useRegistrationPayment } from '../../hooks/use-registration-payment'
 import './index.scss'
 
@@ -106,6 +107,7 @@ export default function AppointmentPage() {
           <View className="subpage-card card">
             <AppointmentDetails appointment={a} />
           </View>
+          {a.status === 'booked' && a.upcoming && a.patientId && <VisitCardCode serviceId={a.serviceId} hospitalId={a.hospitalId} patientId={a.patientId} />}
           {problem && <FormAlert message={problem.message} onRetry={problem.retry} />}
           {a.status !== 'cancelled' && a.upcoming && !a.cancellable && (
             <Text className="subpage-notice appointment__no-cancel">已过取消截止时间，不能在线取消预约。</Text>

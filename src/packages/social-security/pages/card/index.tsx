@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { Pressable } from '../../../../components/pressable'
 import { QrCode } from '../../../../components/qr-code'
-import { qrValidUntilText } from '../../../../domain/qr-validity'
+import { formatChinaTime } from '../../../../domain/china-time'
 import { usePageReturn } from '../../../../hooks/use-page-return'
 import { useRemote } from '../../../../hooks/use-remote'
 import { useRouteParams } from '../../../../hooks/use-route-params'
@@ -44,7 +44,7 @@ export default function SocialSecurityCardPage() {
               <QrCode text={state.data.qrPayload} label="电子社保卡二维码" />
             </View>
             <Text className="ss-qr__validity">
-              二维码有效期至 {qrValidUntilText(state.data.qrExpiresAt)}，过期后自动刷新
+              二维码有效期至 {formatChinaTime(state.data.qrExpiresAt)}，过期后自动刷新
             </Text>
             <Text className="ss-qr__note">二维码仅限本人使用，请勿截图或转发给他人。</Text>
             {/* A full reload, so the citizen sees that a new code was fetched. */}
