@@ -43,6 +43,8 @@ import { trafficRoutes } from './modules/traffic/routes'
 import { patientRoutes } from './modules/hospital/patient-routes'
 import { hospitalRoutes } from './modules/hospital/routes'
 import { housingFundRoutes } from './modules/housing-fund/routes'
+import { createIngestion } from './modules/usage/ingestion'
+import { usageRoutes } from './modules/usage/routes'
 import { socialSecurityRoutes } from './modules/social-security/routes'
 import { AppointmentView, Patient } from './modules/hospital/schemas'
 
@@ -111,6 +113,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('reviews', reviews)
   // Hooks run in order: stop the reviews before the database they write to closes.
   app.addHook('onClose', () => reviews.stop())
+  // Usage answers wait for their commit: the last group finishes before the database closes.
+  const ingestion = createIngestion(db)
+  app.addHook('onClose', () => ingestion.idle())
   if (!options.db) app.addHook('onClose', () => db.close())
 
   registerErrorHandling(app)
@@ -123,7 +128,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         version: '1',
         description: 'Citizen gateway, service catalog, agency onboarding and anonymous usage statistics. Errors: `{ error: { code, message, details } }`.',
       },
-      tags: [{ name: 'health' }, { name: 'cities' }, { name: 'catalog' }, { name: 'citizen', description: 'the citizen app: session, identity, vehicles, records, services, payments' }, { name: 'admin', description: 'operators: agencies, tokens' }, { name: 'agency', description: 'agencies: manifests and their own services' }],
+      tags: [{ name: 'health' }, { name: 'cities' }, { name: 'catalog' }, { name: 'citizen', description: 'the citizen app: session, identity, vehicles, records, services, payments' }, { name: 'admin', description: 'operators: agencies, tokens' }, { name: 'agency', description: 'agencies: manifests and their own services' }, { name: 'usage', description: 'anonymous usage statistics: no identifier of a person or device' }],
       components: {
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer', description: 'oc_… token from an operator or `npm run cli -- token create`' },
@@ -187,6 +192,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(hospitalRoutes, { ...citizens, payments })
   await app.register(socialSecurityRoutes, citizens)
   await app.register(housingFundRoutes, citizens)
+  await app.register(usageRoutes, { db, ingestion, config: config.usage })
 
   if (existsSync(config.h5Dir)) {
     // The H5 build ships .br/.gz next to each file; send those to browsers that accept them.

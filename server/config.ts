@@ -20,6 +20,12 @@ export interface Config {
   mockPort: number | null
   citizen: CitizenConfig
   wechat: WechatConfig
+  usage: UsageConfig
+}
+
+export interface UsageConfig {
+  /** POST /v1/usage requests a minute per client address (kept in memory only). */
+  ratePerMinute: number
 }
 
 export interface CitizenConfig {
@@ -118,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     paymentSimulator: simulatorText === 'on',
     bookingSweepSeconds: integer('ONECITY_BOOKING_SWEEP_S', '60', 3600),
   }
+  const usage: UsageConfig = { ratePerMinute: integer('ONECITY_USAGE_RATE_PER_MIN', '120', 1_000_000) }
   const wechatApiBase = value('WECHAT_API_BASE')
   if (production && (!value('WECHAT_APP_ID') || !value('WECHAT_APP_SECRET') || !wechatApiBase)) {
     problems.push('WECHAT_APP_ID, WECHAT_APP_SECRET and WECHAT_API_BASE are required in production (the simulated WeChat is for development)')
@@ -144,5 +151,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mockPort,
     citizen,
     wechat,
+    usage,
   }
 }

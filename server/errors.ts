@@ -72,6 +72,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
       })
     }
     const status = err.statusCode ?? 500
+    if (status === 413) {
+      return reply.status(413).send({ error: { code: 'BODY_TOO_LARGE', message: 'The body is larger than 64 KiB / 请求内容超过 64 KiB', details: [] } })
+    }
     if (status >= 400 && status < 500) {
       return reply.status(status).send({ error: { code: err.code ?? 'BAD_REQUEST', message: err.message, details: [] } })
     }

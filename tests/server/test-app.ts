@@ -21,6 +21,8 @@ export const testConfig = loadConfig({
   ONECITY_REVIEW_LOAD_MS: '300',
   ONECITY_REVIEW_INTERVAL_H: '0',
   ONECITY_PROBE_INTERVAL_S: '0',
+  // Tests send many batches from one address; the rate limit has its own test.
+  ONECITY_USAGE_RATE_PER_MIN: '1000000',
 })
 export const testBox = createSecretBox(Buffer.from(TEST_DATA_KEY, 'base64'))
 
