@@ -43,7 +43,7 @@ import { trafficRoutes } from './modules/traffic/routes'
 import { patientRoutes } from './modules/hospital/patient-routes'
 import { hospitalRoutes } from './modules/hospital/routes'
 import { housingFundRoutes } from './modules/housing-fund/routes'
-import { createIngestion } from './modules/usage/ingestion'
+import { createUsageService } from './modules/usage/usage-service'
 import { usageRoutes } from './modules/usage/routes'
 import { socialSecurityRoutes } from './modules/social-security/routes'
 import { AppointmentView, Patient } from './modules/hospital/schemas'
@@ -114,8 +114,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Hooks run in order: stop the reviews before the database they write to closes.
   app.addHook('onClose', () => reviews.stop())
   // Usage answers wait for their commit: the last group finishes before the database closes.
-  const ingestion = createIngestion(db)
-  app.addHook('onClose', () => ingestion.idle())
+  const usage = await createUsageService(db)
+  app.addHook('onClose', () => usage.idle())
   if (!options.db) app.addHook('onClose', () => db.close())
 
   registerErrorHandling(app)
@@ -192,7 +192,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(hospitalRoutes, { ...citizens, payments })
   await app.register(socialSecurityRoutes, citizens)
   await app.register(housingFundRoutes, citizens)
-  await app.register(usageRoutes, { db, ingestion, config: config.usage })
+  await app.register(usageRoutes, { db, usage, config: config.usage })
 
   if (existsSync(config.h5Dir)) {
     // The H5 build ships .br/.gz next to each file; send those to browsers that accept them.

@@ -1,0 +1,63 @@
+import { Value } from 'typebox/value'
+import { addMonths } from '../../../src/domain/calendar-months'
+import type { Db } from '../../db/db'
+import { HttpError } from '../../errors'
+import { listCities } from '../cities/repository'
+import { type KnownPlaces, batchProblems } from './check-batch'
+import { type Ingested, createIngestion } from './ingestion'
+import { UsageBatchSchema, type UsageBatchT } from './schemas'
+
+/** Services appear while the server runs: an unknown id re-reads the list, at most this often. */
+const SERVICES_REFRESH_MS = 10_000
+
+export interface UsageService {
+  /** The server's month now (Asia/Shanghai, YYYY-MM). */
+  month(): string
+  /** Checks the whole batch (422 with every problem, nothing counted), then counts it; resolves after the commit. */
+  accept(batch: UsageBatchT): Promise<Ingested & { month: string }>
+  /** Resolves when nothing is waiting to be committed. */
+  idle(): Promise<void>
+}
+
+/**
+ * What POST /v1/usage does, as a service: the route uses it with the real
+ * clock, and the simulator replays older months through the very same checks
+ * and ingestion with a clock set to the simulated month.
+ */
+export async function createUsageService(db: Db, now: () => number = Date.now): Promise<UsageService> {
+  const ingestion = createIngestion(db, now)
+  const cities = await listCities(db)
+  const places: KnownPlaces = { cities: new Set(cities.map((c) => c.code)), provinces: new Set(cities.map((c) => c.provinceCode)), services: new Set() }
+  let servicesReadAt = 0
+  const readServices = async () => {
+    places.services = new Set((await db.query<{ id: string }>('SELECT id FROM services')).map((r) => r.id))
+    servicesReadAt = Date.now()
+  }
+  await readServices()
+
+  return {
+    month: ingestion.month,
+    idle: ingestion.idle,
+    async accept(batch) {
+      const month = ingestion.month()
+      let problems = batchProblems(batch, month, addMonths(month, -1), places)
+      if (problems.some((p) => p.code === 'UNKNOWN_SERVICE') && Date.now() - servicesReadAt > SERVICES_REFRESH_MS) {
+        await readServices()
+        problems = batchProblems(batch, month, addMonths(month, -1), places)
+      }
+      if (problems.length > 0) {
+        throw new HttpError(422, problems[0]!.code, `The batch was not counted: ${problems.length} problem(s) / 批次未计入：${problems.map((p) => p.message).slice(0, 3).join('；')}`, problems)
+      }
+      return { month, ...(await ingestion.ingest(batch)) }
+    },
+  }
+}
+
+/** The schema check the route gets from Fastify, for batches that do not come over HTTP (the simulator's older months). */
+export function checkBatchShape(batch: unknown): UsageBatchT {
+  if (!Value.Check(UsageBatchSchema, batch)) {
+    const details = [...Value.Errors(UsageBatchSchema, batch)].slice(0, 5).map((e) => ({ path: `body${e.instancePath.replace(/\//g, '.')}`, message: e.message }))
+    throw new HttpError(400, 'VALIDATION_FAILED', 'The batch does not have the shape of POST /v1/usage / 批次格式不正确', details)
+  }
+  return batch
+}
