@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { catalogRead } from './catalog-read'
 import { h5FirstLoad } from './h5-first-load'
 import { lighthouseHome } from './lighthouse-home'
+import { usageIngest } from './usage-ingest'
 
 /**
  * `npm run bench`: measures the budgets of 04-platform.md that exist so far and
@@ -22,7 +23,9 @@ async function main() {
   const firstLoad = h5FirstLoad()
   const lighthouse = await lighthouseHome()
   const catalog = await catalogRead()
+  const usage = await usageIngest()
   const measuredAt = new Date().toISOString()
+  writeFileSync('bench/results/usage-ingest.json', JSON.stringify({ ...usage, measuredAt }, null, 2) + '\n')
   writeFileSync('bench/results/catalog-read.json', JSON.stringify({ ...catalog, measuredAt }, null, 2) + '\n')
   writeFileSync('bench/results/h5-first-load.json', JSON.stringify({ ...firstLoad, measuredAt }, null, 2) + '\n')
   writeFileSync('bench/results/lighthouse-home.json', JSON.stringify({ ...lighthouse, measuredAt }, null, 2) + '\n')
@@ -36,9 +39,11 @@ Lighthouse mobile performance   ${String(lighthouse.performance).padEnd(16)}≥ 
 Lighthouse accessibility        ${String(lighthouse.accessibility).padEnd(16)}≥ ${lighthouse.budget.accessibility}
 Lighthouse best practices       ${String(lighthouse.bestPractices).padEnd(16)}≥ ${lighthouse.budget.bestPractices}
 catalog read vs bare node:http  ${`${Math.round(catalog.ratio * 100)}% (${Math.round(catalog.platform.requestsPerSecond)}/s)`.padEnd(16)}≥ 50% (bare: ${Math.round(catalog.bare.requestsPerSecond)}/s)
+usage records vs bare node:http ${`${Math.round(usage.ratio * 100)}% (${Math.round(usage.platform.recordsPerSecond)}/s)`.padEnd(16)}≥ 50% (bare: ${Math.round(usage.bare.recordsPerSecond)}/s)
+usage ack p99 at half load      ${`${usage.halfLoad.p99Ms} ms`.padEnd(16)}≤ 200 ms
 ${lighthouse.failedAudits.length ? `failed audits: ${lighthouse.failedAudits.join('; ')}` : ''}`)
 
-  const ok = size.status === 0 && firstLoad.withinBudget && lighthouse.withinBudget && catalog.withinBudget
+  const ok = size.status === 0 && firstLoad.withinBudget && lighthouse.withinBudget && catalog.withinBudget && usage.withinBudget
   if (!ok) {
     console.error('A budget is exceeded (see above and bench/results/).')
     process.exitCode = 1

@@ -58,7 +58,9 @@ export function createIngestion(db: Db, now: () => number = Date.now): Ingestion
       if (records === 0) return Promise.resolve({ accepted: 0, duplicates: 0 })
       return new Promise<Ingested>((resolve, reject) => {
         queue.push({ batch, resolve, reject })
-        running ??= drain()
+        // Start the group after the requests that arrived in the same turn of the event loop: an embedded
+        // database commits without yielding, so starting at once would make every group a group of one.
+        running ??= new Promise<void>((started) => setImmediate(started)).then(drain)
       })
     },
     async idle() {
