@@ -37,7 +37,7 @@ async function load(url: string, month: string, overallRate?: number) {
     connections: CONNECTIONS,
     duration: SECONDS,
     ...(overallRate ? { overallRate } : {}),
-    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: batchBody(month) }) }],
+    requests: [{ setupRequest: (req) => Object.assign(req, { body: batchBody(month) }) }],
   })
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`)
   return { requestsPerSecond: result.requests.average, recordsPerSecond: result.requests.average * (ACTIVES + EVENTS), p99Ms: result.latency.p99 }

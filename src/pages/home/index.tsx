@@ -14,6 +14,7 @@ import { useCatalog } from '../../hooks/use-catalog'
 import { useLaunchFlow } from '../../hooks/use-launch-flow'
 import { openCityPicker, openPage, openPrivacyPolicy, showNotice } from '../../services/navigation'
 import { serviceEntryUrl } from '../../services/routes'
+import { recordServiceOpen } from '../../services/usage-reporter'
 import { useCityStore } from '../../stores/city-store'
 import { agreeToPrivacyNotice, refusePrivacyNotice } from '../../stores/consent-store'
 import { recordServiceUse, selectRecentIds, useRecentStore } from '../../stores/recent-store'
@@ -80,6 +81,7 @@ export default function HomePage() {
   const openService = (service: CatalogService) => {
     if (city) recordServiceUse(city.code, service.id)
     const url = serviceEntryUrl(service)
+    if (city) recordServiceOpen(service, city.code, url !== undefined)
     if (url) openPage(url)
     else showNotice(`「${service.name}」即将上线`)
   }

@@ -8,6 +8,7 @@ import {
   selectConsentStatus,
   useConsentStore,
 } from '../../stores/consent-store'
+import { UsageSection } from './usage-section'
 import './index.scss'
 
 const SECTIONS: Array<{ id: string; title: string; paragraphs: string[] }> = [
@@ -103,6 +104,8 @@ export default function PrivacyPage() {
           </Pressable>
         </View>
       </View>
+
+      <UsageSection />
     </View>
   )
 }

@@ -4,6 +4,7 @@ import { RemoteStatus } from '../../../../components/remote-status'
 import { EmptyView } from '../../../../components/status-view'
 import { useRemote } from '../../../../hooks/use-remote'
 import { useRouteParams } from '../../../../hooks/use-route-params'
+import { useServiceUsage } from '../../../../hooks/use-service-usage'
 import { openPage } from '../../../../services/navigation'
 import { appointmentsUrl, hospitalDepartmentsUrl, patientsUrl } from '../../../../services/routes'
 import { HospitalCard } from '../../components/hospital-card'
@@ -13,6 +14,7 @@ import './index.scss'
 /** 预约挂号: the service's campuses with their booking rules, and 我的预约 and 就诊人管理. */
 export default function HospitalHomePage() {
   const { service, name } = useRouteParams('service', 'name')
+  useServiceUsage(service)
   const hospitals = useRemote(() => (service ? campusesOf(service) : Promise.resolve([])), [service])
   const { state } = hospitals
 

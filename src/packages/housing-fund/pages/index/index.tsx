@@ -8,6 +8,7 @@ import { basisPointsText } from '../../../../domain/rate-percent'
 import { usePageReturn } from '../../../../hooks/use-page-return'
 import { useRemote } from '../../../../hooks/use-remote'
 import { useRouteParams } from '../../../../hooks/use-route-params'
+import { useServiceUsage } from '../../../../hooks/use-service-usage'
 import { getFundAccount } from '../../../../services/housing-fund-api'
 import { AccountNumber } from '../../components/account-number'
 import { FundLinks } from '../../components/fund-links'
@@ -22,6 +23,7 @@ import './index.scss'
  */
 export default function HousingFundHomePage() {
   const { service, name } = useRouteParams('service', 'name')
+  useServiceUsage(service)
   const account = useRemote(() => getFundAccount(service), [service])
   // Back from 实名认证 (or a withdrawal that changed the balance): read the account again.
   usePageReturn(account.reload)

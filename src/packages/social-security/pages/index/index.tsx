@@ -5,6 +5,7 @@ import { EmptyView } from '../../../../components/status-view'
 import { usePageReturn } from '../../../../hooks/use-page-return'
 import { useRemote } from '../../../../hooks/use-remote'
 import { useRouteParams } from '../../../../hooks/use-route-params'
+import { useServiceUsage } from '../../../../hooks/use-service-usage'
 import { openPage } from '../../../../services/navigation'
 import { contributionsUrl, medicalAccountUrl, socialSecurityCardUrl } from '../../../../services/routes'
 import { getInsured } from '../../../../services/social-security-api'
@@ -27,6 +28,7 @@ const ENTRIES = [
  */
 export default function SocialSecurityHomePage() {
   const { service, name } = useRouteParams('service', 'name')
+  useServiceUsage(service)
   const insured = useRemote(() => (service ? getInsured(service) : Promise.resolve(undefined)), [service])
   // Back from 实名认证 (or any page on top): the status can now be shown, or may have changed.
   usePageReturn(insured.reload)

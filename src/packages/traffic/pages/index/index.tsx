@@ -8,6 +8,7 @@ import { EmptyView } from '../../../../components/status-view'
 import { usePageReturn } from '../../../../hooks/use-page-return'
 import { useRemote } from '../../../../hooks/use-remote'
 import { useRouteParams } from '../../../../hooks/use-route-params'
+import { useServiceUsage } from '../../../../hooks/use-service-usage'
 import { getMe, listVehicles, unbindVehicle } from '../../../../services/citizen-api'
 import { openPage, showNotice } from '../../../../services/navigation'
 import { errorMessage } from '../../../../services/request'
@@ -37,6 +38,7 @@ async function confirmUnbind(vehicle: VehicleT): Promise<boolean> {
  */
 export default function TrafficHomePage() {
   const { service, name } = useRouteParams('service', 'name')
+  useServiceUsage(service)
   const account = useRemote(loadAccount, [])
   const [round, setRound] = useState(0)
   usePageReturn(() => {
