@@ -26,6 +26,8 @@ export interface Config {
 export interface UsageConfig {
   /** POST /v1/usage requests a minute per client address (kept in memory only). */
   ratePerMinute: number
+  /** People the first start simulates over a year so the console has data (03-index.md); 0 = none. */
+  demoCitizens: number
 }
 
 export interface CitizenConfig {
@@ -55,6 +57,8 @@ export interface ReviewConfig {
   intervalHours: number
   /** Probe every listed service this often (seconds) for the uptime check; 0 = never. */
   probeIntervalS: number
+  /** A service is down from the first of this many consecutive failed probes (03-index.md: 2). */
+  probeDownAfter: number
 }
 
 export class ConfigError extends Error {
@@ -107,7 +111,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loadMs: integer('ONECITY_REVIEW_LOAD_MS', '10000', 600_000),
     intervalHours: integer('ONECITY_REVIEW_INTERVAL_H', '24', 24 * 365),
     probeIntervalS: integer('ONECITY_PROBE_INTERVAL_S', '300', 86_400),
+    probeDownAfter: integer('ONECITY_PROBE_DOWN_AFTER', '2', 100),
   }
+  if (review.probeDownAfter < 1) problems.push('ONECITY_PROBE_DOWN_AFTER must be at least 1')
   const mockPortText = value('ONECITY_MOCK_PORT') ?? '4100'
   const mockPort = mockPortText === 'off' ? null : integer('ONECITY_MOCK_PORT', mockPortText, 65535)
 
@@ -124,7 +130,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     paymentSimulator: simulatorText === 'on',
     bookingSweepSeconds: integer('ONECITY_BOOKING_SWEEP_S', '60', 3600),
   }
-  const usage: UsageConfig = { ratePerMinute: integer('ONECITY_USAGE_RATE_PER_MIN', '120', 1_000_000) }
+  const usage: UsageConfig = {
+    ratePerMinute: integer('ONECITY_USAGE_RATE_PER_MIN', '120', 1_000_000),
+    demoCitizens: integer('ONECITY_DEMO_USAGE_CITIZENS', '20000', 1_000_000),
+  }
   const wechatApiBase = value('WECHAT_API_BASE')
   if (production && (!value('WECHAT_APP_ID') || !value('WECHAT_APP_SECRET') || !wechatApiBase)) {
     problems.push('WECHAT_APP_ID, WECHAT_APP_SECRET and WECHAT_API_BASE are required in production (the simulated WeChat is for development)')

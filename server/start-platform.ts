@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { type MockAgencies, startMockAgencies } from '../mock/serve'
 import { type BuildOptions, buildApp } from './app'
@@ -9,6 +11,7 @@ import { findSealedSigningSecret } from './modules/agencies/repository'
 import type { TypedContract } from './modules/onboarding/manifest-schema'
 import { onboardDemoServices } from './seed/onboard-demo'
 import { demoTypedServices } from './seed/seed'
+import { postThroughRoute, runSimulation } from './simulate/run-simulation'
 
 export interface RunningPlatform {
   app: FastifyInstance
@@ -17,6 +20,8 @@ export interface RunningPlatform {
   mocks?: MockAgencies
   /** What the first start's demo onboarding did (undefined on later starts). */
   onboarded?: { listed: string[]; failed: string[] }
+  /** The first start's year of simulated usage, running in the background (undefined on later starts). */
+  demoUsage?: Promise<void>
   stop(): Promise<void>
 }
 
@@ -72,14 +77,38 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
     await app.close()
     throw err
   }
+  const demoUsage = await startDemoUsage(config, db, app, options.onProgress)
   return {
     app,
     url,
     ...(mocks ? { mocks } : {}),
     ...(onboarded ? { onboarded } : {}),
+    ...(demoUsage ? { demoUsage } : {}),
     async stop() {
+      await demoUsage
       await app.close()
       await mocks?.stop()
     },
   }
+}
+
+/**
+ * On the first start, a year of simulated usage (server/simulate) so the
+ * console has data: in the background, through the platform's own usage
+ * route and ingestion, once per database. Its ground truth goes to
+ * `<data dir>/simulation-truth.json`.
+ */
+async function startDemoUsage(config: Config, db: Db, app: FastifyInstance, progress?: (line: string) => void): Promise<void | undefined> {
+  if (config.usage.demoCitizens === 0) return undefined
+  const [claimed] = await db.query(`INSERT INTO seeds (name) VALUES ('demo-usage') ON CONFLICT DO NOTHING RETURNING name`)
+  if (!claimed) return undefined
+  progress?.(`Simulating a year of anonymous usage by ${config.usage.demoCitizens} people in the background (first start only)…`)
+  const started = Date.now()
+  return runSimulation({ db, citizens: config.usage.demoCitizens, months: 12, post: postThroughRoute(app) }).then(
+    (truth) => {
+      if (!config.databaseUrl) writeFileSync(join(config.dataDir, 'simulation-truth.json'), JSON.stringify(truth.toJSON()) + '\n')
+      progress?.(`Simulated usage ready (${((Date.now() - started) / 1000).toFixed(0)} s): the console has a year of data.`)
+    },
+    (err: unknown) => app.log.error({ err }, 'the demo usage simulation failed'),
+  )
 }

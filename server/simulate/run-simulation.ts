@@ -5,6 +5,7 @@ import type { UsageAnswer, UsageBatch } from '../../src/domain/usage-batch'
 import { EMPTY_USAGE_QUEUE, type UsageQueue, acknowledgeBatch, addEvent, batchPayload, learnServerMonth, noteUse, takeBatch } from '../../src/domain/usage-queue'
 import { scopesOfUse } from '../../src/domain/usage-scope'
 import { seeded } from '../../mock/shared/seeded'
+import type { FastifyInstance } from 'fastify'
 import type { Db } from '../db/db'
 import { listServicesForCity } from '../modules/catalog/repository'
 import { listCities } from '../modules/cities/repository'
@@ -18,8 +19,8 @@ export interface SimulationOptions {
   citizens: number
   /** How many months, ending with the server's current one. */
   months: number
-  /** POST /v1/usage of the running server: the current and the previous month go through it. */
-  post: (batch: UsageBatch) => Promise<UsageAnswer>
+  /** POST /v1/usage of the running server, from the phone of person `who`: the current and the previous month go through it. */
+  post: (batch: UsageBatch, who: number) => Promise<UsageAnswer>
   /** The server's clock (its current month is the last simulated one). */
   now?: () => number
   seed?: string
@@ -64,20 +65,20 @@ export async function runSimulation(o: SimulationOptions): Promise<GroundTruth> 
   const rng = seeded(o.seed ?? 'onecity-simulation', 'habits')
   const newId = () => randomBytes(16).toString('base64url')
 
-  const serverMonth = (await o.post({ v: 1 })).month
+  const serverMonth = (await o.post({ v: 1 }, 0)).month
   const months = Array.from({ length: o.months }, (_, i) => addMonths(serverMonth, i - o.months + 1))
   for (const month of months) {
     // Phones learn the month when it is that month: older months from the same ingestion with its clock set to them.
     const current = month === serverMonth
     const clock = current ? (o.now ?? Date.now) : () => midMonth(month)
     const thenService = current ? undefined : await createUsageService(o.db, clock)
-    const post = (batch: UsageBatch) => o.post(batch)
+    const post = (batch: UsageBatch, who: number) => o.post(batch, who)
     const inProcess = (batch: UsageBatch) => thenService!.accept(checkBatchShape(batch))
     // Delivered over HTTP: this month's records, and last month's (phones that were offline at the turn of
     // the month, which the endpoint accepts); older ones only in-process, as the endpoint rightly refuses them.
     const overHttp = month >= addMonths(serverMonth, -1)
     const send = overHttp ? post : inProcess
-    const answered = (await (current ? post : inProcess)({ v: 1 })).month
+    const answered = (await (current ? post : inProcess)({ v: 1 }, 0)).month
     let records = 0
 
     people.forEach((p, who) => {
@@ -107,12 +108,12 @@ export async function runSimulation(o: SimulationOptions): Promise<GroundTruth> 
     // Each phone sends what it queued, batch by batch, as the reporter does.
     for (let i = 0; i < people.length; i += CONCURRENCY) {
       await Promise.all(
-        people.slice(i, i + CONCURRENCY).map(async (p) => {
+        people.slice(i, i + CONCURRENCY).map(async (p, j) => {
           for (;;) {
             const taken = takeBatch(p.queue, newId)
             p.queue = taken.queue
             if (!taken.batch) return
-            const answer = await send(batchPayload(taken.batch))
+            const answer = await send(batchPayload(taken.batch), i + j)
             records += answer.accepted
             p.queue = acknowledgeBatch(p.queue, taken.batch, answer.month, clock()).queue
           }
@@ -123,4 +124,14 @@ export async function runSimulation(o: SimulationOptions): Promise<GroundTruth> 
     log(`${month}: ${records} records from ${o.citizens} people in ${new Set(homes).size} cities (${overHttp ? 'POST /v1/usage' : 'in-process ingestion, clock set to the month'})`)
   }
   return truth
+}
+
+/** POST /v1/usage through the platform's own route, each simulated phone from its own (made-up, never stored) address, so the per-address rate limit applies to each as to a real phone. */
+export function postThroughRoute(app: FastifyInstance): SimulationOptions['post'] {
+  return async (batch, who) => {
+    const remoteAddress = `10.${(who >> 16) & 255}.${(who >> 8) & 255}.${who & 255}`
+    const res = await app.inject({ method: 'POST', url: '/v1/usage', payload: batch as object, remoteAddress })
+    if (res.statusCode !== 200) throw new Error(`POST /v1/usage answered ${res.statusCode}: ${res.body}`)
+    return res.json() as UsageAnswer
+  }
 }

@@ -59,6 +59,7 @@ export async function startPlatform(options: { logs?: string[] } = {}): Promise<
     ONECITY_REVIEW_LOAD_MS: '500',
     ONECITY_PROBE_INTERVAL_S: '0',
     ONECITY_REVIEW_INTERVAL_H: '0',
+    ONECITY_DEMO_USAGE_CITIZENS: '0',
   })
   let demoTokens: DemoTokens | undefined
   let running: RunningPlatform

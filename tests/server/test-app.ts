@@ -23,6 +23,8 @@ export const testConfig = loadConfig({
   ONECITY_PROBE_INTERVAL_S: '0',
   // Tests send many batches from one address; the rate limit has its own test.
   ONECITY_USAGE_RATE_PER_MIN: '1000000',
+  // Usage tests drive the simulator themselves.
+  ONECITY_DEMO_USAGE_CITIZENS: '0',
 })
 export const testBox = createSecretBox(Buffer.from(TEST_DATA_KEY, 'base64'))
 

@@ -125,7 +125,7 @@ describe('POST /v1/usage', () => {
 describe('the rate limit per client address', () => {
   it('answers 429 with Retry-After past the rate, counting nothing of the refused', async () => {
     const db = await freshDb()
-    const limited = await buildApp({ ...testConfig, usage: { ratePerMinute: 60 } }, { db })
+    const limited = await buildApp({ ...testConfig, usage: { ...testConfig.usage, ratePerMinute: 60 } }, { db })
     try {
       const answers = []
       for (let i = 0; i < 15; i++) answers.push(await limited.inject({ method: 'POST', url: '/v1/usage', payload: { v: 1 } }))

@@ -28,6 +28,8 @@ export const usageRoutes: FastifyPluginAsyncTypebox<{ db: Db; usage: UsageServic
         body: UsageBatchSchema,
         response: { 200: UsageAnswerSchema, 400: ErrorBody, 413: ErrorBody, 422: ErrorBody, 429: ErrorBody },
       },
+      // The busiest endpoint, and anonymous: no line per request, only problems.
+      logLevel: 'warn',
       // Before the body is read: a client over its rate costs nothing more.
       onRequest: async (req, reply) => {
         const taken = limit.take(req.ip)
