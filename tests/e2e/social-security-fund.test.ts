@@ -1,8 +1,10 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { piiInDatabase } from '../fixtures/pii-audit'
 import { SCREENSHOTS, openAppInCity, settled, usePlatformAndBrowser } from './browser'
 
-const env = usePlatformAndBrowser()
+const logs: string[] = []
+const env = usePlatformAndBrowser({ logs })
 
 // A resident the simulated registry knows by name (mock/identity/app.ts).
 const CITIZEN = { name: '张伟', idNumber: '510603199003071238' }
@@ -19,8 +21,13 @@ async function openService(page: Page, tile: string, pageClass: string) {
 }
 
 describe('社保 and 公积金 at phone size', () => {
-  it('unverified → 去认证 and back; contributions of a chosen year; the fund balance with the account number masked until the eye is tapped', async () => {
+  it('unverified → 去认证 and back; contributions of a chosen year; the fund balance with the account number masked until the eye is tapped; the anonymous usage it sent carries nothing identifying', async () => {
     const page = await openAppInCity(env.browser, env.platform.url, 'deyang', '德阳')
+    // Every anonymous usage request the app sends, as sent, for the privacy audit at the end.
+    const usageRequests: { body: string; headers: Record<string, string> }[] = []
+    page.on('request', (req) => {
+      if (req.method() === 'POST' && req.url().endsWith('/v1/usage')) usageRequests.push({ body: req.postData() ?? '', headers: req.headers() })
+    })
 
     // 社保服务 before 实名认证: it says why and offers 去认证; after it, the same page shows the insured status.
     await openService(page, '社保服务', 'ss-home')
@@ -91,5 +98,24 @@ describe('社保 and 公积金 at phone size', () => {
     await calculator.getByLabel('年利率（%）').fill('3.1')
     await calculator.getByText('每月月供').waitFor()
     await shot(page, 'housing-fund-calculator.png')
+
+    // Privacy audit of anonymous usage: what the app sent, what the server keeps, what it logged.
+    await expect.poll(() => usageRequests.some((r) => r.body.includes('"actives"')), { timeout: 20_000 }).toBe(true)
+    const secrets = [CITIZEN.name, CITIZEN.idNumber, CITIZEN.idNumber.slice(-6), 'cs_']
+    for (const { body, headers } of usageRequests) {
+      for (const secret of secrets) expect(body).not.toContain(secret)
+      expect(headers.authorization).toBeUndefined()
+      expect(headers.cookie).toBeUndefined()
+      const batch = JSON.parse(body) as Record<string, unknown>
+      expect(Object.keys(batch).every((k) => ['v', 'batch', 'actives', 'events'].includes(k))).toBe(true)
+      for (const r of (batch.actives ?? []) as Record<string, unknown>[]) expect(Object.keys(r).sort()).toEqual(['first', 'month', 'returning', 'scope'])
+      for (const e of (batch.events ?? []) as Record<string, unknown>[]) expect(Object.keys(e).every((k) => ['service', 'city', 'action', 'ms'].includes(k))).toBe(true)
+    }
+    const [{ n } = { n: 0 }] = await env.platform.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM usage_activity WHERE scope LIKE '%deyang-social-security%'`)
+    expect(n).toBeGreaterThan(0)
+    expect(await piiInDatabase(env.platform.db, [CITIZEN.name, CITIZEN.idNumber])).toEqual([])
+    const logged = logs.join('')
+    expect(logged).not.toContain(CITIZEN.idNumber)
+    expect(logged).not.toContain(CITIZEN.name)
   })
 })
