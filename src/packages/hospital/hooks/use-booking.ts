@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import type { AppointmentAnswerT } from '../../../../server/modules/hospital/schemas'
 import { useForm } from '../../../hooks/use-form'
+import { useServiceUsage } from '../../../hooks/use-service-usage'
 import { bookAppointment } from '../../../services/hospital-api'
 import { openPage } from '../../../services/navigation'
 import { randomToken } from '../../../services/random-token'
@@ -38,6 +39,8 @@ function prepare(values: { patientId: string }) {
 export function useBooking({ service, slotId, onBooked, onSlotChanged, onPatientsChanged }: BookingOptions) {
   const keys = useRef(new Map<string, string>())
   const [problem, setProblem] = useState<BookingProblem>(null)
+  // Anonymous submit/success/error with latency; the use itself was counted on the service's first page.
+  const usage = useServiceUsage(service, { open: false })
   const keyFor = (patientId: string) => {
     let key = keys.current.get(patientId)
     if (!key) {
@@ -52,10 +55,15 @@ export function useBooking({ service, slotId, onBooked, onSlotChanged, onPatient
     prepare,
     send: (values) => {
       setProblem(null)
+      usage.submit()
       return bookAppointment(service, { slotId, patientId: values.patientId, idempotencyKey: keyFor(values.patientId) })
     },
-    onSuccess: onBooked,
+    onSuccess: (answer) => {
+      usage.success()
+      onBooked(answer)
+    },
     onFailure: (error) => {
+      usage.error()
       if (!(error instanceof ApiError)) return undefined
       if (error.code === 'IDENTITY_REQUIRED') {
         // 实名认证 opens on top: the slot and the chosen patient are here on the way back.

@@ -2,6 +2,7 @@ import { useRef } from 'react'
 import { yuanText } from '../../../domain/money'
 import { checkWithdrawalAmount } from '../../../domain/withdrawal-amount'
 import { useForm } from '../../../hooks/use-form'
+import { useServiceUsage } from '../../../hooks/use-service-usage'
 import { applyForWithdrawal, type WithdrawalApplication, type WithdrawalReason } from '../../../services/housing-fund-api'
 import { openPage } from '../../../services/navigation'
 import { randomToken } from '../../../services/random-token'
@@ -24,6 +25,8 @@ function prepare(maxAmountFen: number) {
  */
 export function useWithdrawalForm(service: string, reason: WithdrawalReason, onApplied: (application: WithdrawalApplication) => void) {
   const keys = useRef(new Map<number, string>())
+  // Anonymous submit/success/error with latency; the use itself was counted on the service's first page.
+  const usage = useServiceUsage(service, { open: false })
   const keyFor = (amountFen: number) => {
     let key = keys.current.get(amountFen)
     if (!key) {
@@ -40,13 +43,16 @@ export function useWithdrawalForm(service: string, reason: WithdrawalReason, onA
       const checked = checkWithdrawalAmount(values.amount, reason.maxAmountFen)
       // prepare has refused anything else; this only narrows the type.
       if ('problem' in checked) throw new Error(checked.problem)
+      usage.submit()
       return applyForWithdrawal(service, { reason: reason.code, amountFen: checked.fen, idempotencyKey: keyFor(checked.fen) })
     },
     onSuccess: (application) => {
+      usage.success()
       keys.current.clear()
       onApplied(application)
     },
     onFailure: (error) => {
+      usage.error()
       if (!(error instanceof ApiError)) return undefined
       if (error.code === 'IDENTITY_REQUIRED') {
         openPage(identityUrl())

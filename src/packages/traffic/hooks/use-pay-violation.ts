@@ -3,6 +3,7 @@ import { useRef, useState } from 'react'
 import type { PaymentT } from '../../../../server/modules/payments/schemas'
 import { isPaymentSettled } from '../../../domain/payment-outcome'
 import { usePageReturn } from '../../../hooks/use-page-return'
+import { useServiceUsage } from '../../../hooks/use-service-usage'
 import { openPage } from '../../../services/navigation'
 import { getPayment } from '../../../services/payment-api'
 import { ApiError, errorMessage, isTemporaryFailure } from '../../../services/request'
@@ -46,12 +47,17 @@ export function usePayViolation(ids: ViolationIds, onChanged: () => void) {
   const [outcome, setOutcome] = useState<PayOutcome | null>(null)
   const busy = useRef(false)
   const awaitingOrder = useRef<string | null>(null)
+  // Anonymous submit/success/error with latency (to the paid status); the use was counted on the service's first page.
+  const usage = useServiceUsage(ids.service, { open: false })
 
   const finish = (payment: PaymentT) => {
-    setOutcome(isPaymentSettled(payment.status) ? { kind: 'paid', receiptNo: payment.receiptNo } : { kind: 'unfinished' })
+    const paid = isPaymentSettled(payment.status)
+    if (paid) usage.success()
+    setOutcome(paid ? { kind: 'paid', receiptNo: payment.receiptNo } : { kind: 'unfinished' })
     onChanged()
   }
   const fail = (error: unknown) => {
+    usage.error()
     // The agency's answer changed what the page should show (paid meanwhile, or not payable online).
     if (error instanceof ApiError && (error.code === 'ALREADY_PAID' || error.code === 'NOT_PAYABLE_ONLINE')) onChanged()
     setOutcome({ kind: 'error', message: errorMessage(error), retryable: isTemporaryFailure(error) })
@@ -81,6 +87,7 @@ export function usePayViolation(ids: ViolationIds, onChanged: () => void) {
     busy.current = true
     setPaying(true)
     setOutcome(null)
+    usage.submit()
     run()
       .catch(fail)
       .finally(() => {
