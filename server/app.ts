@@ -25,6 +25,7 @@ import { agencyServiceRoutes } from './modules/onboarding/routes'
 import { CatalogServiceSchema, CoverageSchema, ServiceItemSchema } from './modules/catalog/schemas'
 import { cityRoutes } from './modules/cities/routes'
 import { reviewRoutes } from './modules/review/routes'
+import { probeRoutes } from './modules/probes/routes'
 import { ReviewSchema, ReviewSummarySchema } from './modules/review/schemas'
 import { type ReviewWorker, startReviewWorker } from './modules/review/review-worker'
 import { CitySchema } from './modules/cities/schemas'
@@ -169,6 +170,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(agencyServiceRoutes, { db, reviews })
   await app.register(reviewRoutes, { db, reviews })
   await app.register(onboardingAdminRoutes, { db })
+  await app.register(probeRoutes, { db, config: config.review })
   await app.register(consoleRoutes, { prefix: '/console' })
 
   const citizens: CitizenDeps = {

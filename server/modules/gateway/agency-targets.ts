@@ -1,6 +1,7 @@
 import type { SecretBox } from '../../crypto/secret-box'
 import type { Queryable } from '../../db/db'
 import { HttpError } from '../../errors'
+import { countGatewayError } from '../probes/repository'
 import type { AgencyTarget } from './call-operation'
 
 export interface ServiceTarget extends AgencyTarget {
@@ -20,15 +21,23 @@ const SELECT = `SELECT s.id, s.name, s.agency_id, s.endpoint, a.signing_secret
   FROM services s JOIN agencies a ON a.id = s.agency_id
   WHERE s.status = 'listed'`
 
-function toTarget(row: Row | undefined, box: SecretBox): ServiceTarget | undefined {
+function toTarget(db: Queryable, row: Row | undefined, box: SecretBox): ServiceTarget | undefined {
   if (!row?.endpoint || !row.signing_secret) return undefined
-  return { serviceId: row.id, name: row.name, agencyId: row.agency_id, endpoint: row.endpoint, secret: box.open(row.signing_secret) }
+  const serviceId = row.id
+  return {
+    serviceId,
+    name: row.name,
+    agencyId: row.agency_id,
+    endpoint: row.endpoint,
+    secret: box.open(row.signing_secret),
+    countFailure: (kind) => countGatewayError(db, serviceId, kind),
+  }
 }
 
 /** A listed service of this contract the citizen asked for by id; 404 when there is none. */
 export async function listedService(db: Queryable, box: SecretBox, serviceId: string, contract: string): Promise<ServiceTarget> {
   const [row] = await db.query<Row>(`${SELECT} AND s.id = $1 AND s.contract = $2`, [serviceId, contract])
-  const target = toTarget(row, box)
+  const target = toTarget(db, row, box)
   if (!target) throw new HttpError(404, 'SERVICE_NOT_FOUND', `No listed ${contract} service ${serviceId} / 未找到该服务或服务已下线`)
   return target
 }
@@ -40,7 +49,7 @@ export async function listedService(db: Queryable, box: SecretBox, serviceId: st
  */
 export async function platformAgency(db: Queryable, box: SecretBox, contract: 'identity@1' | 'payment@1'): Promise<ServiceTarget> {
   const [row] = await db.query<Row>(`${SELECT} AND s.contract = $1 AND s.coverage_level = 'national' ORDER BY s.id LIMIT 1`, [contract])
-  const target = toTarget(row, box)
+  const target = toTarget(db, row, box)
   if (!target) {
     const what = contract === 'identity@1' ? '实名核验' : '在线支付'
     throw new HttpError(503, 'AGENCY_NOT_LISTED', `No ${contract} agency is listed / ${what}服务暂未开通`)

@@ -3,13 +3,19 @@ import type { Static } from 'typebox'
 import { Value } from 'typebox/value'
 import { type Operation, fillPath } from '../../contracts/common'
 import { ErrorBody, HttpError } from '../../errors'
-import { callAgency } from './agency-client'
+import type { GatewayErrorKind } from '../probes/repository'
+import { type AgencyAnswer, callAgency } from './agency-client'
 
 /** An agency as the gateway calls it: where, and the secret its requests are signed with. */
 export interface AgencyTarget {
   agencyId: string
   endpoint: string
   secret: string
+  /**
+   * Counts a failed call under the service (gateway errors, shown beside the
+   * failure rate). Not awaited: counting never delays or fails the citizen's call.
+   */
+  countFailure?: (kind: GatewayErrorKind) => Promise<void>
 }
 
 export interface OperationCall {
@@ -23,6 +29,13 @@ export interface OperationCall {
 
 // Signature failures are the platform's problem, not the citizen's: they become AGENCY_UNAVAILABLE.
 const PASSED_ON = (status: number) => status >= 400 && status < 500 && status !== 401
+
+function failureKind(answer: AgencyAnswer): GatewayErrorKind {
+  if (answer.failure === 'timeout') return 'timeout'
+  if (answer.failure === 'network') return 'unreachable'
+  if (answer.status !== undefined && answer.status >= 500) return 'server-error'
+  return 'invalid'
+}
 
 /**
  * Calls one contract operation for a citizen and returns its validated answer.
@@ -38,6 +51,8 @@ export async function callOperation<Op extends Operation>(agency: AgencyTarget, 
   const answer = await callAgency(agency.endpoint, agency.secret, request, { timeoutMs: call.timeoutMs })
   const fail = (status: number, code: string, message: string) => {
     call.log.warn({ agency: agency.agencyId, operation: op.name, status: answer.status, note: answer.note }, 'agency call failed')
+    const kind = failureKind(answer)
+    agency.countFailure?.(kind).catch((err) => call.log.error({ err, agency: agency.agencyId, kind }, 'gateway error not counted'))
     return new HttpError(status, code, message)
   }
   if (answer.failure === 'timeout') {

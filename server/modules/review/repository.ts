@@ -126,19 +126,21 @@ export function servicesDueForReview(db: Queryable, intervalHours: number): Prom
   )
 }
 
-/** Listed services with an endpoint to probe. */
-export function probeTargets(db: Queryable): Promise<{ serviceId: string; endpoint: string; contract: string }[]> {
-  return db.query(`SELECT id AS "serviceId", endpoint, contract FROM services WHERE status = 'listed' AND endpoint IS NOT NULL AND contract <> 'miniprogram' ORDER BY id`)
-}
-
+/** A review's probe of the endpoint it reviews (the fixed schedule's probes are kept as runs: server/modules/probes). */
 export async function recordProbe(db: Queryable, p: { serviceId: string; ok: boolean; ms: number; note: string }): Promise<void> {
   await db.query('INSERT INTO service_probes (service_id, ok, ms, note) VALUES ($1, $2, $3, $4)', [p.serviceId, p.ok, p.ms, p.note])
 }
 
-/** Probes of the last 30 days: how many, how many failed. */
+/**
+ * Probes of the last 30 days: the reviews' own (service_probes) and the fixed
+ * schedule's (probe_runs, a run counted whole when it reaches into the 30
+ * days): how many, how many failed.
+ */
 export async function probeStats(db: Queryable, serviceId: string): Promise<{ total: number; failed: number }> {
   const [row] = await db.query<{ total: number; failed: number }>(
-    `SELECT count(*)::int AS total, count(*) FILTER (WHERE NOT ok)::int AS failed FROM service_probes WHERE service_id = $1 AND at > now() - interval '30 days'`,
+    `SELECT (a.total + b.total)::int AS total, (a.failed + b.failed)::int AS failed FROM
+       (SELECT count(*) AS total, count(*) FILTER (WHERE NOT ok) AS failed FROM service_probes WHERE service_id = $1 AND at > now() - interval '30 days') a,
+       (SELECT coalesce(sum(n), 0) AS total, coalesce(sum(n) FILTER (WHERE NOT ok), 0) AS failed FROM probe_runs WHERE service_id = $1 AND last_at > now() - interval '30 days') b`,
     [serviceId],
   )
   return row ?? { total: 0, failed: 0 }

@@ -3,7 +3,7 @@ import { reviewPassed, starsFor } from '../../../src/domain/quality-stars'
 import type { ReviewConfig } from '../../config'
 import type { SecretBox } from '../../crypto/secret-box'
 import type { Db } from '../../db/db'
-import { fetchBounded } from '../gateway/agency-client'
+import { startProber } from '../probes/prober'
 import type { LoadResult } from './checks/load-run'
 import {
   type ClaimedReview,
@@ -13,7 +13,6 @@ import {
   failReview,
   finishReview,
   probeStats,
-  probeTargets,
   recentLoadRun,
   recordProbe,
   requeueStaleReviews,
@@ -49,8 +48,9 @@ const LOAD_REUSE_HOURS = 24
 
 /**
  * Runs queued reviews in the background (a load run alone takes 10 s, too long
- * for a request), re-reviews listed services on a schedule and probes their
- * endpoints for the uptime check. Several server processes can each run one.
+ * for a request), re-reviews listed services on a schedule and runs the
+ * scheduled probes of their endpoints (server/modules/probes/prober.ts: the
+ * uptime check's and the failure rate's series). Several server processes can each run one.
  */
 export function startReviewWorker(o: ReviewWorkerOptions): ReviewWorker {
   const now = o.now ?? Date.now
@@ -128,15 +128,6 @@ export function startReviewWorker(o: ReviewWorkerOptions): ReviewWorker {
     if (!stopped) track(drain(), 'review queue')
   }
 
-  async function probeAll(): Promise<void> {
-    for (const t of await probeTargets(o.db)) {
-      const answer = await fetchBounded(t.endpoint, {}, { maxBytes: 64 * 1024 })
-      // Any answer below 500 shows the server is up (an agency answers an unsigned probe with 401).
-      const ok = answer.status !== undefined && answer.status < (t.contract === 'webview' ? 400 : 500)
-      await recordProbe(o.db, { serviceId: t.serviceId, ok, ms: answer.ms, note: answer.note })
-    }
-  }
-
   async function scheduleDue(hours: number): Promise<number> {
     const due = await servicesDueForReview(o.db, hours)
     for (const d of due) await enqueueReview(o.db, { ...d, trigger: 'schedule' })
@@ -148,9 +139,7 @@ export function startReviewWorker(o: ReviewWorkerOptions): ReviewWorker {
   if (o.config.intervalHours > 0) {
     timers.push(setInterval(() => track(scheduleDue(o.config.intervalHours).then(() => undefined), 'review schedule'), SCHEDULE_MS))
   }
-  if (o.config.probeIntervalS > 0) {
-    timers.push(setInterval(() => track(probeAll(), 'probes'), o.config.probeIntervalS * 1000))
-  }
+  const prober = o.config.probeIntervalS > 0 ? startProber({ db: o.db, intervalMs: o.config.probeIntervalS * 1000, log: o.log }) : undefined
   for (const t of timers) t.unref()
   track(requeueStaleReviews(o.db, 15).then(kick), 'review queue')
 
@@ -166,6 +155,7 @@ export function startReviewWorker(o: ReviewWorkerOptions): ReviewWorker {
     async stop() {
       stopped = true
       for (const t of timers) clearInterval(t)
+      await prober?.stop()
       while (inFlight.size > 0) await Promise.all(inFlight)
     },
   }

@@ -1,0 +1,160 @@
+import { type EpochMs, type ProbeRun, placeProbe } from '../../../src/domain/downtime'
+import type { Db, Queryable } from '../../db/db'
+
+/** How a platform→agency call for a citizen failed (server/modules/gateway/call-operation.ts). */
+export type GatewayErrorKind = 'timeout' | 'unreachable' | 'server-error' | 'invalid'
+export const GATEWAY_ERROR_KINDS: readonly GatewayErrorKind[] = ['timeout', 'unreachable', 'server-error', 'invalid']
+
+/** A time span of the queries below: [from, to) in epoch ms. */
+export interface Span {
+  from: EpochMs
+  to: EpochMs
+}
+
+const iso = (ms: EpochMs) => new Date(ms).toISOString()
+const EPOCH_MS = (column: string) => `round(extract(epoch FROM ${column}) * 1000)::float8`
+
+/** Listed services with an endpoint to probe (mini-programs have none: WeChat runs them). */
+export function probeTargets(db: Queryable): Promise<{ serviceId: string; endpoint: string; contract: string }[]> {
+  return db.query(`SELECT id AS "serviceId", endpoint, contract FROM services WHERE status = 'listed' AND endpoint IS NOT NULL AND contract <> 'miniprogram' ORDER BY id`)
+}
+
+// With pg_advisory_xact_lock(this, hashtext(service)): one writer per service's runs at a time, across processes.
+const PROBE_RUN_LOCK = 2026_1122
+
+/**
+ * Records a probe of the fixed schedule (`at`: when it was sent) into the
+ * service's runs: it extends the latest run, starts a new one, or, overtaken
+ * by a newer probe with another outcome, is dropped. Answers which.
+ */
+export async function recordScheduledProbe(
+  db: Db,
+  p: { serviceId: string; at: EpochMs; ok: boolean; note: string },
+  maxGapMs: number,
+): Promise<'extend' | 'new' | 'late'> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [PROBE_RUN_LOCK, p.serviceId])
+    const [latest] = await tx.query<ProbeRun & { id: number }>(
+      `SELECT id::int, ok, ${EPOCH_MS('first_at')} AS first, ${EPOCH_MS('last_at')} AS last, n FROM probe_runs WHERE service_id = $1 ORDER BY last_at DESC, id DESC LIMIT 1`,
+      [p.serviceId],
+    )
+    const place = placeProbe(latest, p, maxGapMs)
+    if (place === 'extend') {
+      await tx.query('UPDATE probe_runs SET last_at = greatest(last_at, $2::timestamptz), n = n + 1 WHERE id = $1', [latest!.id, iso(p.at)])
+    } else if (place === 'new') {
+      await tx.query('INSERT INTO probe_runs (service_id, ok, first_at, last_at, n, note) VALUES ($1, $2, $3::timestamptz, $3::timestamptz, 1, $4)', [
+        p.serviceId, p.ok, iso(p.at), p.note,
+      ])
+    }
+    return place
+  })
+}
+
+/**
+ * The runs per service that bear on the span: those within `maxGapMs` of it
+ * (a run reaching into the span from before tells whether the service was
+ * already down at its start; one just after it, whether its end is
+ * monitored). A failed run's n counts all its probes, also those after the
+ * span, so failures at its end reach N as they will. By first probe.
+ */
+export async function probeRunsAround(db: Queryable, span: Span, maxGapMs: number, serviceIds?: readonly string[]): Promise<Map<string, ProbeRun[]>> {
+  const rows = await db.query<ProbeRun & { serviceId: string }>(
+    `SELECT service_id AS "serviceId", ok, ${EPOCH_MS('first_at')} AS first, ${EPOCH_MS('last_at')} AS last, n FROM probe_runs
+     WHERE last_at >= $1::timestamptz AND first_at < $2::timestamptz AND ($3::text[] IS NULL OR service_id = ANY($3::text[]))
+     ORDER BY service_id, first_at, id`,
+    [iso(span.from - maxGapMs), iso(span.to + maxGapMs), serviceIds ?? null],
+  )
+  const runs = new Map<string, ProbeRun[]>()
+  for (const { serviceId, ...run } of rows) {
+    const list = runs.get(serviceId) ?? []
+    list.push(run)
+    runs.set(serviceId, list)
+  }
+  return runs
+}
+
+export interface MaintenanceWindowRow {
+  id: number
+  serviceId: string
+  startsAt: EpochMs
+  endsAt: EpochMs
+  note: string
+  /** agency:<agency id> or operator:<token id> */
+  announcedBy: string
+  announcedAt: EpochMs
+}
+
+const WINDOW_COLUMNS = `id::int, service_id AS "serviceId", ${EPOCH_MS('starts_at')} AS "startsAt", ${EPOCH_MS('ends_at')} AS "endsAt",
+  note, announced_by AS "announcedBy", ${EPOCH_MS('announced_at')} AS "announcedAt"`
+
+export async function insertMaintenanceWindow(
+  db: Queryable,
+  w: { serviceId: string; startsAt: EpochMs; endsAt: EpochMs; note: string; announcedBy: string },
+): Promise<MaintenanceWindowRow> {
+  const [row] = await db.query<MaintenanceWindowRow>(
+    `INSERT INTO maintenance_windows (service_id, starts_at, ends_at, note, announced_by) VALUES ($1, $2::timestamptz, $3::timestamptz, $4, $5)
+     RETURNING ${WINDOW_COLUMNS}`,
+    [w.serviceId, iso(w.startsAt), iso(w.endsAt), w.note, w.announcedBy],
+  )
+  return row!
+}
+
+/** Maintenance windows overlapping the span, by start. */
+export function maintenanceWindows(db: Queryable, span: Span, serviceIds?: readonly string[]): Promise<MaintenanceWindowRow[]> {
+  return db.query<MaintenanceWindowRow>(
+    `SELECT ${WINDOW_COLUMNS} FROM maintenance_windows
+     WHERE starts_at < $2::timestamptz AND ends_at > $1::timestamptz AND ($3::text[] IS NULL OR service_id = ANY($3::text[]))
+     ORDER BY service_id, starts_at, id`,
+    [iso(span.from), iso(span.to), serviceIds ?? null],
+  )
+}
+
+/** Counts one failed call for a citizen in the current hour (an additive upsert). */
+export async function countGatewayError(db: Queryable, serviceId: string, kind: GatewayErrorKind): Promise<void> {
+  await db.query(
+    `INSERT INTO gateway_errors AS t (service_id, hour, kind, n) VALUES ($1, date_trunc('hour', now()), $2, 1)
+     ON CONFLICT (service_id, hour, kind) DO UPDATE SET n = t.n + excluded.n`,
+    [serviceId, kind],
+  )
+}
+
+/** Failed calls per service and kind in the span (hours starting inside it; China's months start on whole hours). */
+export function gatewayErrorCounts(db: Queryable, span: Span, serviceIds?: readonly string[]): Promise<{ serviceId: string; kind: GatewayErrorKind; n: number }[]> {
+  return db.query(
+    `SELECT service_id AS "serviceId", kind, sum(n)::float8 AS n FROM gateway_errors
+     WHERE hour >= $1::timestamptz AND hour < $2::timestamptz AND ($3::text[] IS NULL OR service_id = ANY($3::text[]))
+     GROUP BY service_id, kind`,
+    [iso(span.from), iso(span.to), serviceIds ?? null],
+  )
+}
+
+export interface MonitoredServiceRow {
+  id: string
+  name: string
+  agencyId: string
+  status: string
+  coverage: { level: 'city' | 'province' | 'national'; code?: string }
+}
+
+/**
+ * The services a failure-rate page lists: those probed now (listed, with an
+ * endpoint) and those probed in the span (listed then, perhaps not now);
+ * optionally one agency's only.
+ */
+export function monitoredServices(db: Queryable, span: Span, agencyId?: string): Promise<MonitoredServiceRow[]> {
+  return db.query<MonitoredServiceRow>(
+    `SELECT s.id, s.name, s.agency_id AS "agencyId", s.status,
+       jsonb_strip_nulls(jsonb_build_object('level', s.coverage_level, 'code', s.coverage_code)) AS coverage
+     FROM services s
+     WHERE ($3::text IS NULL OR s.agency_id = $3)
+       AND ((s.status = 'listed' AND s.endpoint IS NOT NULL AND s.contract <> 'miniprogram')
+         OR EXISTS (SELECT 1 FROM probe_runs r WHERE r.service_id = s.id AND r.last_at >= $1::timestamptz AND r.first_at < $2::timestamptz))
+     ORDER BY s.id`,
+    [iso(span.from), iso(span.to), agencyId ?? null],
+  )
+}
+
+/** Every city with its province: where a service's coverage reaches. */
+export function citiesWithProvince(db: Queryable): Promise<{ code: string; name: string; provinceCode: string }[]> {
+  return db.query(`SELECT code, name, province_code AS "provinceCode" FROM cities ORDER BY code`)
+}
