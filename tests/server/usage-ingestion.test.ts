@@ -102,7 +102,11 @@ describe('POST /v1/usage', () => {
   it('malformed JSON and oversize bodies → 400 and 413, and the server keeps serving', async () => {
     const broken = await app.inject({ method: 'POST', url: '/v1/usage', headers: { 'content-type': 'application/json' }, payload: '{"v":1,"batch":' })
     expect(broken.statusCode).toBe(400)
-    expect(broken.json().error.code).toBeTruthy()
+    expect(broken.json().error.code).toBe('INVALID_JSON')
+    // Parsed with plain JSON.parse: a __proto__ key is an unknown field, refused before anything reads it.
+    const poisoned = await app.inject({ method: 'POST', url: '/v1/usage', headers: { 'content-type': 'application/json' }, payload: '{"v":1,"__proto__":{"polluted":true}}' })
+    expect(poisoned.statusCode).toBe(400)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     const huge = await app.inject({ method: 'POST', url: '/v1/usage', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ v: 1, batch: batchId(), pad: 'x'.repeat(70 * 1024) }) })
     expect(huge.statusCode).toBe(413)
     expect(huge.json().error).toMatchObject({ code: 'BODY_TOO_LARGE', message: expect.stringContaining('64 KiB') })
