@@ -44,8 +44,8 @@ const CONCURRENCY = 200
 /**
  * Synthetic citizens in every city (sized by the 2016 index) using services
  * month by month with each domain's habits, each with the real usage
- * reporter's state. Their batches go through the real ingestion: over HTTP for
- * the current and previous month, and for older months (which the endpoint
+ * reporter's state. Their batches go through the real ingestion: through
+ * POST /v1/usage for the current and previous month, and for older months (which the endpoint
  * rightly refuses) through the same checks and ingestion in-process, with a
  * clock set to the simulated month. Returns the ground truth.
  */
@@ -72,7 +72,7 @@ export async function runSimulation(o: SimulationOptions): Promise<GroundTruth> 
     const current = month === serverMonth
     const clock = current ? (o.now ?? Date.now) : () => midMonth(month)
     const thenService = current ? undefined : await createUsageService(o.db, clock)
-    const post = (batch: UsageBatch, who: number) => o.post(batch, who)
+    const post = o.post
     const inProcess = (batch: UsageBatch) => thenService!.accept(checkBatchShape(batch))
     // Delivered over HTTP: this month's records, and last month's (phones that were offline at the turn of
     // the month, which the endpoint accepts); older ones only in-process, as the endpoint rightly refuses them.
