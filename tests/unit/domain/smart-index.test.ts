@@ -47,7 +47,7 @@ describe('the sub-index arithmetic (03-index.md)', () => {
   })
 
   it('the 2016 report’s published top 100 (percent of 351 cities): top 10 = 13.51%, top 50 = 37.40%; 广州 = 1.55 × 长沙; 青岛 = 40.30% of 深圳', () => {
-    const rows = readFileSync(new URL('../../../../shared/data/internet-plus-2016-city-top100.csv', import.meta.url), 'utf8').trim().split('\n').slice(1).map((line) => line.split(','))
+    const rows = readFileSync(new URL('../../../server/reference/internet-plus-2016-city-top100.csv', import.meta.url), 'utf8').trim().split('\n').slice(1).map((line) => line.split(','))
     const value = new Map(rows.map(([, city, v]) => [city!, Number(v)]))
     expect(concentration([...value.values()], 10).toFixed(2)).toBe('13.51')
     expect(concentration([...value.values()], 50).toFixed(2)).toBe('37.40')
