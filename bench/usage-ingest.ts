@@ -29,13 +29,16 @@ function batchBody(month: string): string {
   })
 }
 
+/** The p99 run is longer: a single pause (a collection, a checkpoint) should not be all of its top 1%. */
+const HALF_LOAD_SECONDS = 15
+
 async function load(url: string, month: string, overallRate?: number) {
   const result = await autocannon({
     url: url + PATH,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     connections: CONNECTIONS,
-    duration: SECONDS,
+    duration: overallRate ? HALF_LOAD_SECONDS : SECONDS,
     ...(overallRate ? { overallRate } : {}),
     requests: [{ setupRequest: (req) => Object.assign(req, { body: batchBody(month) }) }],
   })
@@ -74,7 +77,7 @@ export async function usageIngest() {
       platform: p,
       bare: b,
       ratio: Math.round(ratio * 1000) / 1000,
-      halfLoad: { requestsPerSecond: halfLoad.requestsPerSecond, p99Ms: halfLoad.p99Ms },
+      halfLoad: { seconds: HALF_LOAD_SECONDS, requestsPerSecond: halfLoad.requestsPerSecond, p99Ms: halfLoad.p99Ms },
       budget: { ratio: 0.5, p99Ms: 200 },
       withinBudget: ratio >= 0.5 && halfLoad.p99Ms <= 200,
     }
