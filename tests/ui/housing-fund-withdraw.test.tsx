@@ -6,15 +6,7 @@ import { flush, render, type Rendered } from './render'
 import { deferred } from './traffic-fixtures'
 
 vi.mock('@tarojs/taro', () => import('../unit/helpers/fake-taro'))
-vi.mock('../../src/services/housing-fund-api', () => ({
-  getFundAccount: vi.fn(),
-  getFundAccountNumber: vi.fn(),
-  getDeposits: vi.fn(),
-  listFundLoans: vi.fn(),
-  getLoanSchedule: vi.fn(),
-  getWithdrawalEligibility: vi.fn(),
-  applyForWithdrawal: vi.fn(),
-}))
+vi.mock('../../src/services/housing-fund-api', async () => (await import('./housing-fund-mocks')).housingFundApiMock())
 
 const SERVICE = 'chengdu-housing-fund'
 type Reason = EligibilityViewT['reasons'][number]

@@ -5,12 +5,7 @@ import { coverPage, deviceStorage, fakeTaro, resetFakeTaro, setRouteParams, unco
 import { render, type Rendered } from './render'
 
 vi.mock('@tarojs/taro', () => import('../unit/helpers/fake-taro'))
-vi.mock('../../src/services/social-security-api', () => ({
-  getInsured: vi.fn(),
-  getContributions: vi.fn(),
-  getMedicalAccount: vi.fn(),
-  getECard: vi.fn(),
-}))
+vi.mock('../../src/services/social-security-api', async () => (await import('./social-security-mocks')).socialSecurityApiMock())
 
 const SERVICE = 'deyang-social-security'
 // 10:30:20 in China; the first code is valid to 10:31:00.

@@ -4,12 +4,7 @@ import { resetFakeTaro, setRouteParams } from '../unit/helpers/fake-taro'
 import { flush, render, type Rendered } from './render'
 
 vi.mock('@tarojs/taro', () => import('../unit/helpers/fake-taro'))
-vi.mock('../../src/services/social-security-api', () => ({
-  getInsured: vi.fn(),
-  getContributions: vi.fn(),
-  getMedicalAccount: vi.fn(),
-  getECard: vi.fn(),
-}))
+vi.mock('../../src/services/social-security-api', async () => (await import('./social-security-mocks')).socialSecurityApiMock())
 
 const ACCOUNT: MedicalAccountViewT = {
   balanceFen: 345_678,

@@ -5,12 +5,7 @@ import { coverPage, fakeTaro, resetFakeTaro, setRouteParams, uncoverPage } from 
 import { flush, render, type Rendered } from './render'
 
 vi.mock('@tarojs/taro', () => import('../unit/helpers/fake-taro'))
-vi.mock('../../src/services/social-security-api', () => ({
-  getInsured: vi.fn(),
-  getContributions: vi.fn(),
-  getMedicalAccount: vi.fn(),
-  getECard: vi.fn(),
-}))
+vi.mock('../../src/services/social-security-api', async () => (await import('./social-security-mocks')).socialSecurityApiMock())
 
 const SERVICE = 'deyang-social-security'
 // 2026-05-15 10:00 in China.
