@@ -162,4 +162,23 @@ describe('group commit', () => {
       await db.close()
     }
   })
+
+  it('a group holding both new batches and ones already counted counts only the new ones, with their interactions', async () => {
+    const db = await freshDb()
+    try {
+      const ingestion = createIngestion(db)
+      const month = ingestion.month()
+      const batch = () => ({ v: 1 as const, batch: batchId(), actives: [{ scope: 'all', month, returning: true, first: false }], events: [{ service: 'x', city: '510600', action: 'open' as const, ms: 50 }] })
+      const old = batch()
+      await ingestion.ingest(old)
+      // In one turn of the event loop, so in one group: a resend of the old batch, two new ones, and one of them twice.
+      const fresh = [batch(), batch()]
+      const results = await Promise.all([old, fresh[0]!, fresh[1]!, { ...fresh[1]! }].map((b) => ingestion.ingest(b)))
+      expect(results).toEqual([{ accepted: 0, duplicates: 2 }, { accepted: 2, duplicates: 0 }, { accepted: 2, duplicates: 0 }, { accepted: 0, duplicates: 2 }])
+      expect(await readActivity(db, 'all', month, month)).toMatchObject([{ actives: 3, returning: 3, first: 0 }])
+      expect(await db.query('SELECT sum(n)::int AS n, sum(le_100)::int AS fast FROM usage_interactions')).toEqual([{ n: 3, fast: 3 }])
+    } finally {
+      await db.close()
+    }
+  })
 })

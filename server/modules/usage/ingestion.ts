@@ -1,7 +1,7 @@
 import { chinaToday } from '../../../src/domain/china-time'
 import { latencyBucket } from '../../../src/domain/usage-batch'
 import type { Db, Executable } from '../../db/db'
-import { addActivity, addInteractions, claimBatchIds, type ActivityDelta, type InteractionDelta } from './repository'
+import { type ActivityDelta, type InteractionDelta, writeGroup } from './repository'
 import type { UsageBatchT } from './schemas'
 
 export interface Ingested {
@@ -69,15 +69,32 @@ export function createIngestion(db: Db, now: () => number = Date.now): Ingestion
   }
 }
 
-/** One group in one transaction: which batch ids are new, then every new batch's records added to the counters. */
+/**
+ * One group in one transaction. Nearly always every batch is new, so the
+ * counters of all of them go in with the claim of their ids in one statement;
+ * when a resent batch was among them, that statement counted nothing and the
+ * batches actually claimed are counted by a second one.
+ */
 async function commitGroup(tx: Executable, batches: UsageBatchT[], nowMs: number): Promise<Ingested[]> {
-  const fresh = await claimBatchIds(tx, [...new Set(batches.map((b) => b.batch!))])
+  // The same id twice in one group (a resend racing the original) is one batch: the first is counted.
+  const firstOf = new Map<string, number>()
+  batches.forEach((b, i) => firstOf.has(b.batch!) || firstOf.set(b.batch!, i))
+  const hour = hourOf(nowMs)
+  const first = await writeGroup(tx, { ids: [...firstOf.keys()], hour, ...countsOf([...firstOf.values()].map((i) => batches[i]!)) })
+  const claimed = new Set(first.claimed)
+  const counted = new Set([...firstOf].filter(([id]) => claimed.has(id)).map(([, i]) => i))
+  if (!first.counted) await writeGroup(tx, { ids: [], hour, ...countsOf([...counted].map((i) => batches[i]!)) })
+  return batches.map((b, i) => {
+    const records = (b.actives?.length ?? 0) + (b.events?.length ?? 0)
+    return counted.has(i) ? { accepted: records, duplicates: 0 } : { accepted: 0, duplicates: records }
+  })
+}
+
+/** The counter deltas of these batches: actives per scope and month, interactions per city, service and action. */
+function countsOf(batches: readonly UsageBatchT[]): { activity: ActivityDelta[]; interactions: InteractionDelta[] } {
   const activity = new Map<string, ActivityDelta>()
   const interactions = new Map<string, InteractionDelta>()
-  const results = batches.map((b) => {
-    const records = (b.actives?.length ?? 0) + (b.events?.length ?? 0)
-    // The same id twice in one group (a resend racing the original) counts once.
-    if (!fresh.delete(b.batch!)) return { accepted: 0, duplicates: records }
+  for (const b of batches) {
     for (const r of b.actives ?? []) {
       const key = `${r.scope}|${r.month}`
       const d = activity.get(key) ?? { scope: r.scope, month: r.month, actives: 0, returning: 0, first: 0 }
@@ -96,11 +113,8 @@ async function commitGroup(tx: Executable, batches: UsageBatchT[], nowMs: number
       }
       interactions.set(key, d)
     }
-    return { accepted: records, duplicates: 0 }
-  })
-  await addActivity(tx, [...activity.values()])
-  await addInteractions(tx, hourOf(nowMs), [...interactions.values()])
-  return results
+  }
+  return { activity: [...activity.values()], interactions: [...interactions.values()] }
 }
 
 /** The start of the hour (UTC instant; China's hours start on the same instants). */

@@ -18,56 +18,76 @@ export interface InteractionDelta {
   buckets: number[]
 }
 
-/** Claims batch ids: answers those not seen before (now taken), so each batch is counted once. */
-export async function claimBatchIds(db: Queryable, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set()
-  const rows = await db.query<{ id: string }>(
-    `INSERT INTO usage_batches (id) SELECT value FROM jsonb_array_elements_text($1::jsonb) ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [JSON.stringify(ids)],
-  )
-  return new Set(rows.map((r) => r.id))
+export interface GroupWrite {
+  /** Ids of the batches in the group, claimed so each batch is counted once. */
+  ids: string[]
+  activity: ActivityDelta[]
+  /** The hour (start, ISO instant) the interactions are added to. */
+  hour: string
+  interactions: InteractionDelta[]
 }
 
 /**
- * Adds to the activity counters: additive upserts, so any number of processes
- * can ingest into one database; in key order, so concurrent groups lock rows
- * in the same order and never deadlock.
+ * One group's write, as one statement: claims the batch ids (those seen
+ * before are not claimed again) and, only if every id was new, adds the
+ * counters and the hour's interaction rollups. Answers the ids claimed and
+ * whether the counters were added; when a resent batch was among them they
+ * were not, and the caller adds the fresh batches' counters with no ids.
+ *
+ * Why one statement with the values inline: PGlite runs a statement with
+ * parameters as five protocol steps through WASM, which was most of a group's
+ * cost; every value here has passed the batch checks (ids, scopes, months,
+ * cities, services and actions by pattern or list), and `jsonLiteral` quotes
+ * the JSON as a standard SQL string regardless. Upserts are additive and in
+ * key order, so any number of processes can ingest into one database and
+ * concurrent groups lock rows in the same order and never deadlock.
  */
-export async function addActivity(db: Queryable, deltas: ActivityDelta[]): Promise<void> {
-  if (deltas.length === 0) return
-  await db.query(
-    `INSERT INTO usage_activity (scope, month, actives, returning_actives, first_actives)
-     SELECT scope, month, actives, returning_actives, first_actives
-     FROM jsonb_to_recordset($1::jsonb) AS d(scope text, month text, actives bigint, returning_actives bigint, first_actives bigint)
-     ORDER BY scope, month
-     ON CONFLICT (scope, month) DO UPDATE SET
-       actives = usage_activity.actives + excluded.actives,
-       returning_actives = usage_activity.returning_actives + excluded.returning_actives,
-       first_actives = usage_activity.first_actives + excluded.first_actives`,
-    [JSON.stringify(deltas.map((d) => ({ scope: d.scope, month: d.month, actives: d.actives, returning_actives: d.returning, first_actives: d.first })))],
+export async function writeGroup(db: Queryable, group: GroupWrite): Promise<{ claimed: string[]; counted: boolean }> {
+  const activity = group.activity.map((d) => ({ scope: d.scope, month: d.month, actives: d.actives, returning_actives: d.returning, first_actives: d.first }))
+  const interactions = group.interactions.map((d) => ({ city: d.city, service: d.service, action: d.action, n: d.n, ms_sum: d.msSum, b: d.buckets }))
+  const rows = await db.query<{ claimed: string[] | null; counted: boolean }>(
+    `WITH claimed AS (
+       INSERT INTO usage_batches (id) SELECT value FROM jsonb_array_elements_text(${jsonLiteral(group.ids)})
+       ON CONFLICT ON CONSTRAINT usage_batches_id_once DO NOTHING RETURNING id
+     ), all_new AS (SELECT count(*) = ${group.ids.length} AS ok FROM claimed),
+     activity AS (
+       INSERT INTO usage_activity (scope, month, actives, returning_actives, first_actives)
+       SELECT scope, month, actives, returning_actives, first_actives
+       FROM jsonb_to_recordset(${jsonLiteral(activity)}) AS d(scope text, month text, actives bigint, returning_actives bigint, first_actives bigint)
+       WHERE (SELECT ok FROM all_new)
+       ORDER BY scope, month
+       ON CONFLICT (scope, month) DO UPDATE SET
+         actives = usage_activity.actives + excluded.actives,
+         returning_actives = usage_activity.returning_actives + excluded.returning_actives,
+         first_actives = usage_activity.first_actives + excluded.first_actives
+       RETURNING 1
+     ), interactions AS (
+       INSERT INTO usage_interactions (hour, city, service, action, n, ms_sum, le_100, le_300, le_1000, le_3000, le_10000, over)
+       SELECT (${jsonLiteral(group.hour)} #>> '{}')::timestamptz, city, service, action, n, ms_sum,
+              (b->>0)::bigint, (b->>1)::bigint, (b->>2)::bigint, (b->>3)::bigint, (b->>4)::bigint, (b->>5)::bigint
+       FROM jsonb_to_recordset(${jsonLiteral(interactions)}) AS d(city text, service text, action text, n bigint, ms_sum bigint, b jsonb)
+       WHERE (SELECT ok FROM all_new)
+       ORDER BY city, service, action
+       ON CONFLICT (hour, city, service, action) DO UPDATE SET
+         n = usage_interactions.n + excluded.n,
+         ms_sum = usage_interactions.ms_sum + excluded.ms_sum,
+         le_100 = usage_interactions.le_100 + excluded.le_100,
+         le_300 = usage_interactions.le_300 + excluded.le_300,
+         le_1000 = usage_interactions.le_1000 + excluded.le_1000,
+         le_3000 = usage_interactions.le_3000 + excluded.le_3000,
+         le_10000 = usage_interactions.le_10000 + excluded.le_10000,
+         over = usage_interactions.over + excluded.over
+       RETURNING 1
+     )
+     SELECT (SELECT array_agg(id) FROM claimed) AS claimed, (SELECT ok FROM all_new) AS counted,
+            (SELECT count(*) FROM activity) + (SELECT count(*) FROM interactions) AS written`,
   )
+  return { claimed: rows[0]?.claimed ?? [], counted: rows[0]?.counted ?? false }
 }
 
-/** Adds interaction counts to the hour's rollups. */
-export async function addInteractions(db: Queryable, hour: string, deltas: InteractionDelta[]): Promise<void> {
-  if (deltas.length === 0) return
-  const rows = deltas.map((d) => ({ city: d.city, service: d.service, action: d.action, n: d.n, ms_sum: d.msSum, b: d.buckets }))
-  await db.query(
-    `INSERT INTO usage_interactions (hour, city, service, action, n, ms_sum, le_100, le_300, le_1000, le_3000, le_10000, over)
-     SELECT $1::timestamptz, city, service, action, n, ms_sum, (b->>0)::bigint, (b->>1)::bigint, (b->>2)::bigint, (b->>3)::bigint, (b->>4)::bigint, (b->>5)::bigint
-     FROM jsonb_to_recordset($2::jsonb) AS d(city text, service text, action text, n bigint, ms_sum bigint, b jsonb)
-     ORDER BY city, service, action
-     ON CONFLICT (hour, city, service, action) DO UPDATE SET
-       n = usage_interactions.n + excluded.n,
-       ms_sum = usage_interactions.ms_sum + excluded.ms_sum,
-       le_100 = usage_interactions.le_100 + excluded.le_100,
-       le_300 = usage_interactions.le_300 + excluded.le_300,
-       le_1000 = usage_interactions.le_1000 + excluded.le_1000,
-       le_3000 = usage_interactions.le_3000 + excluded.le_3000,
-       le_10000 = usage_interactions.le_10000 + excluded.le_10000,
-       over = usage_interactions.over + excluded.over`,
-    [hour, JSON.stringify(rows)],
-  )
+/** A value as a jsonb literal: its JSON in a standard SQL string, quotes doubled. */
+export function jsonLiteral(value: unknown): string {
+  return `'${JSON.stringify(value).replace(/'/g, "''")}'::jsonb`
 }
 
 /** Forgets batch ids older than the window (at least 7 days: a phone resends within that). */
