@@ -46,6 +46,9 @@ import { hospitalRoutes } from './modules/hospital/routes'
 import { housingFundRoutes } from './modules/housing-fund/routes'
 import { createUsageService } from './modules/usage/usage-service'
 import { usageRoutes } from './modules/usage/routes'
+import { statsRoutes } from './modules/stats/routes'
+import { createStatsService } from './modules/stats/stats-service'
+import { rulesOf } from './modules/probes/service'
 import { socialSecurityRoutes } from './modules/social-security/routes'
 import { AppointmentView, Patient } from './modules/hospital/schemas'
 
@@ -129,7 +132,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         version: '1',
         description: 'Citizen gateway, service catalog, agency onboarding and anonymous usage statistics. Errors: `{ error: { code, message, details } }`.',
       },
-      tags: [{ name: 'health' }, { name: 'cities' }, { name: 'catalog' }, { name: 'citizen', description: 'the citizen app: session, identity, vehicles, records, services, payments' }, { name: 'admin', description: 'operators: agencies, tokens' }, { name: 'agency', description: 'agencies: manifests and their own services' }, { name: 'usage', description: 'anonymous usage statistics: no identifier of a person or device' }],
+      tags: [{ name: 'health' }, { name: 'cities' }, { name: 'catalog' }, { name: 'citizen', description: 'the citizen app: session, identity, vehicles, records, services, payments' }, { name: 'admin', description: 'operators: agencies, tokens' }, { name: 'agency', description: 'agencies: manifests and their own services' }, { name: 'usage', description: 'anonymous usage statistics: no identifier of a person or device' }, { name: 'stats', description: 'analysts: indicators, the smart-city index and the report’s analyses; aggregates only, small cells withheld; JSON or CSV' }],
       components: {
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer', description: 'oc_… token from an operator or `npm run cli -- token create`' },
@@ -195,6 +198,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(socialSecurityRoutes, citizens)
   await app.register(housingFundRoutes, citizens)
   await app.register(usageRoutes, { db, usage, config: config.usage })
+  const stats = createStatsService(db, { k: config.usage.smallCellK, rules: rulesOf(config.review), cacheMs: config.usage.statsCacheSeconds * 1000 })
+  await app.register(statsRoutes, { db, stats })
 
   if (existsSync(config.h5Dir)) {
     // The H5 build ships .br/.gz next to each file; send those to browsers that accept them.

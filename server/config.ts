@@ -28,6 +28,10 @@ export interface UsageConfig {
   ratePerMinute: number
   /** People the first start simulates over a year so the console has data (03-index.md); 0 = none. */
   demoCitizens: number
+  /** Statistics: counts below this (and rates over such a count) are withheld from analysts. */
+  smallCellK: number
+  /** How long a computed statistics period is served from memory before it is recomputed. */
+  statsCacheSeconds: number
 }
 
 export interface CitizenConfig {
@@ -133,6 +137,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const usage: UsageConfig = {
     ratePerMinute: integer('ONECITY_USAGE_RATE_PER_MIN', '120', 1_000_000),
     demoCitizens: integer('ONECITY_DEMO_USAGE_CITIZENS', '20000', 1_000_000),
+    smallCellK: integer('ONECITY_STATS_K', '10', 1000),
+    statsCacheSeconds: integer('ONECITY_STATS_CACHE_S', '300', 86_400),
   }
   const wechatApiBase = value('WECHAT_API_BASE')
   if (production && (!value('WECHAT_APP_ID') || !value('WECHAT_APP_SECRET') || !wechatApiBase)) {

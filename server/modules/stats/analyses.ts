@@ -1,0 +1,119 @@
+import { addMonths } from '../../../src/domain/calendar-months'
+import { DOMAINS, type Domain, SERVICE_TYPES, type ServiceType } from '../../../src/domain/catalog'
+import type { KeyCityMonth, ListedService } from './repository'
+
+/**
+ * The report's analyses (03-index.md) from per-city cells whose small cells
+ * are already left out: domains by MAU and the quadrant, service types,
+ * local vs national services, top cities per domain, monthly trends. Pure
+ * functions of the cells, so each is checked against hand-made cells.
+ */
+
+const mean = (xs: readonly number[]) => (xs.length === 0 ? 0 : xs.reduce((s, x) => s + x, 0) / xs.length)
+const ratio = (a: number, b: number) => (b > 0 ? a / b : null)
+
+/** Per key and month: Σ over cities of actives and of returning. */
+export function sumsByKey(cells: readonly KeyCityMonth[]): Map<string, Map<string, { actives: number; returning: number }>> {
+  const out = new Map<string, Map<string, { actives: number; returning: number }>>()
+  for (const c of cells) {
+    const byMonth = out.get(c.key) ?? new Map<string, { actives: number; returning: number }>()
+    const s = byMonth.get(c.month) ?? { actives: 0, returning: 0 }
+    s.actives += c.actives
+    s.returning += c.returning
+    byMonth.set(c.month, s)
+    out.set(c.key, byMonth)
+  }
+  return out
+}
+
+/** Mean users over the months, and the mean over months with an M−1 of returning(M) / users(M−1). */
+export function usersAndReturn(byMonth: ReadonlyMap<string, { actives: number; returning: number }> | undefined, months: readonly string[]) {
+  const at = (m: string) => byMonth?.get(m) ?? { actives: 0, returning: 0 }
+  const rates = months.flatMap((m) => {
+    const r = ratio(at(m).returning, at(addMonths(m, -1)).actives)
+    return r === null ? [] : [r]
+  })
+  return {
+    users: mean(months.map((m) => at(m).actives)),
+    returning: mean(months.map((m) => at(m).returning)),
+    returnRate: rates.length > 0 ? mean(rates) : null,
+  }
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  if (s.length === 0) return 0
+  const mid = Math.floor(s.length / 2)
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
+}
+
+/** Domains by MAU (Σ over cities), their return rate, richness (listed services) and quadrant against the medians. */
+export function analyseDomains(cells: readonly KeyCityMonth[], services: readonly ListedService[], months: readonly string[]) {
+  const sums = sumsByKey(cells)
+  const inPeriod = new Set(months)
+  const rows = (Object.keys(DOMAINS) as Domain[]).map((domain) => {
+    const { users, returnRate } = usersAndReturn(sums.get(domain), months)
+    const cities = new Set(cells.filter((c) => c.key === domain && inPeriod.has(c.month)).map((c) => c.city)).size
+    return { domain, label: DOMAINS[domain], mau: users, returnRate, richness: services.filter((s) => s.domain === domain).length, cities }
+  })
+  const total = rows.reduce((s, r) => s + r.mau, 0)
+  const withData = rows.filter((r) => r.mau > 0 && r.returnRate !== null)
+  const medians = { mau: median(withData.map((r) => r.mau)), returnRate: median(withData.map((r) => r.returnRate!)) }
+  const quadrant = (r: (typeof rows)[number]): 1 | 2 | 3 | 4 | null => {
+    if (r.mau === 0 || r.returnRate === null) return null
+    const big = r.mau >= medians.mau
+    const frequent = r.returnRate >= medians.returnRate
+    return big ? (frequent ? 1 : 4) : frequent ? 2 : 3
+  }
+  const sorted = rows.map((r) => ({ ...r, share: ratio(r.mau, total), quadrant: quadrant(r) })).sort((a, b) => b.mau - a.mau || a.domain.localeCompare(b.domain))
+  const top10 = sorted.slice(0, 10).reduce((s, r) => s + r.mau, 0)
+  return { rows: sorted, top10Share: ratio(top10, total), medians }
+}
+
+/** Users per service type (Σ over cities), their share of all types' users, and the returning share within each. */
+export function analyseTypes(cells: readonly KeyCityMonth[], months: readonly string[]) {
+  const sums = sumsByKey(cells)
+  const rows = (Object.keys(SERVICE_TYPES) as ServiceType[]).map((type) => ({ type, label: SERVICE_TYPES[type], ...usersAndReturn(sums.get(type), months) }))
+  const total = rows.reduce((s, r) => s + r.users, 0)
+  return rows.map((r) => ({ type: r.type, label: r.label, users: r.users, returning: r.returning, share: ratio(r.users, total), returningShare: ratio(r.returning, r.users) }))
+}
+
+/** Local (city and province) against national services: share of users, users per service and its ratio, returning share. */
+export function analyseLocalNational(svcCells: readonly KeyCityMonth[], services: readonly ListedService[], months: readonly string[]) {
+  const national = new Set(services.filter((s) => s.coverage.level === 'national').map((s) => s.id))
+  const known = new Set(services.map((s) => s.id))
+  const side = (isNational: boolean) => {
+    const cells = svcCells.filter((c) => known.has(c.key) && national.has(c.key) === isNational).map((c) => ({ ...c, key: 'x' }))
+    const { users, returning } = usersAndReturn(sumsByKey(cells).get('x'), months)
+    const count = services.filter((s) => national.has(s.id) === isNational).length
+    return { users, returning, services: count, perService: count > 0 ? users / count : null, returningShare: ratio(returning, users) }
+  }
+  const local = side(false)
+  const nationwide = side(true)
+  const all = local.users + nationwide.users
+  return {
+    local: { ...local, share: ratio(local.users, all) },
+    national: { ...nationwide, share: ratio(nationwide.users, all) },
+    perServiceRatio: local.perService !== null && nationwide.perService ? local.perService / nationwide.perService : null,
+  }
+}
+
+/** The top n cities of each domain by mean users over the months (months without a publishable cell count 0). */
+export function topCitiesPerDomain(cells: readonly KeyCityMonth[], months: readonly string[], n: number) {
+  const inPeriod = new Set(months)
+  const totals = new Map<string, Map<string, number>>()
+  for (const c of cells) {
+    if (!inPeriod.has(c.month)) continue
+    const byCity = totals.get(c.key) ?? new Map<string, number>()
+    byCity.set(c.city, (byCity.get(c.city) ?? 0) + c.actives)
+    totals.set(c.key, byCity)
+  }
+  return (Object.keys(DOMAINS) as Domain[]).map((domain) => ({
+    domain,
+    label: DOMAINS[domain],
+    cities: [...(totals.get(domain) ?? [])]
+      .map(([code, sum]) => ({ code, mau: sum / months.length }))
+      .sort((a, b) => b.mau - a.mau || a.code.localeCompare(b.code))
+      .slice(0, n),
+  }))
+}

@@ -1,0 +1,85 @@
+import type { Coverage, ServiceItem } from '../../../src/domain/catalog'
+import type { ActivityCell } from '../../../src/domain/place-indicators'
+import type { Queryable } from '../../db/db'
+
+export interface ScopeMonthCell extends ActivityCell {
+  scope: string
+  month: string
+}
+
+const cell = (r: { scope: string; month: string; actives: string; returning_actives: string; first_actives: string }): ScopeMonthCell => ({
+  scope: r.scope,
+  month: r.month,
+  actives: Number(r.actives),
+  returning: Number(r.returning_actives),
+  first: Number(r.first_actives),
+})
+
+/** The counters of the whole country, every province and every city, for the months from `from` to `to`. */
+export async function readPlaceActivity(db: Queryable, from: string, to: string): Promise<ScopeMonthCell[]> {
+  const rows = await db.query<{ scope: string; month: string; actives: string; returning_actives: string; first_actives: string }>(
+    `SELECT scope, month, actives, returning_actives, first_actives FROM usage_activity
+     WHERE month BETWEEN $1 AND $2 AND (scope = 'all' OR scope LIKE 'prov:%' OR scope LIKE 'city:%')`,
+    [from, to],
+  )
+  return rows.map(cell)
+}
+
+/** One scope's counters for the months from `from` to `to`. */
+export async function readScopeActivity(db: Queryable, scope: string, from: string, to: string): Promise<ScopeMonthCell[]> {
+  const rows = await db.query<{ scope: string; month: string; actives: string; returning_actives: string; first_actives: string }>(
+    'SELECT scope, month, actives, returning_actives, first_actives FROM usage_activity WHERE scope = $1 AND month BETWEEN $2 AND $3',
+    [scope, from, to],
+  )
+  return rows.map(cell)
+}
+
+/** A city-level scope kind whose cells are summed over cities: type:<t>@<city>, domain:<d>@<city>, svc:<id>@<city>. */
+export type CityScopeKind = 'type' | 'domain' | 'svc'
+
+export interface KeyCityMonth {
+  /** The type, domain or service id. */
+  key: string
+  city: string
+  month: string
+  actives: number
+  returning: number
+}
+
+/**
+ * The per-city cells of one scope kind, small cells already zeroed (1..k−1
+ * becomes 0): every total built from these is a sum of publishable cells,
+ * so subtracting published figures never reveals a withheld one.
+ */
+export async function readCityScopeCells(db: Queryable, kind: CityScopeKind, from: string, to: string, k: number): Promise<KeyCityMonth[]> {
+  const rows = await db.query<{ key: string; city: string; month: string; actives: string; returning_actives: string }>(
+    `SELECT split_part(substr(scope, length($1) + 2), '@', 1) AS key, split_part(scope, '@', 2) AS city, month,
+            CASE WHEN actives >= $4 THEN actives ELSE 0 END AS actives,
+            CASE WHEN returning_actives >= $4 THEN returning_actives ELSE 0 END AS returning_actives
+     FROM usage_activity
+     WHERE scope LIKE $1 || ':%@%' AND month BETWEEN $2 AND $3 AND actives >= $4`,
+    [kind, from, to, k],
+  )
+  return rows.map((r) => ({ key: r.key, city: r.city, month: r.month, actives: Number(r.actives), returning: Number(r.returning_actives) }))
+}
+
+export interface ListedService {
+  id: string
+  domain: string
+  type: string
+  coverage: Coverage
+  items: ServiceItem[]
+  stars: number | null
+}
+
+/** Every listed citizen-facing service (identity and payment work behind the others and are not counted). */
+export async function readListedServices(db: Queryable): Promise<ListedService[]> {
+  const rows = await db.query<{ id: string; domain: string; type: string; coverage_level: Coverage['level']; coverage_code: string | null; items: ServiceItem[]; stars: number | null }>(
+    `SELECT id, domain, type, coverage_level, coverage_code, items, stars FROM services
+     WHERE status = 'listed' AND contract NOT IN ('identity@1', 'payment@1') ORDER BY id`,
+  )
+  return rows.map(({ coverage_level, coverage_code, ...s }) => ({
+    ...s,
+    coverage: coverage_level === 'national' ? { level: 'national' } : { level: coverage_level, code: coverage_code ?? '' },
+  }))
+}

@@ -1,0 +1,131 @@
+import { addMonths } from '../../../src/domain/calendar-months'
+import { chinaMonthOf } from '../../../src/domain/downtime'
+import { indexTable } from '../../../src/domain/index-table'
+import { type ActivityCell, type IndicatorService, type PlaceIndicators, placeIndicators } from '../../../src/domain/place-indicators'
+import { INDICATORS, type Indicator } from '../../../src/domain/smart-index'
+import { publishCount, publishPartition, publishRate } from '../../../src/domain/suppression'
+import type { DowntimeRules } from '../../../src/domain/downtime'
+import type { Queryable } from '../../db/db'
+import { HttpError } from '../../errors'
+import { listCities } from '../cities/repository'
+import { getServiceFailureRates, monthRange } from '../probes/service'
+import { analyseDomains, analyseLocalNational, analyseTypes, sumsByKey, topCitiesPerDomain } from './analyses'
+import { readCityScopeCells, readListedServices, readPlaceActivity, readScopeActivity } from './repository'
+import { readWeights } from './uploads'
+
+export interface StatsOptions {
+  /** Small-cell threshold. */
+  k: number
+  rules: DowntimeRules
+  /** How long a computed period stays cached: the counters keep growing while phones report. */
+  cacheMs: number
+}
+
+export interface Period {
+  from: string
+  to: string
+  months: string[]
+}
+
+const EQUAL = Object.fromEntries(INDICATORS.map((j) => [j, 1 / INDICATORS.length])) as Record<Indicator, number>
+
+/**
+ * The period asked for: by default the twelve months up to the last complete
+ * one (a month under way would understate its MAU).
+ */
+export function periodOf(q: { from?: string; to?: string }, now = Date.now()): Period {
+  const to = q.to ?? addMonths(chinaMonthOf(now), -1)
+  const from = q.from ?? addMonths(to, -11)
+  return { from, to, months: monthRange(from, to) }
+}
+
+const activityKey = (scope: string, month: string) => `${scope}|${month}`
+
+/** Every figure of one period and weighting, from the counters, the catalog and the probes. */
+async function computeSnapshot(db: Queryable, o: StatsOptions, period: Period, weightsId: number | null) {
+    const before = addMonths(period.from, -1)
+    const [cities, services, placeCells, typeCells, domainCells, svcCells, failures, weights] = await Promise.all([
+      listCities(db),
+      readListedServices(db),
+      readPlaceActivity(db, before, period.to),
+      readCityScopeCells(db, 'type', before, period.to, o.k),
+      readCityScopeCells(db, 'domain', before, period.to, o.k),
+      readCityScopeCells(db, 'svc', before, period.to, o.k),
+      getServiceFailureRates(db, { from: period.from, to: period.to, rules: o.rules, asOf: Date.now() }),
+      weightsId === null ? null : readWeights(db, weightsId),
+    ])
+    if (weightsId !== null && !weights) throw new HttpError(404, 'WEIGHTS_NOT_FOUND', `No expert score table ${weightsId} / 没有这份专家打分表`)
+    const failureOf = new Map(failures.map((f) => [f.serviceId, f.failureRate]))
+    const indicatorServices: IndicatorService[] = services.map((s) => ({ ...s, failureRate: failureOf.get(s.id) ?? null }))
+    const cells = new Map(placeCells.map((c) => [activityKey(c.scope, c.month), c as ActivityCell]))
+    const lookup = (scope: string, month: string) => cells.get(activityKey(scope, month))
+
+    const alpha = weights?.weights ?? EQUAL
+    const table = (level: 'city' | 'province', codes: string[]) =>
+      indexTable(new Map<string, PlaceIndicators>(codes.map((code) => [code, placeIndicators({ level, code }, indicatorServices, lookup, period.months, o.k)])), alpha)
+    const provinces = [...new Map(cities.map((c) => [c.provinceCode, c.provinceName]))]
+    const typeSums = sumsByKey(typeCells)
+    const domainSums = sumsByKey(domainCells)
+
+    return {
+      period,
+      weights: { source: weights ? ('experts' as const) : ('equal' as const), id: weightsId, experts: weights?.experts ?? 0, values: alpha },
+      cities: new Map(cities.map((c) => [c.code, c])),
+      provinceNames: new Map(provinces),
+      cityIndex: table('city', cities.map((c) => c.code)),
+      provinceIndex: table('province', provinces.map(([code]) => code)),
+      domains: analyseDomains(domainCells, services, period.months),
+      types: analyseTypes(typeCells, period.months),
+      localNational: analyseLocalNational(svcCells, services, period.months),
+      topCities: topCitiesPerDomain(domainCells, period.months, 50),
+      trends: period.months.map((month) => ({
+        month,
+        actives: publishCount(lookup('all', month)?.actives ?? 0, o.k),
+        returnRate: publishRate(lookup('all', month)?.returning ?? 0, lookup('all', addMonths(month, -1))?.actives ?? 0, o.k),
+        types: Object.fromEntries([...typeSums].map(([key, byMonth]) => [key, byMonth.get(month)?.actives ?? 0])),
+        domains: Object.fromEntries([...domainSums].map(([key, byMonth]) => [key, byMonth.get(month)?.actives ?? 0])),
+      })),
+    }
+}
+
+export type Snapshot = Awaited<ReturnType<typeof computeSnapshot>>
+
+/**
+ * Everything the analysts' endpoints show for one period and weighting,
+ * computed in one pass (the "full recompute" of the budgets) and cached for
+ * `cacheMs`; concurrent requests for the same period share one computation.
+ */
+export function createStatsService(db: Queryable, o: StatsOptions) {
+  const cache = new Map<string, { at: number; value: Promise<Snapshot> }>()
+  return {
+    k: o.k,
+    /** The snapshot of a period and weighting (equal when weightsId is null). */
+    snapshot(period: Period, weightsId: number | null): Promise<Snapshot> {
+      const key = `${period.from}|${period.to}|${weightsId ?? 'equal'}`
+      const hit = cache.get(key)
+      if (hit && Date.now() - hit.at < o.cacheMs) return hit.value
+      const value = computeSnapshot(db, o, period, weightsId)
+      cache.set(key, { at: Date.now(), value })
+      value.catch(() => cache.delete(key))
+      return value
+    },
+
+    /**
+     * One scope's months. Returning, first and the rest (active before, not
+     * last month) add up to actives, so they are published as a partition:
+     * when one is withheld a second is too, and subtraction recovers neither.
+     */
+    async activity(scope: string, period: Period) {
+      const cellsOf = new Map((await readScopeActivity(db, scope, addMonths(period.from, -1), period.to)).map((c) => [c.month, c]))
+      return period.months.map((month) => {
+        const c = cellsOf.get(month) ?? { actives: 0, returning: 0, first: 0 }
+        const actives = publishCount(c.actives, o.k)
+        const [returning = null, first = null] = publishPartition(c.actives, [c.returning, c.first, c.actives - c.returning - c.first], o.k)
+        const returnRate = returning === null ? null : publishRate(c.returning, cellsOf.get(addMonths(month, -1))?.actives ?? 0, o.k)
+        return { month, actives, returning, first, returnRate, suppressed: actives === null || returning === null || first === null }
+      })
+    },
+  }
+}
+
+export type StatsService = ReturnType<typeof createStatsService>
