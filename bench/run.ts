@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { catalogRead } from './catalog-read'
 import { h5FirstLoad } from './h5-first-load'
+import { indexRecompute } from './index-recompute'
 import { lighthouseHome } from './lighthouse-home'
 import { usageIngest } from './usage-ingest'
 
@@ -24,8 +25,10 @@ async function main() {
   const lighthouse = await lighthouseHome()
   const catalog = await catalogRead()
   const usage = await usageIngest()
+  const index = await indexRecompute()
   const measuredAt = new Date().toISOString()
   writeFileSync('bench/results/usage-ingest.json', JSON.stringify({ ...usage, measuredAt }, null, 2) + '\n')
+  writeFileSync('bench/results/index-recompute.json', JSON.stringify({ ...index, measuredAt }, null, 2) + '\n')
   writeFileSync('bench/results/catalog-read.json', JSON.stringify({ ...catalog, measuredAt }, null, 2) + '\n')
   writeFileSync('bench/results/h5-first-load.json', JSON.stringify({ ...firstLoad, measuredAt }, null, 2) + '\n')
   writeFileSync('bench/results/lighthouse-home.json', JSON.stringify({ ...lighthouse, measuredAt }, null, 2) + '\n')
@@ -41,12 +44,14 @@ Lighthouse best practices       ${String(lighthouse.bestPractices).padEnd(16)}�
 catalog read vs bare node:http  ${`${Math.round(catalog.ratio * 100)}% (${Math.round(catalog.platform.requestsPerSecond)}/s)`.padEnd(16)}≥ 50% (bare: ${Math.round(catalog.bare.requestsPerSecond)}/s)
 usage records vs bare node:http ${`${Math.round(usage.ratio * 100)}% (${Math.round(usage.platform.recordsPerSecond)}/s)`.padEnd(16)}≥ 50% (bare: ${Math.round(usage.bare.recordsPerSecond)}/s)
 usage ack p99 at half load      ${`${usage.halfLoad.p99Ms} ms`.padEnd(16)}≤ 200 ms
+index full recompute            ${`${index.recomputeMs} ms`.padEnd(16)}≤ 1000 ms (${index.cities} cities × ${index.months} months)
+index API warm p95              ${`${index.warmIndex.p95Ms} ms`.padEnd(16)}≤ 100 ms
 ${lighthouse.failedAudits.length ? `failed audits: ${lighthouse.failedAudits.join('; ')}` : ''}`)
 
   // Usage ingestion is reported, not yet enforced: one process with the embedded database reaches 39–52% of
   // the bare server here and its p99 at half load ranges 38–240 ms (issue 7 stays open for this).
   if (!usage.withinBudget) console.log(`usage ingestion over budget (reported, not yet enforced): ${Math.round(usage.ratio * 100)}% of bare, p99 ${usage.halfLoad.p99Ms} ms at half load.`)
-  const ok = size.status === 0 && firstLoad.withinBudget && lighthouse.withinBudget && catalog.withinBudget
+  const ok = size.status === 0 && firstLoad.withinBudget && lighthouse.withinBudget && catalog.withinBudget && index.withinBudget
   if (!ok) {
     console.error('A budget is exceeded (see above and bench/results/).')
     process.exitCode = 1
