@@ -4,8 +4,9 @@ import autocannon from 'autocannon'
 
 const PATH = '/v1/usage'
 const CONNECTIONS = 200
-const SECONDS = 6
-const ROUNDS = 2
+/** Short alternating rounds, paired: this machine's speed drifts by ±50% within a minute, alike for both servers in adjacent rounds. */
+const SECONDS = 3
+const ROUNDS = 7
 /** Records per batch: one citizen's first uses of two services in a month, plus their events. */
 const ACTIVES = 8
 const EVENTS = 6
@@ -29,8 +30,12 @@ function batchBody(month: string): string {
   })
 }
 
-/** The p99 run is longer: a single pause (a collection, a checkpoint) should not be all of its top 1%. */
-const HALF_LOAD_SECONDS = 15
+/**
+ * The p99 at half load: three runs, the median counts. One stall of this virtual machine (up to 0.5 s
+ * seen with nothing else running) holds thousands of requests at once and would be a run's whole top 1%.
+ */
+const HALF_LOAD_SECONDS = 10
+const HALF_LOAD_RUNS = 3
 
 async function load(url: string, month: string, overallRate?: number) {
   const result = await autocannon({
@@ -49,8 +54,8 @@ async function load(url: string, month: string, overallRate?: number) {
 /**
  * Records per second through POST /v1/usage on one platform process (checks,
  * group commit into the embedded database, answer after the commit) against
- * a bare node:http server that parses the same JSON, alternating rounds in
- * the same run. Budgets (04-platform.md): ≥ 50% of bare; p99 of the
+ * a bare node:http server that parses the same JSON, in alternating pairs of
+ * rounds in the same run; the median pair counts. Budgets (04-platform.md): ≥ 50% of bare; p99 of the
  * acknowledgement ≤ 200 ms at half the platform's own throughput.
  */
 export async function usageIngest() {
@@ -59,16 +64,17 @@ export async function usageIngest() {
   try {
     const month = (await (await fetch(platform.url + PATH, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"v":1}' })).json()).month as string
     await load(platform.url, month) // warm-up: JIT, caches
-    const rounds = { platform: [] as Awaited<ReturnType<typeof load>>[], bare: [] as Awaited<ReturnType<typeof load>>[] }
+    const pairs: { bare: Awaited<ReturnType<typeof load>>; platform: Awaited<ReturnType<typeof load>>; ratio: number }[] = []
     for (let i = 0; i < ROUNDS; i++) {
-      rounds.bare.push(await load(bare.url, month))
-      rounds.platform.push(await load(platform.url, month))
+      const b = await load(bare.url, month)
+      const p = await load(platform.url, month)
+      pairs.push({ bare: b, platform: p, ratio: p.recordsPerSecond / b.recordsPerSecond })
     }
-    const best = (list: Awaited<ReturnType<typeof load>>[]) => list.reduce((a, b) => (b.requestsPerSecond > a.requestsPerSecond ? b : a))
-    const p = best(rounds.platform)
-    const b = best(rounds.bare)
-    const halfLoad = await load(platform.url, month, Math.max(1, Math.round(p.requestsPerSecond / 2)))
-    const ratio = p.recordsPerSecond / b.recordsPerSecond
+    // The median pair by ratio: its rounds ran back to back, so the noise of the machine mostly cancels out.
+    const { platform: p, bare: b, ratio } = [...pairs].sort((x, y) => x.ratio - y.ratio)[Math.floor(ROUNDS / 2)]!
+    const halfLoads: Awaited<ReturnType<typeof load>>[] = []
+    for (let i = 0; i < HALF_LOAD_RUNS; i++) halfLoads.push(await load(platform.url, month, Math.max(1, Math.round(p.requestsPerSecond / 2))))
+    const halfLoad = [...halfLoads].sort((x, y) => x.p99Ms - y.p99Ms)[Math.floor(HALF_LOAD_RUNS / 2)]!
     return {
       path: PATH,
       recordsPerBatch: ACTIVES + EVENTS,
@@ -77,7 +83,8 @@ export async function usageIngest() {
       platform: p,
       bare: b,
       ratio: Math.round(ratio * 1000) / 1000,
-      halfLoad: { seconds: HALF_LOAD_SECONDS, requestsPerSecond: halfLoad.requestsPerSecond, p99Ms: halfLoad.p99Ms },
+      ratios: pairs.map((x) => Math.round(x.ratio * 1000) / 1000),
+      halfLoad: { seconds: HALF_LOAD_SECONDS, requestsPerSecond: halfLoad.requestsPerSecond, p99Ms: halfLoad.p99Ms, runsP99Ms: halfLoads.map((h) => h.p99Ms) },
       budget: { ratio: 0.5, p99Ms: 200 },
       withinBudget: ratio >= 0.5 && halfLoad.p99Ms <= 200,
     }
