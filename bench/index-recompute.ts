@@ -7,7 +7,7 @@ import { openPgliteDb } from '../server/db/pglite-db'
 import { createToken } from '../server/modules/auth/service'
 import { listCities } from '../server/modules/cities/repository'
 import { rulesOf } from '../server/modules/probes/service'
-import { createStatsService, periodOf } from '../server/modules/stats/stats-service'
+import { createStatsService } from '../server/modules/stats/stats-service'
 import { postThroughRoute, runSimulation } from '../server/simulate/run-simulation'
 
 const CITIZENS = 30_000
@@ -36,8 +36,8 @@ export async function indexRecompute() {
     const [{ n: activityRows } = { n: 0 }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM usage_activity')
     const cities = (await listCities(db)).length
 
-    const period = periodOf({})
     const stats = createStatsService(db, { k: config.usage.smallCellK, rules: rulesOf(config.review), cacheMs: 0 })
+    const period = await stats.period({})
     const times: number[] = []
     for (let i = 0; i < RECOMPUTES; i++) {
       const started = performance.now()

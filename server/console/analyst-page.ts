@@ -1,23 +1,25 @@
 import type { FastifyPluginAsync } from 'fastify'
-import { html } from './html'
-import { layout } from './layout'
+import { analystCsvRoutes } from './analyst-csv'
+import { analystDomainsRoutes } from './analyst-domains'
+import { analystLeapfrogRoutes } from './analyst-leapfrog'
+import { analystOverviewRoutes } from './analyst-overview'
+import { analystRankingRoutes } from './analyst-ranking'
+import { analystReportRoutes } from './analyst-report'
+import { analystWeightsRoutes } from './analyst-weights'
 import { requireConsoleRole } from './require-console-role'
-import { sendPage } from './send-page'
 
-/** The analyst's home: a placeholder until the statistics pages are built (a later issue). */
+/**
+ * The analyst's pages (routes.ts registers this under /console): each page
+ * reads the statistics API as the signed-in analyst and renders a pure view
+ * of the answers. The role check here covers every page registered below.
+ */
 export const analystPage: FastifyPluginAsync = async (app) => {
   app.addHook('preHandler', requireConsoleRole('analyst'))
-
-  app.get('/analyst', { schema: { hide: true } }, async (request, reply) =>
-    sendPage(
-      reply,
-      layout({
-        title: '统计',
-        user: request.consoleUser!,
-        current: '/console/analyst',
-        body: html`<h1>统计</h1><p>统计分析页面（活跃用户、回访率、城市指数等）将在后续版本提供。</p>
-<p>目前可以在 <a href="/docs">API 文档</a> 中查看统计接口。</p>`,
-      }),
-    ),
-  )
+  await app.register(analystOverviewRoutes)
+  await app.register(analystRankingRoutes)
+  await app.register(analystDomainsRoutes)
+  await app.register(analystLeapfrogRoutes)
+  await app.register(analystWeightsRoutes)
+  await app.register(analystReportRoutes)
+  await app.register(analystCsvRoutes)
 }

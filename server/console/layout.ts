@@ -15,7 +15,14 @@ const NAV: Record<Role, [href: string, text: string][]> = {
     ['/console/admin/tokens', '令牌'],
     ['/console/admin/audit', '审计日志'],
   ],
-  analyst: [['/console/analyst', '统计']],
+  analyst: [
+    ['/console/analyst', '概览'],
+    ['/console/analyst/ranking', '城市排名'],
+    ['/console/analyst/domains', '领域与类型'],
+    ['/console/analyst/leapfrog', '黑马城市'],
+    ['/console/analyst/weights', '专家权重'],
+    ['/console/analyst/report', '报告'],
+  ],
 }
 
 export interface PageOptions {

@@ -69,8 +69,52 @@ td button.danger{background:#fff;color:#a4161a}
 .inline-search .actions label{display:inline-flex;align-items:center;gap:.25rem;font-weight:400;margin:0}
 .filters{list-style:none;padding:0;margin:0 0 .5rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem}
 .filters a[aria-current="page"]{font-weight:700}
+input[type=month],input[type=number]{padding:.4rem .5rem;border:1px solid #8a9099;border-radius:4px;font:inherit;background:#fff}
+input[type=number]{width:7rem}
+textarea.csv{min-height:12rem}
+.headline{display:grid;grid-template-columns:repeat(auto-fit,minmax(11rem,1fr));gap:.75rem;margin:0 0 1rem}
+.headline>div{background:#fff;border:1px solid #d0d4da;border-radius:6px;padding:.75rem 1rem}
+.headline dt{color:#4a4a4a;font-size:.9rem}
+.headline dd{margin:.25rem 0 0;font-size:1.5rem;font-weight:700;font-variant-numeric:tabular-nums}
+figure.chart{margin:0 0 1rem}
+figure.chart figcaption{font-weight:600;margin:.5rem 0}
+.chart-svg svg{display:block;width:100%;max-width:40rem;height:auto}
+.chart-svg text{font-family:inherit}
+.chart-data table{min-width:0}
+.chart-data .table-wrap{margin-top:0}
+.suppressed{color:#8a4b00;white-space:nowrap;text-decoration:underline dotted;cursor:help}
+td.num{font-variant-numeric:tabular-nums;white-space:nowrap}
+table.ranking tbody th{background:#fff;font-weight:600}
+th a{color:inherit}
+th[aria-sort] a{color:#0b57d0}
+ol.inline-list{margin:0;padding:0;list-style:none;counter-reset:place}
+ol.inline-list li{display:inline;counter-increment:place}
+ol.inline-list li::before{content:counter(place) ". ";color:#4a4a4a}
+ol.inline-list li+li{margin-left:.6rem}
+ul.quadrants,ul.notes,ul.page-links{padding-left:1.2rem;margin:.25rem 0 .75rem}
+.finding{margin:.5rem 0}
+.download{font-weight:600}
+.report-section{margin:0 0 1.5rem}
+.report-section>h2{border-bottom:2px solid #0b3d91;padding-bottom:.25rem}
 @media (min-width:60rem){
   .with-guide{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1.5rem;align-items:start}
+  .chart-body{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1rem;align-items:start}
   h1{font-size:1.6rem}
+}
+/* Printing (the analyst's report above all): A4, no navigation or forms, tables whole, charts never split. */
+@media print{
+  @page{size:A4;margin:15mm 12mm}
+  body{background:#fff;color:#000;font-size:10.5pt}
+  header.top,nav.main,.skip,.no-print,form{display:none !important}
+  main{max-width:none;padding:0}
+  section.card{border:none;padding:0;margin:0 0 1rem}
+  .table-wrap{overflow:visible}
+  table{min-width:0;font-size:9pt}
+  thead{display:table-header-group}
+  tr,figure.chart{break-inside:avoid}
+  h1,h2,h3,figcaption{break-after:avoid}
+  .chart-body{display:block}
+  .chart-svg svg{max-width:16cm}
+  a{color:inherit;text-decoration:none}
 }
 `

@@ -174,7 +174,7 @@ describe('roles', () => {
     expect(agency).not.toContain('/console/admin/tokens')
     const analyst = await page('/console/analyst', tokens.analyst)
     expect(analyst.statusCode).toBe(200)
-    expect(analyst.body).toContain('后续版本')
+    expect(analyst.body).toContain('统计概览')
   })
 
   it('pages forbid scripts and framing and are not cached', async () => {

@@ -37,11 +37,12 @@ async function report(people: number, scopes: string[], returning = false) {
 beforeAll(async () => {
   app = await testApp()
   analyst = (await createToken(app.db, { role: 'analyst' })).token
-  // 30 people use services in 德阳 only, 20 in 成都 only, 12 in both (each counted once in the province), 5 in 攀枝花.
+  // 30 people use services in 德阳 only, 20 in 成都 only, 12 in both (each counted once in the province), 5 in 攀枝花
+  // (a small cell everywhere it appears).
   await report(30, ['all', 'prov:51', `city:${DEYANG}`, `domain:traffic@${DEYANG}`, `type:vehicle@${DEYANG}`])
   await report(20, ['all', 'prov:51', `city:${CHENGDU}`, `domain:traffic@${CHENGDU}`, `type:vehicle@${CHENGDU}`])
   await report(12, ['all', 'prov:51', `city:${DEYANG}`, `city:${CHENGDU}`, `domain:weather@${DEYANG}`, `type:life@${DEYANG}`])
-  await report(5, ['all', 'prov:51', 'city:510400'])
+  await report(5, ['all', 'prov:51', 'city:510400', 'domain:traffic@510400', 'type:vehicle@510400'])
 })
 afterAll(() => app.close())
 
@@ -174,6 +175,30 @@ describe('activity and small cells', () => {
   })
 })
 
+describe('no small cell is published, directly or by subtraction', () => {
+  it('攀枝花’s 5 users of 交管 are withheld, and no total minus published cells gives them back', async () => {
+    expect((await get(`/v1/stats/activity?scope=${encodeURIComponent('domain:traffic@510400')}&${period}`)).json().rows[0]).toMatchObject({ actives: null, suppressed: true })
+    const domains = (await get(`/v1/stats/domains?${period}`)).json()
+    const traffic = domains.rows.find((r: { domain: string }) => r.domain === 'traffic')
+    const cities = (await get(`/v1/stats/top-cities?${period}&domain=traffic&n=50`)).json().domains[0].cities
+    // 30 + 20 published; the total is their sum, not 55: subtracting them leaves 0, not 攀枝花's 5.
+    expect(cities.map((c: { code: string }) => c.code)).toEqual([DEYANG, CHENGDU])
+    expect(traffic.mau - cities.reduce((s: number, c: { mau: number }) => s + c.mau, 0)).toBe(0)
+    const types = (await get(`/v1/stats/types?${period}`)).json()
+    expect(types.rows.find((r: { type: string }) => r.type === 'vehicle').users).toBe(50)
+    // The index: every published MAU share adds up to 1 over published cities only (攀枝花 enters as 0).
+    const index = (await get(`/v1/stats/index?${period}`)).json()
+    const published = index.rows.filter((r: { indicators: { mau: { value: number | null } } }) => r.indicators.mau.value !== null)
+    const total = published.reduce((s: number, r: { indicators: { mau: { value: number } } }) => s + r.indicators.mau.value, 0)
+    for (const r of published) expect(r.indicators.mau.share).toBeCloseTo(r.indicators.mau.value / total, 12)
+    // Nothing anywhere in the answers is a count from 1 to 9.
+    for (const what of ['domains', 'types', 'top-cities', 'trends', 'local-national']) {
+      const counts = JSON.stringify((await get(`/v1/stats/${what}?${period}`)).json()).match(/"(mau|users|actives|returning)":\d+(\.\d+)?/g) ?? []
+      for (const c of counts) expect(Number(c.split(':')[1]), `${what} ${c}`).not.toSatisfy((n: number) => n > 0 && n < 10)
+    }
+  })
+})
+
 describe('the report’s analyses', () => {
   it('domains by MAU with the quadrant, types, local vs national, top cities, trends', async () => {
     const domains = (await get(`/v1/stats/domains?${period}`)).json()
@@ -187,7 +212,7 @@ describe('the report’s analyses', () => {
     expect(top.domains[0].cities.map((c: { name: string; mau: number }) => [c.name, c.mau])).toEqual([['德阳', 30], ['成都', 20]])
     expect((await get(`/v1/stats/top-cities?${period}&domain=nowhere`)).statusCode).toBe(404)
     const trends = (await get(`/v1/stats/trends?${period}`)).json()
-    expect(trends.rows).toEqual([expect.objectContaining({ month: MONTH, actives: 67 })])
+    expect(trends.rows).toEqual([expect.objectContaining({ month: MONTH, actives: 67, domains: { traffic: 50, weather: 12 } })])
     expect((await get(`/v1/stats/local-national?${period}`)).statusCode).toBe(200)
     for (const what of ['domains', 'types', 'local-national', 'top-cities', 'trends']) {
       const csv = await get(`/v1/stats/${what}?${period}&format=csv`)

@@ -12,25 +12,49 @@ import type { KeyCityMonth, ListedService } from './repository'
 const mean = (xs: readonly number[]) => (xs.length === 0 ? 0 : xs.reduce((s, x) => s + x, 0) / xs.length)
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null)
 
-/** Per key and month: Σ over cities of actives and of returning. */
-export function sumsByKey(cells: readonly KeyCityMonth[]): Map<string, Map<string, { actives: number; returning: number }>> {
-  const out = new Map<string, Map<string, { actives: number; returning: number }>>()
+export interface MonthSums {
+  /** Σ over cities of users. */
+  actives: number
+  /** Σ over cities of returning users. */
+  returning: number
+  /** Σ of returning users over the cities whose returning and last month's users are both published. */
+  returningOfKnown: number
+  /** Σ of last month's users over those same cities: the denominator of the return rate. */
+  lastMonthOfKnown: number
+}
+
+/**
+ * Per key and month, sums over cities. The return rate's numerator and
+ * denominator come from the same cities, those where both were published:
+ * a city whose returning count was withheld would otherwise add its users
+ * to the denominator and nothing to the numerator.
+ */
+export function sumsByKey(cells: readonly KeyCityMonth[]): Map<string, Map<string, MonthSums>> {
+  const activesOf = new Map(cells.map((c) => [`${c.key}|${c.city}|${c.month}`, c.actives]))
+  const out = new Map<string, Map<string, MonthSums>>()
   for (const c of cells) {
-    const byMonth = out.get(c.key) ?? new Map<string, { actives: number; returning: number }>()
-    const s = byMonth.get(c.month) ?? { actives: 0, returning: 0 }
+    const byMonth = out.get(c.key) ?? new Map<string, MonthSums>()
+    const s = byMonth.get(c.month) ?? { actives: 0, returning: 0, returningOfKnown: 0, lastMonthOfKnown: 0 }
     s.actives += c.actives
     s.returning += c.returning
+    const lastMonth = activesOf.get(`${c.key}|${c.city}|${addMonths(c.month, -1)}`) ?? 0
+    if (c.returning > 0 && lastMonth > 0) {
+      s.returningOfKnown += c.returning
+      s.lastMonthOfKnown += lastMonth
+    }
     byMonth.set(c.month, s)
     out.set(c.key, byMonth)
   }
   return out
 }
 
-/** Mean users over the months, and the mean over months with an M−1 of returning(M) / users(M−1). */
-export function usersAndReturn(byMonth: ReadonlyMap<string, { actives: number; returning: number }> | undefined, months: readonly string[]) {
-  const at = (m: string) => byMonth?.get(m) ?? { actives: 0, returning: 0 }
+const NO_SUMS: MonthSums = { actives: 0, returning: 0, returningOfKnown: 0, lastMonthOfKnown: 0 }
+
+/** Mean users and returning users over the months, and the mean over months with known cities of their return rate. */
+export function usersAndReturn(byMonth: ReadonlyMap<string, MonthSums> | undefined, months: readonly string[]) {
+  const at = (m: string) => byMonth?.get(m) ?? NO_SUMS
   const rates = months.flatMap((m) => {
-    const r = ratio(at(m).returning, at(addMonths(m, -1)).actives)
+    const r = ratio(at(m).returningOfKnown, at(m).lastMonthOfKnown)
     return r === null ? [] : [r]
   })
   return {

@@ -25,6 +25,12 @@ export async function readPlaceActivity(db: Queryable, from: string, to: string)
   return rows.map(cell)
 }
 
+/** The first month anything was counted, if any. */
+export async function readFirstMonth(db: Queryable): Promise<string | undefined> {
+  const [row] = await db.query<{ first: string | null }>(`SELECT min(month) AS first FROM usage_activity WHERE scope = 'all'`)
+  return row?.first ?? undefined
+}
+
 /** One scope's counters for the months from `from` to `to`. */
 export async function readScopeActivity(db: Queryable, scope: string, from: string, to: string): Promise<ScopeMonthCell[]> {
   const rows = await db.query<{ scope: string; month: string; actives: string; returning_actives: string; first_actives: string }>(

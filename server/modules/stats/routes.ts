@@ -28,7 +28,7 @@ import {
 } from './schemas'
 import { csvTables } from './csv-tables'
 import { indexAnswer } from './index-answer'
-import { type Period, type StatsService, periodOf } from './stats-service'
+import type { Period, StatsService } from './stats-service'
 import { listUploads, readRanking, saveUpload } from './uploads'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody }
@@ -62,42 +62,42 @@ export const statsRoutes: FastifyPluginAsyncTypebox<{ db: Db; stats: StatsServic
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body))
 
   app.get('/v1/stats/activity', { onRequest, schema: { tags: ['stats'], summary: 'One scope per month: actives, returning, first, return rate (withheld below k)', security, querystring: ActivityQuery, response: { 200: ActivityAnswer, ...errors } } }, async (req, reply) => {
-    const period = periodOf(req.query)
+    const period = await stats.period(req.query)
     const rows = await stats.activity(req.query.scope, period)
     if (wantsCsv(req)) return sendCsv(reply, 'activity', period, csvTables.activity(rows))
     return { scope: req.query.scope, ...meta(period), rows }
   })
 
   app.get('/v1/stats/index', { onRequest, schema: { tags: ['stats'], summary: 'The smart-city sub-index of cities or provinces: every indicator with its share and rank, the weights, concentration', security, querystring: IndexQuery, response: { 200: IndexAnswer, ...errors } } }, async (req, reply) => {
-    const period = periodOf(req.query)
+    const period = await stats.period(req.query)
     const answer = indexAnswer(await stats.snapshot(period, weightsIdOf(req.query.weights)), req.query.level ?? 'city')
     if (wantsCsv(req)) return sendCsv(reply, `index-${answer.level}`, period, csvTables.index(answer.rows))
     return { ...meta(period), ...answer }
   })
 
   app.get('/v1/stats/domains', { onRequest, schema: { tags: ['stats'], summary: 'Domains by MAU with return rate and richness (the quadrant); the top-10 share', security, querystring: PeriodQuery, response: { 200: DomainsAnswer, ...errors } } }, async (req, reply) => {
-    const period = periodOf(req.query)
+    const period = await stats.period(req.query)
     const { domains } = await stats.snapshot(period, null)
     if (wantsCsv(req)) return sendCsv(reply, 'domains', period, csvTables.domains(domains.rows))
     return { ...meta(period), ...domains }
   })
 
   app.get('/v1/stats/types', { onRequest, schema: { tags: ['stats'], summary: 'Service types: share of users and returning share', security, querystring: PeriodQuery, response: { 200: TypesAnswer, ...errors } } }, async (req, reply) => {
-    const period = periodOf(req.query)
+    const period = await stats.period(req.query)
     const { types } = await stats.snapshot(period, null)
     if (wantsCsv(req)) return sendCsv(reply, 'types', period, csvTables.types(types))
     return { ...meta(period), rows: types }
   })
 
   app.get('/v1/stats/local-national', { onRequest, schema: { tags: ['stats'], summary: 'Local (city, province) against national services: users, per service, returning', security, querystring: PeriodQuery, response: { 200: LocalNationalAnswer, ...errors } } }, async (req, reply) => {
-    const period = periodOf(req.query)
+    const period = await stats.period(req.query)
     const { localNational } = await stats.snapshot(period, null)
     if (wantsCsv(req)) return sendCsv(reply, 'local-national', period, csvTables.localNational(localNational))
     return { ...meta(period), ...localNational }
   })
 
   app.get('/v1/stats/top-cities', { onRequest, schema: { tags: ['stats'], summary: 'The top cities of each domain by MAU (the report’s table 1)', security, querystring: TopCitiesQuery, response: { 200: TopCitiesAnswer, ...errors } } }, async (req, reply) => {
-    const period = periodOf(req.query)
+    const period = await stats.period(req.query)
     const snapshot = await stats.snapshot(period, null)
     const n = req.query.n ?? 10
     const domains = snapshot.topCities
@@ -109,14 +109,14 @@ export const statsRoutes: FastifyPluginAsyncTypebox<{ db: Db; stats: StatsServic
   })
 
   app.get('/v1/stats/trends', { onRequest, schema: { tags: ['stats'], summary: 'Month by month: national actives and return rate, users per type and per domain', security, querystring: PeriodQuery, response: { 200: TrendsAnswer, ...errors } } }, async (req, reply) => {
-    const period = periodOf(req.query)
+    const period = await stats.period(req.query)
     const { trends } = await stats.snapshot(period, null)
     if (wantsCsv(req)) return sendCsv(reply, 'trends', period, csvTables.trends(trends))
     return { ...meta(period), rows: trends }
   })
 
   app.get('/v1/stats/leapfrog', { onRequest, schema: { tags: ['stats'], summary: 'Leapfrog cities (黑马): ranked here at least minLead places above their rank in an imported ranking', security, querystring: LeapfrogQuery, response: { 200: LeapfrogAnswer, ...errors } } }, async (req, reply) => {
-    const period = periodOf(req.query)
+    const period = await stats.period(req.query)
     const ranking = await readRanking(db, Number(req.query.ranking))
     if (!ranking) throw new HttpError(404, 'RANKING_NOT_FOUND', `No imported ranking ${req.query.ranking} / 没有这份导入的排名`)
     const snapshot = await stats.snapshot(period, weightsIdOf(req.query.weights))

@@ -10,7 +10,7 @@ import { HttpError } from '../../errors'
 import { listCities } from '../cities/repository'
 import { getServiceFailureRates, monthRange } from '../probes/service'
 import { analyseDomains, analyseLocalNational, analyseTypes, sumsByKey, topCitiesPerDomain } from './analyses'
-import { readCityScopeCells, readListedServices, readPlaceActivity, readScopeActivity } from './repository'
+import { readCityScopeCells, readFirstMonth, readListedServices, readPlaceActivity, readScopeActivity } from './repository'
 import { readWeights } from './uploads'
 
 export interface StatsOptions {
@@ -30,12 +30,15 @@ export interface Period {
 const EQUAL = Object.fromEntries(INDICATORS.map((j) => [j, 1 / INDICATORS.length])) as Record<Indicator, number>
 
 /**
- * The period asked for: by default the twelve months up to the last complete
- * one (a month under way would understate its MAU).
+ * The period asked for. By default: up to the last complete month (a month
+ * under way would understate its MAU), twelve months back, but not before
+ * the first month with any data (`firstMonth`), whose empty months would
+ * only dilute every mean.
  */
-export function periodOf(q: { from?: string; to?: string }, now = Date.now()): Period {
+export function periodOf(q: { from?: string; to?: string }, firstMonth?: string, now = Date.now()): Period {
   const to = q.to ?? addMonths(chinaMonthOf(now), -1)
-  const from = q.from ?? addMonths(to, -11)
+  const yearBack = addMonths(to, -11)
+  const from = q.from ?? (firstMonth && firstMonth > yearBack && firstMonth <= to ? firstMonth : yearBack)
   return { from, to, months: monthRange(from, to) }
 }
 
@@ -99,6 +102,11 @@ export function createStatsService(db: Queryable, o: StatsOptions) {
   const cache = new Map<string, { at: number; value: Promise<Snapshot> }>()
   return {
     k: o.k,
+    /** The period of a query, defaulting as periodOf says from the first month anything was counted. */
+    async period(q: { from?: string; to?: string }): Promise<Period> {
+      if (q.from && q.to) return periodOf(q)
+      return periodOf(q, await readFirstMonth(db))
+    },
     /** The snapshot of a period and weighting (equal when weightsId is null). */
     snapshot(period: Period, weightsId: number | null): Promise<Snapshot> {
       const key = `${period.from}|${period.to}|${weightsId ?? 'equal'}`
