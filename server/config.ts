@@ -136,7 +136,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const usage: UsageConfig = {
     ratePerMinute: integer('ONECITY_USAGE_RATE_PER_MIN', '120', 1_000_000),
-    demoCitizens: integer('ONECITY_DEMO_USAGE_CITIZENS', '20000', 1_000_000),
+    demoCitizens: integer('ONECITY_DEMO_USAGE_CITIZENS', '50000', 1_000_000),
     smallCellK: integer('ONECITY_STATS_K', '10', 1000),
     statsCacheSeconds: integer('ONECITY_STATS_CACHE_S', '300', 86_400),
   }
