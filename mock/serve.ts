@@ -6,6 +6,7 @@ import { registerPaymentAgency } from './payment/app'
 import { type AgencyFaults, type AgencyPlugin, createAgencyHost, mountAgency } from './shared/agency-app'
 import { registerSocialSecurityAgency } from './social-security/app'
 import { registerTrafficAgency } from './traffic/app'
+import { registerWebviewSites } from './webview/app'
 import { type WechatOptions, registerWechat } from './wechat/app'
 
 /** Every simulated agency, by the contract it implements. */
@@ -51,11 +52,13 @@ export async function startMockAgencies(options: {
   now?: () => number
   /** Minutes an unpaid order stays open at the simulated payment agencies (30 by default); tests shorten it. */
   paymentOrderTtlMinutes?: number
+  /** Also serve the demo's web-view pages at `/webview/<service id>/h5/`, with their outages. */
+  webviews?: boolean
 }): Promise<MockAgencies> {
   const ids = new Set<string>()
   for (const { agencyId } of options.tenants) {
     if (!AGENCY_ID.test(agencyId)) throw new Error(`agencyId ${JSON.stringify(agencyId)} must match ${AGENCY_ID}`)
-    if (ids.has(agencyId) || (options.wechat && agencyId === 'wechat')) throw new Error(`agencyId ${agencyId} is used twice`)
+    if (ids.has(agencyId) || (options.wechat && agencyId === 'wechat') || (options.webviews && agencyId === 'webview')) throw new Error(`agencyId ${agencyId} is used twice`)
     ids.add(agencyId)
   }
 
@@ -63,6 +66,10 @@ export async function startMockAgencies(options: {
   if (options.wechat) {
     const wechat = options.wechat
     app.register(async (scope) => registerWechat(scope, wechat), { prefix: '/wechat' })
+  }
+  if (options.webviews) {
+    const now = options.now
+    app.register(async (scope) => registerWebviewSites(scope, now), { prefix: '/webview' })
   }
   for (const tenant of options.tenants) {
     mountAgency(app, `/${tenant.agencyId}`, AGENCIES[tenant.contract], {

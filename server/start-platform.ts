@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { type MockAgencies, startMockAgencies } from '../mock/serve'
+import { pointDemoWebviewsAt } from './seed/demo-webviews'
 import { type BuildOptions, buildApp } from './app'
 import type { Config } from './config'
 import { createSecretBox, resolveDataKey } from './crypto/secret-box'
@@ -63,8 +64,10 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
         tenants: [...tenants].flatMap(([agencyId, contract], i) => (secrets[i] ? [{ agencyId, contract, secret: box.open(secrets[i]!) }] : [])),
         // Without a configured WeChat, the simulated one logs citizens in.
         ...(config.wechat.apiBase ? {} : { wechat: { appId: config.wechat.appId, appSecret: config.wechat.appSecret } }),
+        webviews: true,
       })
       wechatBase ??= `${mocks.url}/wechat`
+      await pointDemoWebviewsAt(db, mocks.url)
       const [claimed] = await db.query(`SELECT 1 FROM seeds WHERE name = 'demo-onboarding'`)
       if (!claimed) {
         options.onProgress?.(`Onboarding ${services.length} demo services through manifests and quality reviews (first start only)…`)
