@@ -5,14 +5,19 @@ import { createToken } from '../../server/modules/auth/service'
 import { testApp } from './test-app'
 
 /**
- * Every agency and operator endpoint of the published API × every role
- * (04-platform.md): anonymous and citizens (no platform token) → 401, the
+ * Every agency, operator and analyst endpoint of the published API × every
+ * role (04-platform.md): anonymous and citizens (no platform token) → 401, the
  * wrong role → 403, before anything of the request is read. The endpoints
  * come from the OpenAPI document, so a new route is covered when it is added.
  */
 let app: FastifyInstance & { db: Db }
 const tokens: Record<string, string> = {}
-let endpoints: { method: string; path: string; area: 'agency' | 'admin' }[] = []
+type Area = 'agency' | 'admin' | 'stats'
+let endpoints: { method: string; path: string; area: Area }[] = []
+/** Who may use each area. */
+const OWNER: Record<Area, string> = { agency: 'agency', admin: 'operator', stats: 'analyst' }
+const areaOf = (path: string): Area | undefined =>
+  path.startsWith('/v1/agency/') ? 'agency' : path.startsWith('/v1/admin/') ? 'admin' : path.startsWith('/v1/stats/') ? 'stats' : undefined
 
 beforeAll(async () => {
   app = await testApp()
@@ -20,11 +25,10 @@ beforeAll(async () => {
   tokens.operator = (await createToken(app.db, { role: 'operator' })).token
   tokens.analyst = (await createToken(app.db, { role: 'analyst' })).token
   const doc = (await app.inject('/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> }
-  endpoints = Object.entries(doc.paths).flatMap(([path, methods]) =>
-    path.startsWith('/v1/agency/') || path.startsWith('/v1/admin/')
-      ? Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path, area: path.startsWith('/v1/agency/') ? ('agency' as const) : ('admin' as const) }))
-      : [],
-  )
+  endpoints = Object.entries(doc.paths).flatMap(([path, methods]) => {
+    const area = areaOf(path)
+    return area ? Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path, area })) : []
+  })
 })
 afterAll(() => app.close())
 
@@ -41,9 +45,10 @@ async function statusFor(e: { method: string; path: string }, who?: string) {
 }
 
 describe('authorisation matrix', () => {
-  it('covers the agency and admin endpoints', () => {
+  it('covers the agency, admin and stats endpoints', () => {
     expect(endpoints.filter((e) => e.area === 'agency').length).toBeGreaterThanOrEqual(4)
     expect(endpoints.filter((e) => e.area === 'admin').length).toBeGreaterThanOrEqual(10)
+    expect(endpoints.filter((e) => e.area === 'stats').length).toBeGreaterThanOrEqual(10)
   })
 
   it('anonymous callers, citizens and forged tokens get 401 everywhere', async () => {
@@ -53,20 +58,17 @@ describe('authorisation matrix', () => {
     }
   })
 
-  it('analysts get 403 on agency and operator endpoints', async () => {
-    for (const e of endpoints) expect([e.method, e.path, await statusFor(e, 'analyst')]).toEqual([e.method, e.path, 403])
-  })
-
-  it('agencies get 403 on operator endpoints, operators 403 on agency endpoints', async () => {
+  it('every other role gets 403: agencies, operators and analysts each only in their own area', async () => {
     for (const e of endpoints) {
-      const wrong = e.area === 'admin' ? 'agency' : 'operator'
-      expect([e.method, e.path, await statusFor(e, wrong)]).toEqual([e.method, e.path, 403])
+      for (const wrong of Object.values(OWNER).filter((role) => role !== OWNER[e.area])) {
+        expect([e.method, e.path, wrong, await statusFor(e, wrong)]).toEqual([e.method, e.path, wrong, 403])
+      }
     }
   })
 
   it('the right role gets past the door (whatever the request then needs)', async () => {
     for (const e of endpoints) {
-      const status = await statusFor(e, e.area === 'admin' ? 'operator' : 'agency')
+      const status = await statusFor(e, OWNER[e.area])
       expect([e.path, status === 401 || status === 403]).toEqual([e.path, false])
     }
   })

@@ -117,6 +117,13 @@ describe('GET /v1/stats/index', () => {
       expect(res.json().error.message, q).toBeTruthy()
     }
     expect((await get('/v1/stats/index?weights=999')).statusCode).toBe(404)
+    // The scope of the activity endpoint: injection strings, odd Unicode and unknown forms are refused with a message.
+    for (const scope of ["city:440300' OR '1'='1", 'city:４４０３００', 'all\u0000', 'domain:nowhere@440300', '']) {
+      const res = await get(`/v1/stats/activity?scope=${encodeURIComponent(scope)}`)
+      expect(res.statusCode, scope).toBeGreaterThanOrEqual(400)
+      expect(res.statusCode, scope).toBeLessThan(500)
+      expect(res.json().error.message, scope).toBeTruthy()
+    }
   })
 })
 

@@ -4,6 +4,7 @@ import { toCsv } from '../../../src/domain/csv'
 import { parseExpertScores } from '../../../src/domain/expert-scores'
 import { parseExternalRanking } from '../../../src/domain/external-ranking'
 import { findLeapfrogs } from '../../../src/domain/leapfrog'
+import { parseScope } from '../../../src/domain/usage-scope'
 import type { Db } from '../../db/db'
 import { ErrorBody, HttpError } from '../../errors'
 import { requireRole } from '../auth/require-role'
@@ -62,6 +63,9 @@ export const statsRoutes: FastifyPluginAsyncTypebox<{ db: Db; stats: StatsServic
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body))
 
   app.get('/v1/stats/activity', { onRequest, schema: { tags: ['stats'], summary: 'One scope per month: actives, returning, first, return rate (withheld below k)', security, querystring: ActivityQuery, response: { 200: ActivityAnswer, ...errors } } }, async (req, reply) => {
+    if (!parseScope(req.query.scope)) {
+      throw new HttpError(422, 'UNKNOWN_SCOPE', `Not a usage scope: ${JSON.stringify(req.query.scope)} / 不是统计范围（例如 all、prov:44、city:440300、domain:traffic@440300）`, [{ path: 'querystring.scope', message: 'all, prov:<2 digits>, city:<6 digits>, type:<type>@<city>, domain:<domain>@<city>, svc:<id>[@<city>]' }])
+    }
     const period = await stats.period(req.query)
     const rows = await stats.activity(req.query.scope, period)
     if (wantsCsv(req)) return sendCsv(reply, 'activity', period, csvTables.activity(rows))
