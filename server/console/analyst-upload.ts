@@ -54,7 +54,7 @@ ${o.draft.error ? apiErrorView(o.draft.error, '文件未导入') : ''}
 <textarea id="upload-csv" name="csv" class="code csv" rows="12" required aria-describedby="upload-help">
 ${o.draft.text}</textarea>
 <div id="upload-help" class="hint">${o.help}
-<p>以英文逗号分隔，第一行为表头。从表格软件直接复制的是以制表符分隔的内容：请先另存为 CSV，再用文本编辑器打开后复制粘贴。内容上限约 64 KB。示例：</p>
+<p>以英文逗号分隔，第一行为表头；也可以从表格软件直接复制单元格粘贴（以制表符分隔）。内容上限约 64 KB。示例：</p>
 <pre>${o.example}</pre></div>
 <div class="actions"><button type="submit">${o.submit}</button></div>
 </form>`

@@ -12,10 +12,13 @@ const FORMULA_START = /^[=+\-@]/
  * nor do empty lines at the very end. An empty line elsewhere is a row of
  * one empty field. Lenient with malformed input (never throws): a stray
  * quote inside an unquoted field is kept as text, an unclosed quote runs to
- * the end of the text.
+ * the end of the text. Cells copied from a spreadsheet and pasted arrive
+ * separated by tabs: a first line with tabs and no comma is read that way.
  */
 export function parseCsv(text: string): string[][] {
   const s = text.startsWith('\uFEFF') ? text.slice(1) : text
+  const firstLine = s.slice(0, s.search(/\r?\n|$/))
+  const separator = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ','
   const rows: string[][] = []
   let row: string[] = []
   let field = ''
@@ -50,7 +53,7 @@ export function parseCsv(text: string): string[][] {
       endRow()
       continue
     } else if (c === '"' && field === '') quoted = true
-    else if (c === ',') {
+    else if (c === separator) {
       row.push(field)
       field = ''
     } else field += c
@@ -63,7 +66,7 @@ export function parseCsv(text: string): string[][] {
 /**
  * CSV text of the rows for a spreadsheet: starts with a UTF-8 BOM (so Excel
  * reads Chinese as UTF-8), every row ends in CRLF, null is an empty field.
- * A field is quoted when it holds a comma, quote or CR/LF, or when it is
+ * A field is quoted when it holds a comma, quote, tab or CR/LF, or when it is
  * text starting with = + - @: those get a ' in front so a spreadsheet shows
  * them as text instead of running them as a formula (CSV injection).
  * Numbers are written as they are (a negative number is not a formula).
@@ -75,7 +78,7 @@ export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null>>
     if (value === null) return ''
     if (typeof value === 'number') return String(value)
     if (FORMULA_START.test(value)) return `"'${value.replaceAll('"', '""')}"`
-    return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
+    return /[",\t\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
   }
   const line = (row: ReadonlyArray<string | number | null>) => {
     const text = row.map(field).join(',')

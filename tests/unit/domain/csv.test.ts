@@ -106,3 +106,25 @@ describe('round trip', () => {
     )
   })
 })
+
+describe('parseCsv of cells pasted from a spreadsheet', () => {
+  it('reads tab-separated lines when the first line has tabs and no comma', () => {
+    expect(parseCsv('排名\t城市\t指数\r\n1\t深圳\t2.3041\r\n2\t广州, 番禺\t2.1692\r\n')).toEqual([
+      ['排名', '城市', '指数'],
+      ['1', '深圳', '2.3041'],
+      ['2', '广州, 番禺', '2.1692'],
+    ])
+  })
+
+  it('keeps commas as the separator when the first line has any, tabs then being text', () => {
+    expect(parseCsv('a,b\n1\t2,3\n')).toEqual([['a', 'b'], ['1\t2', '3']])
+  })
+})
+
+describe('toCsv and tabs', () => {
+  it('quotes a field with a tab, so a first line of tabs is not read as a pasted table', () => {
+    expect(toCsv([['a\tb'], ['c']])).toBe('\uFEFF"a\tb"\r\nc\r\n')
+    expect(parseCsv(toCsv([['a\tb', 'x'], ['c', 'd']]).slice(1))).toEqual([['a\tb', 'x'], ['c', 'd']])
+    expect(parseCsv(toCsv([['a\tb'], ['c']]).slice(1))).toEqual([['a\tb'], ['c']])
+  })
+})
