@@ -1,11 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify'
-import type { DomainsAnswerT, LocalNationalAnswerT, TopCitiesAnswerT, TypesAnswerT } from '../modules/stats/schemas'
+import { DOMAINS, SERVICE_TYPE_IDS, SERVICE_TYPES } from '../../src/domain/catalog'
+import type { DomainsAnswerT, LocalNationalAnswerT, TopCitiesAnswerT, TrendsAnswerT, TypesAnswerT } from '../modules/stats/schemas'
 import { ANALYST_PAGES, analystLayout, csvLink, csvPath, refusedRequest, statusOf, viewOr } from './analyst-frame'
 import { domainsSentences, localNationalSentences, sentencesView, topCitiesSentences, typesSentences } from './analyst-findings'
 import { countText, percentText, statView, suppressionNote, timesText } from './analyst-format'
 import { type Period, type RawQuery, hiddenFields, param, periodForm, periodOf, statsUrl } from './analyst-query'
 import { barChart } from './charts/bar-chart'
 import { quadrantChart } from './charts/quadrant-chart'
+import { type TrendSeries, seriesTrendChart } from './charts/series-trend-chart'
 import type { ApiResult } from './call-api'
 import { html, type SafeHtml } from './html'
 import { sendPage } from './send-page'
@@ -54,6 +56,53 @@ ${tableView('本地服务与全国性服务', ['', '服务数', '用户数', '�
 <p>每项服务用户数之比（本地 ÷ 全国）：${statView(ln.perServiceRatio, timesText, k)}</p>`
 }
 
+/** How many domains the domain trend chart draws: more lines than this are no longer told apart. */
+export const TREND_DOMAINS = 6
+
+/** A key's label from a catalog table; a key the catalog does not know (nor any inherited name) is shown as is. */
+const labelOf = (labels: Readonly<Record<string, string>>, key: string): string => (Object.hasOwn(labels, key) ? labels[key]! : key)
+
+/** One key's monthly figures: null as the API sent it, undefined where its answer has no figure for the key. */
+const valuesOf = (rows: TrendsAnswerT['rows'], pick: (r: TrendsAnswerT['rows'][number]) => Record<string, number | null>, key: string) =>
+  rows.map((r) => (Object.hasOwn(pick(r), key) ? pick(r)[key]! : undefined))
+
+/**
+ * The domains with the most users over the period: the sum of their monthly
+ * actives (withheld months count for nothing), the largest first, ties in
+ * catalog order; a domain without a single published figure is left out.
+ */
+export function topTrendDomains(rows: TrendsAnswerT['rows'], n = TREND_DOMAINS): TrendSeries[] {
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r.domains)))]
+  const order = (key: string) => {
+    const i = Object.keys(DOMAINS).indexOf(key)
+    return i === -1 ? Number.MAX_SAFE_INTEGER : i
+  }
+  return keys
+    .map((key) => {
+      const values = valuesOf(rows, (r) => r.domains, key)
+      const published = values.filter((v): v is number => typeof v === 'number')
+      return { key, values, published: published.length, total: published.reduce((a, b) => a + b, 0) }
+    })
+    .filter((d) => d.published > 0)
+    .sort((a, b) => b.total - a.total || order(a.key) - order(b.key) || a.key.localeCompare(b.key))
+    .slice(0, n)
+    .map((d) => ({ name: labelOf(DOMAINS, d.key), values: d.values }))
+}
+
+/** Month by month: users of each of the four service types, and MAU of the domains with the most users. */
+export function trendsSection(t: TrendsAnswerT): SafeHtml {
+  const rows = [...t.rows].sort((a, b) => a.month.localeCompare(b.month))
+  const months = rows.map((r) => r.month)
+  const types = SERVICE_TYPE_IDS.map((type) => ({ name: labelOf(SERVICE_TYPES, type), values: valuesOf(rows, (r) => r.types, type) }))
+  const domains = topTrendDomains(rows)
+  const domainCaption =
+    domains.length === 0
+      ? '各领域每月活跃用户数'
+      : `用户最多的 ${domains.length} 个领域每月活跃用户数（按统计期内各月活跃用户数之和选取${domains.length < TREND_DOMAINS ? `，有数据的领域只有 ${domains.length} 个` : ''}）`
+  return html`${seriesTrendChart({ caption: '各服务类型每月用户数', months, series: types, valueName: '用户数', k: t.k })}
+${domains.length > 0 ? seriesTrendChart({ caption: domainCaption, months, series: domains, valueName: '月活跃用户数', k: t.k }) : html`<p>${domainCaption}：统计期内没有可公布的领域数据。</p>`}`
+}
+
 /** Each domain's top cities in one table (the report's table 1): a row per domain, its cities in rank order. */
 export function topCitiesTable(top: TopCitiesAnswerT): SafeHtml {
   return tableView(
@@ -83,10 +132,11 @@ ${chosen ? oneDomainTable(chosen) : topCitiesTable(top)}
 <div class="actions">${csvLink(csvHref('top-cities', { from: top.from, to: top.to }, { domain: chosen?.domain }))}</div>`
 }
 
-/** The four answers the page is made of; each section shows its own answer or its own error. */
+/** The answers the page is made of; each section shows its own answer or its own error. */
 export interface DomainsAnswers {
   domains: ApiResult<DomainsAnswerT>
   types: ApiResult<TypesAnswerT>
+  trends: ApiResult<TrendsAnswerT>
   localNational: ApiResult<LocalNationalAnswerT>
   topCities: ApiResult<TopCitiesAnswerT>
 }
@@ -99,11 +149,12 @@ ${csv ? html`<div class="actions">${csvLink(csv)}</div>` : ''}
 
 /** The page's body: the refused request once, or each section with its data (or its error). */
 export function domainsView(a: DomainsAnswers, domain: string | undefined, p: Period): SafeHtml {
-  const refused = refusedRequest(a.domains, a.types, a.localNational, a.topCities)
+  const refused = refusedRequest(a.domains, a.types, a.trends, a.localNational, a.topCities)
   if (refused) return refused
-  const answered = ([a.domains, a.types, a.localNational, a.topCities] as ApiResult<{ k: number }>[]).find((r) => r.ok)
+  const answered = ([a.domains, a.types, a.trends, a.localNational, a.topCities] as ApiResult<{ k: number }>[]).find((r) => r.ok)
   return html`${section('domains', '领域：月活跃用户数与象限', viewOr(a.domains, '无法读取领域数据', domainsSection), a.domains.ok ? csvHref('domains', a.domains.data) : undefined)}
 ${section('types', '服务类型', viewOr(a.types, '无法读取服务类型数据', typesSection), a.types.ok ? csvHref('types', a.types.data) : undefined)}
+${section('trends', '月度趋势', viewOr(a.trends, '无法读取月度趋势数据', trendsSection), a.trends.ok ? csvHref('trends', a.trends.data) : undefined)}
 ${section('local', '本地服务与全国性服务', viewOr(a.localNational, '无法读取本地与全国服务数据', localNationalSection), a.localNational.ok ? csvHref('local-national', a.localNational.data) : undefined)}
 ${section('top', '各领域前十城市', viewOr(a.topCities, '无法读取各领域前十城市', (top) => topCitiesSection(top, domain, p)))}
 ${answered?.ok ? suppressionNote(answered.data.k) : ''}`
@@ -115,15 +166,16 @@ export const analystDomainsRoutes: FastifyPluginAsync = async (app) => {
     const user = request.consoleUser!
     const picked = periodOf(request.query)
     const domain = param(request.query, 'domain')
-    const [domains, types, localNational, topCities] = await Promise.all([
+    const [domains, types, trends, localNational, topCities] = await Promise.all([
       user.api<DomainsAnswerT>('GET', statsUrl('domains', { ...picked })),
       user.api<TypesAnswerT>('GET', statsUrl('types', { ...picked })),
+      user.api<TrendsAnswerT>('GET', statsUrl('trends', { ...picked })),
       user.api<LocalNationalAnswerT>('GET', statsUrl('local-national', { ...picked })),
       user.api<TopCitiesAnswerT>('GET', statsUrl('top-cities', { ...picked, n: 10 })),
     ])
     const body = html`<h1>领域与类型</h1>
 ${periodForm({ action: ANALYST_PAGES.domains, picked, shown: domains.ok ? domains.data : {}, keep: { domain } })}
-${domainsView({ domains, types, localNational, topCities }, domain, picked)}`
-    return sendPage(reply, analystLayout(user, ANALYST_PAGES.domains, '领域与类型', body), statusOf(domains, types, localNational, topCities))
+${domainsView({ domains, types, trends, localNational, topCities }, domain, picked)}`
+    return sendPage(reply, analystLayout(user, ANALYST_PAGES.domains, '领域与类型', body), statusOf(domains, types, trends, localNational, topCities))
   })
 }

@@ -1,7 +1,7 @@
 import Fastify from 'fastify'
 import { describe, expect, it } from 'vitest'
 import { csvFileName } from '../../server/console/analyst-csv'
-import { domainsView, localNationalSection, typesSection } from '../../server/console/analyst-domains'
+import { domainsView, localNationalSection, topTrendDomains, trendsSection, typesSection } from '../../server/console/analyst-domains'
 import { concentrationSentences, domainsSentences, leapfrogSentences, localNationalSentences, typesSentences } from '../../server/console/analyst-findings'
 import { leapfrogView } from '../../server/console/analyst-leapfrog'
 import { type ActivityAnswerT, overviewView } from '../../server/console/analyst-overview'
@@ -11,6 +11,7 @@ import { appliedWeightsText, weightsView } from '../../server/console/analyst-we
 import { RawPayload, callApi } from '../../server/console/call-api'
 import { barChart } from '../../server/console/charts/bar-chart'
 import { quadrantChart } from '../../server/console/charts/quadrant-chart'
+import { seriesTrendChart } from '../../server/console/charts/series-trend-chart'
 import { trendChart } from '../../server/console/charts/trend-chart'
 import { layout } from '../../server/console/layout'
 import { html } from '../../server/console/html'
@@ -21,6 +22,7 @@ import type {
   LeapfrogAnswerT,
   LocalNationalAnswerT,
   TopCitiesAnswerT,
+  TrendsAnswerT,
   TypesAnswerT,
   UploadSummaryT,
 } from '../../server/modules/stats/schemas'
@@ -106,6 +108,33 @@ const topCities: TopCitiesAnswerT = {
   domains: [
     { domain: 'traffic', label: '交管', cities: [{ rank: 1, code: '440300', name: '深圳', mau: 900 }, { rank: 2, code: '440100', name: '广州', mau: 800 }] },
     { domain: 'medical', label: '医疗', cities: [{ rank: 1, code: '440300', name: '深圳', mau: 500 }] },
+  ],
+}
+// Seven domains with data: the six largest over the three months are drawn, 司法 (smallest) is not; 税务's February is withheld, 交通出行 has no figure in March.
+const trends: TrendsAnswerT = {
+  ...period,
+  rows: [
+    {
+      month: '2026-02',
+      actives: 1300,
+      returnRate: 0.3167,
+      types: { life: 34100, government: 26200, vehicle: 22000, travel: 17400 },
+      domains: { traffic: 15100, medical: 9100, tax: null, utilities: 4100, education: 2300, culture: 2050, justice: 1000 },
+    },
+    {
+      month: '2026-01',
+      actives: 1200,
+      returnRate: null,
+      types: { life: 33870, government: 25990, vehicle: 21760, travel: 17230 },
+      domains: { traffic: 14800, medical: 8900, tax: 5200, utilities: 4000, education: 2200, culture: 2100, justice: 1100 },
+    },
+    {
+      month: '2026-03',
+      actives: 1500,
+      returnRate: 0.3333,
+      types: { life: 35650, government: 27940, vehicle: 23230, travel: null },
+      domains: { traffic: 15300, medical: 9000, tax: 5400, utilities: 4200, education: 2500, culture: 1990, justice: 1200 },
+    },
   ],
 }
 const leapfrog: LeapfrogAnswerT = {
@@ -263,9 +292,68 @@ describe('domains and types', () => {
 
   it('a request the API refused (from after to) shows its message once, not once per section', () => {
     const refused = { ok: false as const, status: 422, error: { code: 'MONTH_RANGE_INVALID', message: '结束月份早于开始月份', details: [] } }
-    const out = domainsView({ domains: refused, types: refused, localNational: refused, topCities: refused }, undefined, {}).value
+    const out = domainsView({ domains: refused, types: refused, trends: refused, localNational: refused, topCities: refused }, undefined, {}).value
     expect(out.match(/结束月份早于开始月份/g)?.length).toBe(1)
     expect(out).not.toMatch(/at .*\.ts:\d+/)
+  })
+})
+
+describe('monthly trends by service type and by domain', () => {
+  const tables = (out: string) => out.split('<div class="table-wrap"').slice(1)
+
+  it('two charts, each an <svg role="img"> with a legend of the Chinese labels and the fixture numbers in its month table', () => {
+    const out = trendsSection(trends).value
+    expect(out.match(/<svg role="img" aria-label="折线图：[^"]*2026-01 至 2026-03，共 3 个月/g)?.length).toBe(2)
+    const [byType, byDomain] = tables(out)
+    expect(byType).toContain('<th scope="col">月份</th><th scope="col">生活服务</th><th scope="col">政务办事</th><th scope="col">车辆服务</th><th scope="col">交通出行</th>')
+    // Months in order whatever order the answer had.
+    expect(byType!.indexOf('2026-01')).toBeLessThan(byType!.indexOf('2026-02'))
+    expect(byType!.indexOf('2026-02')).toBeLessThan(byType!.indexOf('2026-03'))
+    expect(rowOf(byType!, '2026-01')).toBe('<tr><td>2026-01</td><td>33,870</td><td>25,990</td><td>21,760</td><td>17,230</td></tr>')
+    expect(rowOf(byDomain!, '2026-03')).toBe('<tr><td>2026-03</td><td>15,300</td><td>9,000</td><td>4,200</td><td>5,400</td><td>2,500</td><td>1,990</td></tr>')
+    for (const label of ['生活服务', '政务办事', '车辆服务', '交通出行', '交管', '医疗', '税务', '生活缴费', '教育', '文化生活']) expect(out).toMatch(new RegExp(`<text[^>]*>${label}</text>`))
+    expect(out).not.toContain('style="')
+    expect(out).not.toContain('<style')
+  })
+
+  it('the domain chart draws the six domains with the most users over the period, and its caption says so', () => {
+    // 税务's withheld February counts for nothing: 10,600 over the period, behind 生活缴费's 12,300.
+    expect(topTrendDomains(trends.rows).map((d) => d.name)).toEqual(['交管', '医疗', '生活缴费', '税务', '教育', '文化生活'])
+    const out = trendsSection(trends).value
+    expect(out).toContain('<figcaption>用户最多的 6 个领域每月活跃用户数（按统计期内各月活跃用户数之和选取）</figcaption>')
+    const byDomain = tables(out)[1]!
+    expect(byDomain).toContain('<th scope="col">月份</th><th scope="col">交管</th><th scope="col">医疗</th><th scope="col">生活缴费</th><th scope="col">税务</th><th scope="col">教育</th><th scope="col">文化生活</th>')
+    expect(out).not.toContain('司法')
+    // A domain without any published figure is not among them; fewer domains than six, the caption says how many.
+    const few = trends.rows.map((r) => ({ ...r, domains: { traffic: r.domains.traffic!, justice: null } }))
+    expect(topTrendDomains(few).map((d) => d.name)).toEqual(['交管'])
+    expect(trendsSection({ ...trends, rows: few }).value).toContain('用户最多的 1 个领域每月活跃用户数（按统计期内各月活跃用户数之和选取，有数据的领域只有 1 个）')
+  })
+
+  it('a withheld month is 已抑制 in the table and a gap in the line, never 0; a figure the answer lacks is 无数据', () => {
+    const out = trendsSection(trends).value
+    const [byType, byDomain] = tables(out)
+    expect(rowOf(byType!, '2026-03')).toMatch(/<td>23,230<\/td><td><span class="suppressed"[^>]*>已抑制<\/span><\/td><\/tr>$/)
+    expect(rowOf(byDomain!, '2026-02')).toMatch(/<td>9,100<\/td><td>4,100<\/td><td><span class="suppressed"[^>]*>已抑制<\/span><\/td><td>2,300<\/td>/)
+    expect(rowOf(byDomain!, '2026-02')).not.toContain('<td>0</td>')
+    expect(out).toContain('其中 1 个数字已抑制或无数据，线在该月断开')
+    const lacking = seriesTrendChart({ caption: 't', months: ['2026-01', '2026-02'], series: [{ name: 'a', values: [5, undefined] }], valueName: '用户数', k: 10 }).value
+    expect(rowOf(lacking, '2026-02')).toContain('<td>无数据</td>')
+  })
+
+  it('on the page: its own section with a CSV link of the period shown; if the trends call fails, its error there and the other sections still render', () => {
+    const page = domainsView({ domains: ok(domains), types: ok(types), trends: ok(trends), localNational: ok(localNational), topCities: ok(topCities) }, undefined, {}).value
+    expect(page).toContain('<h2 id="trends-title">月度趋势</h2>')
+    expect(page).toContain('href="/console/analyst/trends.csv?from=2026-01&amp;to=2026-03"')
+    const failed = { ok: false as const, status: 503, error: { code: 'UNAVAILABLE', message: '统计服务暂时不可用', details: [] } }
+    const out = domainsView({ domains: ok(domains), types: ok(types), trends: failed, localNational: ok(localNational), topCities: ok(topCities) }, undefined, {}).value
+    expect(out).toContain('<h2 id="trends-title">月度趋势</h2>')
+    expect(out).toContain('无法读取月度趋势数据')
+    expect(out).toContain('统计服务暂时不可用')
+    expect(out).not.toContain('trends.csv')
+    expect(out).toContain('各领域月活跃用户数及占比')
+    expect(out).toContain('各服务类型的用户与回流用户')
+    expect(out.match(/<svg role="img"/g)?.length).toBe(3)
   })
 })
 
