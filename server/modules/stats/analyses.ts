@@ -107,8 +107,11 @@ export function analyseLocalNational(svcCells: readonly KeyCityMonth[], services
   const national = new Set(services.filter((s) => s.coverage.level === 'national').map((s) => s.id))
   const known = new Set(services.map((s) => s.id))
   const side = (isNational: boolean) => {
-    const cells = svcCells.filter((c) => known.has(c.key) && national.has(c.key) === isNational).map((c) => ({ ...c, key: 'x' }))
-    const { users, returning } = usersAndReturn(sumsByKey(cells).get('x'), months)
+    const inPeriod = new Set(months)
+    const cells = svcCells.filter((c) => inPeriod.has(c.month) && known.has(c.key) && national.has(c.key) === isNational)
+    // Means over the months of the sums over services and cities.
+    const users = cells.reduce((n, c) => n + c.actives, 0) / months.length
+    const returning = cells.reduce((n, c) => n + c.returning, 0) / months.length
     const count = services.filter((s) => national.has(s.id) === isNational).length
     return { users, returning, services: count, perService: count > 0 ? users / count : null, returningShare: ratio(returning, users) }
   }

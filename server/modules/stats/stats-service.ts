@@ -43,52 +43,53 @@ export function periodOf(q: { from?: string; to?: string }, firstMonth?: string,
 }
 
 const activityKey = (scope: string, month: string) => `${scope}|${month}`
+const MAX_CACHED = 32
 
 /** Every figure of one period and weighting, from the counters, the catalog and the probes. */
 async function computeSnapshot(db: Queryable, o: StatsOptions, period: Period, weightsId: number | null) {
-    const before = addMonths(period.from, -1)
-    const [cities, services, placeCells, typeCells, domainCells, svcCells, failures, weights] = await Promise.all([
-      listCities(db),
-      readListedServices(db),
-      readPlaceActivity(db, before, period.to),
-      readCityScopeCells(db, 'type', before, period.to, o.k),
-      readCityScopeCells(db, 'domain', before, period.to, o.k),
-      readCityScopeCells(db, 'svc', before, period.to, o.k),
-      getServiceFailureRates(db, { from: period.from, to: period.to, rules: o.rules, asOf: Date.now() }),
-      weightsId === null ? null : readWeights(db, weightsId),
-    ])
-    if (weightsId !== null && !weights) throw new HttpError(404, 'WEIGHTS_NOT_FOUND', `No expert score table ${weightsId} / 没有这份专家打分表`)
-    const failureOf = new Map(failures.map((f) => [f.serviceId, f.failureRate]))
-    const indicatorServices: IndicatorService[] = services.map((s) => ({ ...s, failureRate: failureOf.get(s.id) ?? null }))
-    const cells = new Map(placeCells.map((c) => [activityKey(c.scope, c.month), c as ActivityCell]))
-    const lookup = (scope: string, month: string) => cells.get(activityKey(scope, month))
+  const before = addMonths(period.from, -1)
+  const [cities, services, placeCells, typeCells, domainCells, svcCells, failures, weights] = await Promise.all([
+    listCities(db),
+    readListedServices(db),
+    readPlaceActivity(db, before, period.to),
+    readCityScopeCells(db, 'type', before, period.to, o.k),
+    readCityScopeCells(db, 'domain', before, period.to, o.k),
+    readCityScopeCells(db, 'svc', before, period.to, o.k),
+    getServiceFailureRates(db, { from: period.from, to: period.to, rules: o.rules, asOf: Date.now() }),
+    weightsId === null ? null : readWeights(db, weightsId),
+  ])
+  if (weightsId !== null && !weights) throw new HttpError(404, 'WEIGHTS_NOT_FOUND', `No expert score table ${weightsId} / 没有这份专家打分表`)
+  const failureOf = new Map(failures.map((f) => [f.serviceId, f.failureRate]))
+  const indicatorServices: IndicatorService[] = services.map((s) => ({ ...s, failureRate: failureOf.get(s.id) ?? null }))
+  const cells = new Map(placeCells.map((c) => [activityKey(c.scope, c.month), c as ActivityCell]))
+  const lookup = (scope: string, month: string) => cells.get(activityKey(scope, month))
 
-    const alpha = weights?.weights ?? EQUAL
-    const table = (level: 'city' | 'province', codes: string[]) =>
-      indexTable(new Map<string, PlaceIndicators>(codes.map((code) => [code, placeIndicators({ level, code }, indicatorServices, lookup, period.months, o.k)])), alpha)
-    const provinces = [...new Map(cities.map((c) => [c.provinceCode, c.provinceName]))]
-    const typeSums = sumsByKey(typeCells)
-    const domainSums = sumsByKey(domainCells)
+  const alpha = weights?.weights ?? EQUAL
+  const table = (level: 'city' | 'province', codes: string[]) =>
+    indexTable(new Map<string, PlaceIndicators>(codes.map((code) => [code, placeIndicators({ level, code }, indicatorServices, lookup, period.months, o.k)])), alpha)
+  const provinces = [...new Map(cities.map((c) => [c.provinceCode, c.provinceName]))]
+  const typeSums = sumsByKey(typeCells)
+  const domainSums = sumsByKey(domainCells)
 
-    return {
-      period,
-      weights: { source: weights ? ('experts' as const) : ('equal' as const), id: weightsId, experts: weights?.experts ?? 0, values: alpha },
-      cities: new Map(cities.map((c) => [c.code, c])),
-      provinceNames: new Map(provinces),
-      cityIndex: table('city', cities.map((c) => c.code)),
-      provinceIndex: table('province', provinces.map(([code]) => code)),
-      domains: analyseDomains(domainCells, services, period.months),
-      types: analyseTypes(typeCells, period.months),
-      localNational: analyseLocalNational(svcCells, services, period.months),
-      topCities: topCitiesPerDomain(domainCells, period.months, 50),
-      trends: period.months.map((month) => ({
-        month,
-        actives: publishCount(lookup('all', month)?.actives ?? 0, o.k),
-        returnRate: publishRate(lookup('all', month)?.returning ?? 0, lookup('all', addMonths(month, -1))?.actives ?? 0, o.k),
-        types: Object.fromEntries([...typeSums].map(([key, byMonth]) => [key, byMonth.get(month)?.actives ?? 0])),
-        domains: Object.fromEntries([...domainSums].map(([key, byMonth]) => [key, byMonth.get(month)?.actives ?? 0])),
-      })),
-    }
+  return {
+    period,
+    weights: { source: weights ? ('experts' as const) : ('equal' as const), id: weightsId, experts: weights?.experts ?? 0, values: alpha },
+    cities: new Map(cities.map((c) => [c.code, c])),
+    provinceNames: new Map(provinces),
+    cityIndex: table('city', cities.map((c) => c.code)),
+    provinceIndex: table('province', provinces.map(([code]) => code)),
+    domains: analyseDomains(domainCells, services, period.months),
+    types: analyseTypes(typeCells, period.months),
+    localNational: analyseLocalNational(svcCells, services, period.months),
+    topCities: topCitiesPerDomain(domainCells, period.months, 50),
+    trends: period.months.map((month) => ({
+      month,
+      actives: publishCount(lookup('all', month)?.actives ?? 0, o.k),
+      returnRate: publishRate(lookup('all', month)?.returning ?? 0, lookup('all', addMonths(month, -1))?.actives ?? 0, o.k),
+      types: Object.fromEntries([...typeSums].map(([key, byMonth]) => [key, byMonth.get(month)?.actives ?? 0])),
+      domains: Object.fromEntries([...domainSums].map(([key, byMonth]) => [key, byMonth.get(month)?.actives ?? 0])),
+    })),
+  }
 }
 
 export type Snapshot = Awaited<ReturnType<typeof computeSnapshot>>
@@ -113,6 +114,8 @@ export function createStatsService(db: Queryable, o: StatsOptions) {
       const hit = cache.get(key)
       if (hit && Date.now() - hit.at < o.cacheMs) return hit.value
       const value = computeSnapshot(db, o, period, weightsId)
+      // Periods and weightings an analyst tried once are not kept: expired entries go, and at most MAX_CACHED stay.
+      for (const [k, entry] of cache) if (Date.now() - entry.at >= o.cacheMs || cache.size >= MAX_CACHED) cache.delete(k)
       cache.set(key, { at: Date.now(), value })
       value.catch(() => cache.delete(key))
       return value
