@@ -52,7 +52,7 @@ export const IndexQuery = Type.Object(
 
 const IndicatorCell = Type.Object({
   value: Type.Union([Type.Number(), Type.Null()], { description: 'raw value; null: suppressed or no data (counts as 0 in the shares)' }),
-  share: Type.Number({ description: "share of the national total (failure rate: of availability 1 − failure rate)" }),
+  share: Type.Number({ description: 'share of the national total, 0–1 (failure rate: of availability 1 − failure rate)' }),
   rank: Type.Integer(),
   suppressed: Type.Boolean(),
 })
@@ -88,7 +88,10 @@ export const IndexAnswer = Type.Object({
   level: Type.Union([Type.Literal('city'), Type.Literal('province')]),
   weights: Weights,
   note: Type.String(),
-  concentration: Type.Object({ top10: Type.Number(), top50: Type.Number() }),
+  concentration: Type.Object(
+    { top10: Type.Number(), top50: Type.Number() },
+    { description: 'percent (0–100) of the national total held by the top 10 and top 50, like the index itself' },
+  ),
   rows: Type.Array(IndexRow),
 })
 export type IndexAnswerT = Static<typeof IndexAnswer>
