@@ -16,7 +16,8 @@ interface ServiceRow {
   stars: number | null
 }
 
-const toCoverage = (level: Coverage['level'], code: string | null): Coverage =>
+/** A service's coverage from its two columns. */
+export const toCoverage = (level: Coverage['level'], code: string | null): Coverage =>
   level === 'national' ? { level } : { level, code: code ?? '' }
 
 /** Listed services available in a city: its own, its province's and national ones. */

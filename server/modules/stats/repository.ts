@@ -1,43 +1,22 @@
 import type { Coverage, ServiceItem } from '../../../src/domain/catalog'
-import type { ActivityCell } from '../../../src/domain/place-indicators'
 import type { Queryable } from '../../db/db'
-
-export interface ScopeMonthCell extends ActivityCell {
-  scope: string
-  month: string
-}
-
-const cell = (r: { scope: string; month: string; actives: string; returning_actives: string; first_actives: string }): ScopeMonthCell => ({
-  scope: r.scope,
-  month: r.month,
-  actives: Number(r.actives),
-  returning: Number(r.returning_actives),
-  first: Number(r.first_actives),
-})
+import { toCoverage } from '../catalog/repository'
+import { type ActivityDbRow, type ActivityRow, toActivityRow } from '../usage/repository'
 
 /** The counters of the whole country, every province and every city, for the months from `from` to `to`. */
-export async function readPlaceActivity(db: Queryable, from: string, to: string): Promise<ScopeMonthCell[]> {
-  const rows = await db.query<{ scope: string; month: string; actives: string; returning_actives: string; first_actives: string }>(
+export async function readPlaceActivity(db: Queryable, from: string, to: string): Promise<ActivityRow[]> {
+  const rows = await db.query<ActivityDbRow>(
     `SELECT scope, month, actives, returning_actives, first_actives FROM usage_activity
      WHERE month BETWEEN $1 AND $2 AND (scope = 'all' OR scope LIKE 'prov:%' OR scope LIKE 'city:%')`,
     [from, to],
   )
-  return rows.map(cell)
+  return rows.map(toActivityRow)
 }
 
 /** The first month anything was counted, if any. */
 export async function readFirstMonth(db: Queryable): Promise<string | undefined> {
   const [row] = await db.query<{ first: string | null }>(`SELECT min(month) AS first FROM usage_activity WHERE scope = 'all'`)
   return row?.first ?? undefined
-}
-
-/** One scope's counters for the months from `from` to `to`. */
-export async function readScopeActivity(db: Queryable, scope: string, from: string, to: string): Promise<ScopeMonthCell[]> {
-  const rows = await db.query<{ scope: string; month: string; actives: string; returning_actives: string; first_actives: string }>(
-    'SELECT scope, month, actives, returning_actives, first_actives FROM usage_activity WHERE scope = $1 AND month BETWEEN $2 AND $3',
-    [scope, from, to],
-  )
-  return rows.map(cell)
 }
 
 /** A city-level scope kind whose cells are summed over cities: type:<t>@<city>, domain:<d>@<city>, svc:<id>@<city>. */
@@ -86,6 +65,6 @@ export async function readListedServices(db: Queryable): Promise<ListedService[]
   )
   return rows.map(({ coverage_level, coverage_code, ...s }) => ({
     ...s,
-    coverage: coverage_level === 'national' ? { level: 'national' } : { level: coverage_level, code: coverage_code ?? '' },
+    coverage: toCoverage(coverage_level, coverage_code),
   }))
 }

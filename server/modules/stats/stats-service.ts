@@ -10,7 +10,8 @@ import { HttpError } from '../../errors'
 import { listCities } from '../cities/repository'
 import { getServiceFailureRates, monthRange } from '../probes/service'
 import { analyseDomains, analyseLocalNational, analyseTypes, sumsByKey, topCitiesPerDomain } from './analyses'
-import { readCityScopeCells, readFirstMonth, readListedServices, readPlaceActivity, readScopeActivity } from './repository'
+import { readActivity } from '../usage/repository'
+import { readCityScopeCells, readFirstMonth, readListedServices, readPlaceActivity } from './repository'
 import { readWeights } from './uploads'
 
 export interface StatsOptions {
@@ -127,7 +128,7 @@ export function createStatsService(db: Queryable, o: StatsOptions) {
      * when one is withheld a second is too, and subtraction recovers neither.
      */
     async activity(scope: string, period: Period) {
-      const cellsOf = new Map((await readScopeActivity(db, scope, addMonths(period.from, -1), period.to)).map((c) => [c.month, c]))
+      const cellsOf = new Map((await readActivity(db, scope, addMonths(period.from, -1), period.to)).map((c) => [c.month, c]))
       return period.months.map((month) => {
         const c = cellsOf.get(month) ?? { actives: 0, returning: 0, first: 0 }
         const actives = publishCount(c.actives, o.k)

@@ -107,10 +107,28 @@ export interface ActivityRow {
   first: number
 }
 
+/** A usage_activity row as read (counts come back as bigint text). */
+export interface ActivityDbRow {
+  scope: string
+  month: string
+  actives: string
+  returning_actives: string
+  first_actives: string
+}
+
+export const toActivityRow = (r: ActivityDbRow): ActivityRow => ({
+  scope: r.scope,
+  month: r.month,
+  actives: Number(r.actives),
+  returning: Number(r.returning_actives),
+  first: Number(r.first_actives),
+})
+
+/** One scope's counters for the months from `from` to `to`, by month. */
 export async function readActivity(db: Queryable, scope: string, from: string, to: string): Promise<ActivityRow[]> {
-  const rows = await db.query<{ scope: string; month: string; actives: string; returning_actives: string; first_actives: string }>(
+  const rows = await db.query<ActivityDbRow>(
     'SELECT scope, month, actives, returning_actives, first_actives FROM usage_activity WHERE scope = $1 AND month BETWEEN $2 AND $3 ORDER BY month',
     [scope, from, to],
   )
-  return rows.map((r) => ({ scope: r.scope, month: r.month, actives: Number(r.actives), returning: Number(r.returning_actives), first: Number(r.first_actives) }))
+  return rows.map(toActivityRow)
 }
