@@ -67,6 +67,10 @@ export interface CatalogService {
   stars: number | null
 }
 
+/** A service's coverage from its two stored columns (level, and the city or province code). */
+export const toCoverage = (level: Coverage['level'], code: string | null): Coverage =>
+  level === 'national' ? { level } : { level, code: code ?? '' }
+
 /** True when a service with this coverage is available to citizens of the city. */
 export function coversCity(coverage: Coverage, city: CityCode): boolean {
   switch (coverage.level) {

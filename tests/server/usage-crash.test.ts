@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openDb } from '../../server/db/open-db'
 import { loadConfig } from '../../server/config'
-import { readActivity } from '../../server/modules/usage/repository'
+import { readActivity } from '../../server/modules/usage/usage-service'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'onecity-crash-'))
 let child: ChildProcess | undefined

@@ -1,5 +1,5 @@
 import type { CityCode } from '../../../src/domain/city'
-import type { CatalogService, Coverage, ServiceItem, ServiceStatus } from '../../../src/domain/catalog'
+import { type CatalogService, type Coverage, type ServiceItem, type ServiceStatus, toCoverage } from '../../../src/domain/catalog'
 import type { Queryable } from '../../db/db'
 
 interface ServiceRow {
@@ -16,9 +16,10 @@ interface ServiceRow {
   stars: number | null
 }
 
-/** A service's coverage from its two columns. */
-export const toCoverage = (level: Coverage['level'], code: string | null): Coverage =>
-  level === 'national' ? { level } : { level, code: code ?? '' }
+/** The id of every service in the catalog, whatever its status. */
+export async function listServiceIds(db: Queryable): Promise<string[]> {
+  return (await db.query<{ id: string }>('SELECT id FROM services')).map((r) => r.id)
+}
 
 /** Listed services available in a city: its own, its province's and national ones. */
 export async function listServicesForCity(db: Queryable, city: CityCode): Promise<CatalogService[]> {

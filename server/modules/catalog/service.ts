@@ -3,7 +3,7 @@ import { computeRichness, type Richness } from '../../../src/domain/richness'
 import type { City, CityCode } from '../../../src/domain/city'
 import type { Queryable } from '../../db/db'
 import type { CityService } from '../cities/service'
-import { listServicesForCity } from './repository'
+import { listServiceIds, listServicesForCity } from './repository'
 
 /** The home page's catalog for a city: 本地服务 then 全国服务, by domain, with its key-industry richness. Unknown city → 404. */
 export async function getCatalog(
@@ -14,4 +14,9 @@ export async function getCatalog(
   const city = cities.get(code)
   const services = await listServicesForCity(db, city.code)
   return { city, ...groupCatalog(services), total: services.length, richness: computeRichness(services) }
+}
+
+/** The id of every service in the catalog (usage records may name any of them, listed or not). */
+export function getServiceIds(db: Queryable): Promise<string[]> {
+  return listServiceIds(db)
 }

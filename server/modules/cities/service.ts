@@ -5,6 +5,11 @@ import type { Queryable } from '../../db/db'
 import { HttpError } from '../../errors'
 import { listCities } from './repository'
 
+/** Every reference city, read from the database (for code that runs before or without a CityService). */
+export function readCities(db: Queryable): Promise<City[]> {
+  return listCities(db)
+}
+
 export interface CityService {
   search(q: string | undefined, limit: number): City[]
   nearest(lat: number, lng: number): { city: City; distanceKm: number }

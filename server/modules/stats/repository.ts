@@ -1,7 +1,6 @@
-import type { Coverage, ServiceItem } from '../../../src/domain/catalog'
+import { type Coverage, type ServiceItem, toCoverage } from '../../../src/domain/catalog'
 import type { Queryable } from '../../db/db'
-import { toCoverage } from '../catalog/repository'
-import { type ActivityDbRow, type ActivityRow, toActivityRow } from '../usage/repository'
+import { type ActivityDbRow, type ActivityRow, toActivityRow } from '../usage/activity-row'
 
 /** The counters of the whole country, every province and every city, for the months from `from` to `to`. */
 export async function readPlaceActivity(db: Queryable, from: string, to: string): Promise<ActivityRow[]> {

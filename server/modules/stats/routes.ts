@@ -8,7 +8,7 @@ import { parseScope } from '../../../src/domain/usage-scope'
 import type { Db } from '../../db/db'
 import { ErrorBody, HttpError } from '../../errors'
 import { requireRole } from '../auth/require-role'
-import { listCities } from '../cities/repository'
+import { readCities } from '../cities/service'
 import {
   ActivityAnswer,
   ActivityQuery,
@@ -161,7 +161,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox<{ db: Db; stats: StatsServic
 
   app.post('/v1/stats/rankings', { onRequest, schema: uploadSchema('Import another ranking of cities (CSV: rank, city name or code, optional value) to find leapfrog cities') }, async (req, reply) => {
     const csv = csvBody(req.body)
-    const parsed = parseExternalRanking(csv, await listCities(db))
+    const parsed = parseExternalRanking(csv, await readCities(db))
     if (!parsed.ok) throw refuse(parsed.problems)
     reply.code(201)
     return saveUpload(db, 'ranking', req.query.name ?? '外部排名', csv, { rows: parsed.rows, unknown: parsed.unknown })

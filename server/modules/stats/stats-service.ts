@@ -7,10 +7,10 @@ import { publishCount, publishPartition, publishRate } from '../../../src/domain
 import type { DowntimeRules } from '../../../src/domain/downtime'
 import type { Queryable } from '../../db/db'
 import { HttpError } from '../../errors'
-import { listCities } from '../cities/repository'
+import { readCities } from '../cities/service'
 import { getServiceFailureRates, monthRange } from '../probes/service'
 import { analyseDomains, analyseLocalNational, analyseTypes, sumsByKey, topCitiesPerDomain } from './analyses'
-import { readActivity } from '../usage/repository'
+import { readActivity } from '../usage/usage-service'
 import { readCityScopeCells, readFirstMonth, readListedServices, readPlaceActivity } from './repository'
 import { readWeights } from './uploads'
 
@@ -50,7 +50,7 @@ const MAX_CACHED = 32
 async function computeSnapshot(db: Queryable, o: StatsOptions, period: Period, weightsId: number | null) {
   const before = addMonths(period.from, -1)
   const [cities, services, placeCells, typeCells, domainCells, svcCells, failures, weights] = await Promise.all([
-    listCities(db),
+    readCities(db),
     readListedServices(db),
     readPlaceActivity(db, before, period.to),
     readCityScopeCells(db, 'type', before, period.to, o.k),

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/db'
+import { type ActivityDbRow, type ActivityRow, toActivityRow } from './activity-row'
 
 export interface ActivityDelta {
   scope: string
@@ -99,33 +100,8 @@ export async function forgetOldBatchIds(db: Queryable, days: number): Promise<nu
   return rows[0]?.n ?? 0
 }
 
-export interface ActivityRow {
-  scope: string
-  month: string
-  actives: number
-  returning: number
-  first: number
-}
-
-/** A usage_activity row as read (counts come back as bigint text). */
-export interface ActivityDbRow {
-  scope: string
-  month: string
-  actives: string
-  returning_actives: string
-  first_actives: string
-}
-
-export const toActivityRow = (r: ActivityDbRow): ActivityRow => ({
-  scope: r.scope,
-  month: r.month,
-  actives: Number(r.actives),
-  returning: Number(r.returning_actives),
-  first: Number(r.first_actives),
-})
-
 /** One scope's counters for the months from `from` to `to`, by month. */
-export async function readActivity(db: Queryable, scope: string, from: string, to: string): Promise<ActivityRow[]> {
+export async function readScopeActivity(db: Queryable, scope: string, from: string, to: string): Promise<ActivityRow[]> {
   const rows = await db.query<ActivityDbRow>(
     'SELECT scope, month, actives, returning_actives, first_actives FROM usage_activity WHERE scope = $1 AND month BETWEEN $2 AND $3 ORDER BY month',
     [scope, from, to],

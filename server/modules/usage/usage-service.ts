@@ -1,10 +1,13 @@
 import { Value } from 'typebox/value'
 import { addMonths } from '../../../src/domain/calendar-months'
-import type { Db } from '../../db/db'
+import type { Db, Queryable } from '../../db/db'
 import { HttpError } from '../../errors'
-import { listCities } from '../cities/repository'
+import { getServiceIds } from '../catalog/service'
+import { readCities } from '../cities/service'
 import { type KnownPlaces, batchProblems } from './check-batch'
+import type { ActivityRow } from './activity-row'
 import { type Ingested, createIngestion } from './ingestion'
+import { readScopeActivity } from './repository'
 import { UsageBatchSchema, type UsageBatchT } from './schemas'
 
 /** Services appear while the server runs: an unknown id re-reads the list, at most this often. */
@@ -26,11 +29,11 @@ export interface UsageService {
  */
 export async function createUsageService(db: Db, now: () => number = Date.now): Promise<UsageService> {
   const ingestion = createIngestion(db, now)
-  const cities = await listCities(db)
+  const cities = await readCities(db)
   const places: KnownPlaces = { cities: new Set(cities.map((c) => c.code)), provinces: new Set(cities.map((c) => c.provinceCode)), services: new Set() }
   let servicesReadAt = 0
   const readServices = async () => {
-    places.services = new Set((await db.query<{ id: string }>('SELECT id FROM services')).map((r) => r.id))
+    places.services = new Set(await getServiceIds(db))
     servicesReadAt = Date.now()
   }
   await readServices()
@@ -60,4 +63,9 @@ export function checkBatchShape(batch: unknown): UsageBatchT {
     throw new HttpError(400, 'VALIDATION_FAILED', 'The batch does not have the shape of POST /v1/usage / 批次格式不正确', details)
   }
   return batch
+}
+
+/** One scope's counters for the months from `from` to `to`, by month (what the statistics read). */
+export function readActivity(db: Queryable, scope: string, from: string, to: string): Promise<ActivityRow[]> {
+  return readScopeActivity(db, scope, from, to)
 }
