@@ -1,23 +1,8 @@
-import type { TypedContract } from '../server/modules/onboarding/manifest-schema'
-import { registerHospitalAgency } from './hospital/app'
-import { registerHousingFundAgency } from './housing-fund/app'
-import { registerIdentityAgency } from './identity/app'
-import { registerPaymentAgency } from './payment/app'
-import { type AgencyFaults, type AgencyPlugin, createAgencyHost, mountAgency } from './shared/agency-app'
-import { registerSocialSecurityAgency } from './social-security/app'
-import { registerTrafficAgency } from './traffic/app'
+import type { TypedContract } from '../server/contracts'
+import { simulatedAgencies } from './agencies'
+import { type AgencyFaults, createAgencyHost, mountAgency } from './shared/agency-app'
 import { registerWebviewSites } from './webview/app'
 import { type WechatOptions, registerWechat } from './wechat/app'
-
-/** Every simulated agency, by the contract it implements. */
-export const AGENCIES: Record<TypedContract, AgencyPlugin> = {
-  'traffic@1': registerTrafficAgency,
-  'hospital@1': registerHospitalAgency,
-  'identity@1': registerIdentityAgency,
-  'payment@1': registerPaymentAgency,
-  'social-security@1': registerSocialSecurityAgency,
-  'housing-fund@1': registerHousingFundAgency,
-}
 
 /** One simulated agency on the shared host. */
 export interface MockTenant {
@@ -55,8 +40,10 @@ export async function startMockAgencies(options: {
   /** Also serve the demo's web-view pages at `/webview/<service id>/h5/`, with their outages. */
   webviews?: boolean
 }): Promise<MockAgencies> {
+  const agencies = await simulatedAgencies()
   const ids = new Set<string>()
-  for (const { agencyId } of options.tenants) {
+  for (const { agencyId, contract } of options.tenants) {
+    if (!agencies.has(contract)) throw new Error(`no simulated agency implements ${contract}`)
     if (!AGENCY_ID.test(agencyId)) throw new Error(`agencyId ${JSON.stringify(agencyId)} must match ${AGENCY_ID}`)
     if (ids.has(agencyId) || (options.wechat && agencyId === 'wechat') || (options.webviews && agencyId === 'webview')) throw new Error(`agencyId ${agencyId} is used twice`)
     ids.add(agencyId)
@@ -72,7 +59,7 @@ export async function startMockAgencies(options: {
     app.register(async (scope) => registerWebviewSites(scope, now), { prefix: '/webview' })
   }
   for (const tenant of options.tenants) {
-    mountAgency(app, `/${tenant.agencyId}`, AGENCIES[tenant.contract], {
+    mountAgency(app, `/${tenant.agencyId}`, agencies.get(tenant.contract)!, {
       secret: tenant.secret,
       tenantId: tenant.agencyId,
       ...(options.paymentOrderTtlMinutes !== undefined ? { orderTtlMinutes: options.paymentOrderTtlMinutes } : {}),

@@ -1,31 +1,9 @@
+import { SUBPACKAGES } from './packages/subpackages'
+
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/me/index', 'pages/city/index', 'pages/privacy/index'],
   // One subpackage per domain, loaded when first opened: the main package stays within its size budget.
-  subPackages: [
-    {
-      root: 'packages/traffic',
-      pages: ['pages/index/index', 'pages/bind/index', 'pages/violations/index', 'pages/violation/index', 'pages/licence/index'],
-    },
-    { root: 'packages/pay', pages: ['pages/cashier/index'] },
-    { root: 'packages/account', pages: ['pages/identity/index', 'pages/records/index'] },
-    {
-      root: 'packages/hospital',
-      pages: [
-        'pages/index/index',
-        'pages/departments/index',
-        'pages/department/index',
-        'pages/confirm/index',
-        'pages/appointments/index',
-        'pages/appointment/index',
-        'pages/patients/index',
-      ],
-    },
-    { root: 'packages/social-security', pages: ['pages/index/index', 'pages/records/index', 'pages/medical/index', 'pages/card/index'] },
-    {
-      root: 'packages/housing-fund',
-      pages: ['pages/index/index', 'pages/deposits/index', 'pages/loans/index', 'pages/loan/index', 'pages/withdraw/index', 'pages/calculator/index'],
-    },
-  ],
+  subPackages: SUBPACKAGES.map(({ root, pages }) => ({ root, pages })),
   window: {
     navigationBarTitleText: 'OneCity 城市服务',
     navigationBarBackgroundColor: '#ffffff',

@@ -1,5 +1,5 @@
 import { SERVICE_TYPES } from '../../src/domain/catalog'
-import { TrafficFixturesSchema } from '../modules/onboarding/manifest-schema'
+import { CONTRACTS } from '../contracts'
 import { apiErrorView } from './api-error-view'
 import type { ApiError } from './call-api'
 import type { WhoAmI } from './console-user'
@@ -15,6 +15,10 @@ export interface ManifestFormOptions {
   text: string
   error?: ApiError
 }
+
+// The top-level fields of a contract's fixtures, e.g. plate、plateType、engineTail、licenceNo.
+const fixtureKeys = (schema: { properties: Record<string, unknown> }) =>
+  Object.keys(schema.properties).map((k, i) => html`${i > 0 ? '、' : ''}<code>${k}</code>`)
 
 function fieldGuide(user: WhoAmI): SafeHtml {
   const agency = user.agency
@@ -32,14 +36,14 @@ ${agency.domains.map((d, i) => html`${i > 0 ? '、' : ''}${labels.domain(d)}（<
   <dt><code>type</code></dt><dd>${Object.entries(SERVICE_TYPES).map(([id, zh], i) => html`${i > 0 ? '、' : ''}<code>${id}</code> ${zh}`)}</dd>
   <dt><code>coverage</code></dt><dd><code>{"level":"city","code":"6 位城市代码"}</code>、<code>{"level":"province","code":"2 位省级代码"}</code> 或 <code>{"level":"national"}</code></dd>
   <dt><code>items</code></dt><dd>事项列表：<code>id</code>、<code>name</code>、<code>kind</code>（<code>query</code> 查询 / <code>transaction</code> 办理），可选 <code>keyItem</code>（重点行业事项名称）</dd>
-  <dt><code>contract</code></dt><dd><code>traffic@1</code>、<code>social-security@1</code>、<code>housing-fund@1</code>、<code>hospital@1</code>、<code>identity@1</code>、<code>payment@1</code>、<code>webview</code> 或 <code>miniprogram</code></dd>
+  <dt><code>contract</code></dt><dd>${CONTRACTS.map((c) => html`<code>${c.id}</code> ${c.name}、`)}<code>webview</code> H5 页面 或 <code>miniprogram</code> 小程序</dd>
   <dt><code>endpoint</code></dt><dd>接口或 H5 页面地址，必须 https（仅本机地址可用 http）；<code>miniprogram</code> 合约改填 <code>miniprogram.appId</code> 和 <code>path</code></dd>
   <dt><code>docs</code></dt><dd>办事指南：所需材料 <code>materials</code>、收费标准 <code>fees</code>、办理时限 <code>timeLimit</code></dd>
   <dt><code>support</code></dt><dd>客服：<code>hotline</code> 电话和/或 <code>online</code> 在线帮助（https）</dd>
   <dt><code>privacy</code></dt><dd>隐私说明地址 <code>noticeUrl</code> 和使用的个人信息 <code>dataUsed</code></dd>
   <dt><code>payments</code></dt><dd><code>takesPayments</code>；收费时 <code>feeItems</code> 列出收费事项的 id</dd>
   <dt>其他声明</dt><dd><code>records</code> 办事记录与进度、<code>notify</code> 订阅消息、<code>feedback</code> 好差评、<code>elderFriendly</code> 适老化、<code>realNameRequired</code> 实名、<code>adsFree</code> 无广告</dd>
-  <dt><code>fixtures</code></dt><dd>审核用的测试数据，随合约而定；<code>traffic@1</code>：${Object.keys(TrafficFixturesSchema.properties).map((k, i) => html`${i > 0 ? '、' : ''}<code>${k}</code>`)}</dd>
+  <dt><code>fixtures</code></dt><dd>审核用的测试数据，随合约而定：<ul>${CONTRACTS.map((c) => html`<li><code>${c.id}</code>：${fixtureKeys(c.fixtures)}</li>`)}</ul></dd>
 </dl>
 <p class="hint">完整定义见 <a href="/docs">API 文档</a> 中的 ServiceManifest。提交后平台一次列出所有问题，每条附 JSON 路径。</p>
 </aside>`

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
-import type { CatalogService, Coverage, Domain, ItemKind, ServiceItem, ServiceType } from '../../src/domain/catalog'
+import type { CatalogService, Coverage, ServiceItem } from '../../src/domain/catalog'
 import type { City } from '../../src/domain/city'
 import type { NewAgency } from '../modules/agencies/repository'
 import type { NewService } from '../modules/catalog/repository'
+import { type AnyContract, CONTRACTS, type DemoTemplate } from '../contracts'
 import { stableHash } from './stable-hash'
 
 /**
@@ -16,32 +17,22 @@ export interface DemoCatalog {
   services: NewService[]
 }
 
-type ItemSpec = [name: string, kind: ItemKind, keyItem?: string]
-interface Template {
-  key: string
-  name: string
-  summary: string
-  icon: string
-  domain: Domain
-  type: ServiceType
+type ItemSpec = DemoTemplate['items'][number]
+interface Template extends DemoTemplate {
   contract: string
-  agency: string
-  items: ItemSpec[]
 }
+/** A tile, or the key of a typed contract's tile (its descriptor's demo template) to place here. */
+type Slot = Template | string
 
 const q = 'query' as const
 const t = 'transaction' as const
 
 // Local templates in the order cities receive them: a city of rank r gets the first localCount(r).
-const LOCAL: Template[] = [
-  { key: 'traffic', name: '交通违法', summary: '违法查询、罚款缴纳、驾驶证记分', icon: 'traffic', domain: 'traffic', type: 'vehicle', contract: 'traffic@1', agency: '公安局交通警察支队',
-    items: [['机动车违法查询', q, '机动车违法查询'], ['交通违法缴款', t, '交通违法缴款'], ['驾驶人记分查询', q, '驾驶人记分查询']] },
-  { key: 'hospital', name: '预约挂号', summary: '市属医院预约挂号、门诊缴费、报告查询', icon: 'medical', domain: 'medical', type: 'life', contract: 'hospital@1', agency: '卫生健康委员会',
-    items: [['预约挂号', t, '预约挂号'], ['门诊缴费', t, '门诊缴费'], ['检查报告查询', q, '检查报告查询'], ['就诊卡办理', t, '就诊卡办理']] },
-  { key: 'housing-fund', name: '公积金', summary: '账户余额、缴存明细、提取与贷款', icon: 'housing-fund', domain: 'housing-fund', type: 'government', contract: 'housing-fund@1', agency: '住房公积金管理中心',
-    items: [['账户查询', q, '账户查询'], ['缴存明细', q, '缴存明细'], ['提取申请', t, '提取申请'], ['贷款查询与试算', q, '贷款查询与试算']] },
-  { key: 'social-security', name: '社保服务', summary: '参保信息、缴费记录、医保余额、电子社保卡', icon: 'social-security', domain: 'social-security', type: 'government', contract: 'social-security@1', agency: '人力资源和社会保障局',
-    items: [['参保信息查询', q, '参保信息查询'], ['缴费记录查询', q, '缴费记录查询'], ['医保余额查询', q, '医保余额查询'], ['电子社保卡', t, '电子社保卡']] },
+const LOCAL_SLOTS: Slot[] = [
+  'traffic',
+  'hospital',
+  'housing-fund',
+  'social-security',
   { key: 'bus', name: '实时公交', summary: '公交到站、线路查询、乘车码', icon: 'bus', domain: 'public-transport', type: 'travel', contract: 'webview', agency: '公共交通集团',
     items: [['公交到站查询', q], ['乘车码', t]] },
   { key: 'vehicle', name: '车管业务', summary: '机动车检验预约、驾驶证换证、选号', icon: 'vehicle', domain: 'vehicle', type: 'vehicle', contract: 'webview', agency: '公安局车辆管理所',
@@ -62,7 +53,7 @@ const LOCAL: Template[] = [
     items: [['空气质量查询', q]] },
 ]
 
-const NATIONAL: Template[] = [
+const NATIONAL_SLOTS: Slot[] = [
   { key: 'weather', name: '天气', summary: '实况天气、七天预报、预警信息', icon: 'weather', domain: 'weather', type: 'life', contract: 'webview', agency: '中国气象局公共气象服务中心',
     items: [['实况天气', q], ['七天预报', q], ['气象预警', q]] },
   { key: 'heatmap', name: '城市热力图', summary: '商圈、景点与交通枢纽的实时人流热度', icon: 'mobility', domain: 'mobility', type: 'travel', contract: 'webview', agency: '城市出行大数据中心',
@@ -72,13 +63,33 @@ const NATIONAL: Template[] = [
   { key: 'tax', name: '个人所得税', summary: '收入纳税明细查询、年度汇算', icon: 'tax', domain: 'tax', type: 'government', contract: 'webview', agency: '国家税务总局',
     items: [['纳税记录查询', q], ['年度汇算', t]] },
   // The platform's own agencies: real-name checks and payments behind every service (not tiles in the catalog).
-  { key: 'identity', name: '实名核验', summary: '公安人口信息实名核验', icon: 'household', domain: 'household', type: 'government', contract: 'identity@1', agency: '公安部人口信息实名核验中心',
-    items: [['身份信息核验', q]] },
-  { key: 'pay', name: '微信支付', summary: '政务缴费在线支付', icon: 'utilities', domain: 'other', type: 'life', contract: 'payment@1', agency: '财付通支付科技有限公司',
-    items: [['在线支付', t]] },
+  'identity',
+  'pay',
   { key: 'legal-aid', name: '法律服务', summary: '12348 法律咨询与法律援助申请', icon: 'justice', domain: 'justice', type: 'government', contract: 'webview', agency: '司法部公共法律服务中心',
     items: [['法律咨询', q], ['法律援助申请', t]] },
 ]
+
+/**
+ * The slots with the typed contracts' tiles of this audience filled in: a
+ * typed tile takes the slot with its key, else replaces the web-view tile
+ * with its key, else comes last.
+ */
+function withTypedTiles(slots: readonly Slot[], audience: AnyContract['audience']): Template[] {
+  const typed = new Map<string, Template>(
+    CONTRACTS.filter((c) => c.audience === audience).map((c) => [c.demo.template.key, { ...c.demo.template, contract: c.id }]),
+  )
+  const placed = slots.map((slot) => {
+    const key = typeof slot === 'string' ? slot : slot.key
+    const tile = typed.get(key) ?? slot
+    if (typeof tile === 'string') throw new Error(`no typed contract has the demo tile ${tile}`)
+    typed.delete(key)
+    return tile
+  })
+  return [...placed, ...typed.values()]
+}
+
+const LOCAL = withTypedTiles(LOCAL_SLOTS, 'citizen')
+const NATIONAL = withTypedTiles(NATIONAL_SLOTS, 'platform')
 
 // Provinces without a province-wide service show the empty state for cities with no local ones either.
 const PROVINCES_WITHOUT_SERVICE = new Set(['54', '63', '64'])

@@ -1,31 +1,8 @@
 import type { KeyItem } from '../../src/domain/key-industry'
 import type { NewService } from '../modules/catalog/repository'
-import type { ServiceManifest, TypedContract } from '../modules/onboarding/manifest-schema'
+import { type TypedContract, contractById } from '../contracts'
+import type { ServiceManifest } from '../modules/onboarding/manifest-schema'
 import { stableHash } from './stable-hash'
-
-// A test person and vehicle the simulated agencies know (any well-formed values work there).
-const PERSON = { name: '张三', idNumber: '510600199001010010' }
-const FIXTURES: Record<TypedContract, ServiceManifest['fixtures']> = {
-  'traffic@1': { plate: '川A12345', plateType: '02', engineTail: '12345A', licenceNo: PERSON.idNumber },
-  'hospital@1': { hospitalId: 'people-1', patient: PERSON },
-  'housing-fund@1': PERSON,
-  'social-security@1': PERSON,
-  'identity@1': PERSON,
-  'payment@1': { amountFen: 100 },
-}
-
-const FEES: Partial<Record<TypedContract, string>> = {
-  'traffic@1': '罚款及滞纳金依法缴纳（滞纳金每日按罚款额 3% 计，不超过罚款本身）',
-  'hospital@1': '挂号费按医生职称收取，门诊费用按医保规定结算',
-}
-const DATA_USED: Record<TypedContract, string[]> = {
-  'traffic@1': ['号牌号码', '发动机号后6位', '驾驶证号'],
-  'hospital@1': ['姓名', '身份证号', '就诊记录'],
-  'housing-fund@1': ['姓名', '身份证号', '公积金账户'],
-  'social-security@1': ['姓名', '身份证号', '参保记录'],
-  'identity@1': ['姓名', '身份证号'],
-  'payment@1': [],
-}
 
 /** Stable per id: about a third of the demo agencies skip some optional promises, so the stars vary as in a real catalog. */
 function skipsExtras(id: string): boolean {
@@ -39,8 +16,9 @@ function skipsExtras(id: string): boolean {
  */
 export function demoManifest(service: NewService, endpoint: string): ServiceManifest {
   const contract = service.contract as TypedContract
+  const { demo } = contractById(contract)
   const transactions = service.items.filter((i) => i.kind === 'transaction')
-  const fees = FEES[contract]
+  const fees = demo.fees
   const extras = !skipsExtras(service.id)
   return {
     id: service.id,
@@ -56,7 +34,7 @@ export function demoManifest(service: NewService, endpoint: string): ServiceMani
     endpoint,
     docs: { materials: transactions.length ? ['居民身份证'] : [], fees: fees ?? '免费', timeLimit: '即时办结' },
     support: { hotline: '12345', online: `https://www.example.gov.cn/help/${service.id}` },
-    privacy: { noticeUrl: `https://www.example.gov.cn/privacy/${service.id}`, dataUsed: DATA_USED[contract] },
+    privacy: { noticeUrl: `https://www.example.gov.cn/privacy/${service.id}`, dataUsed: demo.dataUsed },
     payments: fees ? { takesPayments: true, feeItems: transactions.map((i) => i.id) } : { takesPayments: false },
     records: { keepsRecords: true, exposesProgress: true },
     notify: { subscribeMessage: extras },
@@ -64,6 +42,6 @@ export function demoManifest(service: NewService, endpoint: string): ServiceMani
     elderFriendly: extras,
     realNameRequired: true,
     adsFree: true,
-    fixtures: FIXTURES[contract],
+    fixtures: demo.fixtures as ServiceManifest['fixtures'],
   }
 }

@@ -1,6 +1,4 @@
-import type { CatalogService } from '../domain/catalog'
-
-/** Pages outside the main package, one subpackage per domain (app.config.ts). */
+/** Pages outside the main package, one subpackage per domain (src/packages/subpackages.ts). */
 export const TRAFFIC_HOME_PAGE = '/packages/traffic/pages/index/index'
 export const TRAFFIC_BIND_PAGE = '/packages/traffic/pages/bind/index'
 export const TRAFFIC_VIOLATIONS_PAGE = '/packages/traffic/pages/violations/index'
@@ -152,13 +150,4 @@ export function withdrawalUrl(service: string): string {
 /** 贷款试算; works without a service or login. */
 export function loanCalculatorUrl(): string {
   return LOAN_CALCULATOR_PAGE
-}
-
-/** The app's own page for a catalog service, by its contract; undefined while the app has none for it. */
-export function serviceEntryUrl(service: Pick<CatalogService, 'id' | 'name' | 'contract'>): string | undefined {
-  if (service.contract === 'traffic@1') return trafficHomeUrl(service.id, service.name)
-  if (service.contract === 'hospital@1') return hospitalHomeUrl(service.id, service.name)
-  if (service.contract === 'social-security@1') return socialSecurityHomeUrl(service.id, service.name)
-  if (service.contract === 'housing-fund@1') return housingFundHomeUrl(service.id, service.name)
-  return undefined
 }

@@ -9,7 +9,7 @@ import * as payment from '../../server/contracts/payment'
 import * as socialSecurity from '../../server/contracts/social-security'
 import * as traffic from '../../server/contracts/traffic'
 import { ErrorBody } from '../../server/errors'
-import { AGENCIES } from '../../mock/serve'
+import { simulatedAgencies } from '../../mock/agencies'
 import { type AgencyApp, createAgencyApp } from '../../mock/shared/agency-app'
 import { signedClient } from '../fixtures/signed-inject'
 
@@ -22,7 +22,7 @@ afterAll(() => Promise.all(apps.map((a) => a.close())))
 describe.each(TABLES.map((t) => [t.CONTRACT, t] as const))('%s mock under arbitrary input', (contract, table) => {
   let client: ReturnType<typeof signedClient>
   beforeAll(async () => {
-    const app = createAgencyApp(AGENCIES[contract], { secret: SECRET })
+    const app = createAgencyApp((await simulatedAgencies()).get(contract)!, { secret: SECRET })
     apps.push(app)
     await app.ready()
     client = signedClient(app, SECRET)

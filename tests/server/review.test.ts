@@ -3,13 +3,15 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type MockAgencies, type MockTenant, startMockAgencies } from '../../mock/serve'
 import type { AgencyFaults } from '../../mock/shared/agency-app'
-import type { ServiceManifest, TypedContract } from '../../server/modules/onboarding/manifest-schema'
+import { TYPED_CONTRACTS, type TypedContract } from '../../server/contracts'
+import type { ServiceManifest } from '../../server/modules/onboarding/manifest-schema'
 import { type ReviewEnv, reviewManifest } from '../../server/modules/review/review-manifest'
 import { type CheckResult, QUALITY_CHECKS, starsFor } from '../../src/domain/quality-stars'
 import { validManifest } from '../fixtures/manifests'
 
 const SECRET = 'review-test-secret'
-const CONTRACTS: TypedContract[] = ['traffic@1', 'hospital@1', 'identity@1', 'payment@1', 'social-security@1', 'housing-fund@1']
+// Every typed contract's suite runs against its simulated agency.
+const CONTRACTS: readonly TypedContract[] = TYPED_CONTRACTS
 const BROKEN: [string, AgencyFaults, string][] = [
   ['wrong-schema', { wrongSchema: true }, 'contract'],
   ['server-error', { serverErrorOnBadInput: true }, 'errors'],

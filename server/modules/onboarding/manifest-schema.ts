@@ -1,6 +1,8 @@
 import { type Static, type TSchema, Type } from 'typebox'
 import { DOMAIN_IDS, ITEM_KINDS, SERVICE_TYPE_IDS } from '../../../src/domain/catalog'
 import { KEY_ITEMS } from '../../../src/domain/key-industry'
+import { CONTRACTS as TYPED_CONTRACT_DESCRIPTORS, TYPED_CONTRACTS, type TypedContract, byContract, isTypedContract } from '../../contracts'
+import { FIXTURE_PATTERNS } from '../../contracts/fixture-fields'
 
 // One enum of the given ids, typed as their union (an `enum` keyword gives one
 // clear error instead of one per literal of a union).
@@ -13,14 +15,10 @@ const literals = <T extends string>(values: readonly T[], options: { description
  * message by the pattern's source, so no two sources may be equal.
  */
 export const PATTERNS = {
+  ...FIXTURE_PATTERNS,
   slug: {
     source: '^[a-z0-9][a-z0-9-]{1,62}$',
     message: 'must be a slug: 2–63 of a–z, 0–9 and "-", not starting with "-" / 必须是 2–63 位小写字母、数字或连字符，且不以连字符开头',
-  },
-  chineseName: {
-    // At least one Chinese character; Latin letters and digits allowed for names like "ETC办理".
-    source: '^(?=.*[\\u4e00-\\u9fff])[\\u4e00-\\u9fffA-Za-z0-9·（）()\\-]+$',
-    message: 'must be a Chinese name (Chinese characters, with letters, digits, ·, brackets or "-" if needed) / 必须是中文名称',
   },
   icon: {
     source: '^[a-z0-9][a-z0-9-]{0,31}$',
@@ -45,14 +43,6 @@ export const PATTERNS = {
     source: '^/?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*(\\?\\S*)?$',
     message: 'must be a mini-program page path such as pages/index/index?from=onecity / 必须是小程序页面路径',
   },
-  plate: {
-    source: '^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z][A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警]$',
-    message: 'must be a plate number such as 川A12345 or 川AD12345 / 必须是车牌号，如 川A12345',
-  },
-  plateType: { source: '^[0-9]{2}$', message: 'must be a 2-digit plate type (GA 24.7), e.g. 02 / 必须是 2 位号牌种类代码，如 02' },
-  engineTail: { source: '^[0-9A-Z]{6}$', message: 'must be the last 6 characters of the engine number (0–9, A–Z) / 必须是发动机号后 6 位' },
-  idNumber: { source: '^[0-9]{17}[0-9X]$', message: 'must be an 18-character ID number / 必须是 18 位身份证号' },
-  agencyKey: { source: '^[A-Za-z0-9_-]{1,64}$', message: 'must be 1–64 of letters, digits, "_" and "-" / 必须是 1–64 位字母、数字、下划线或连字符' },
 } as const
 
 const pattern = (key: keyof typeof PATTERNS, options: Record<string, unknown> = {}) =>
@@ -63,15 +53,10 @@ const ChineseName = (description: string) => pattern('chineseName', { minLength:
 const Text = (maxLength: number, description?: string) => Type.String({ minLength: 1, maxLength, ...(description ? { description } : {}) })
 const strict = { additionalProperties: false } as const
 
-/** The contracts a service can declare (02-services.md). */
-export const TYPED_CONTRACTS = ['traffic@1', 'social-security@1', 'housing-fund@1', 'hospital@1', 'identity@1', 'payment@1'] as const
+/** The contracts a service can declare (02-services.md): the typed ones (server/contracts), or the agency's own page. */
 export const CONTRACTS = [...TYPED_CONTRACTS, 'webview', 'miniprogram'] as const
 export type Contract = (typeof CONTRACTS)[number]
-export type TypedContract = (typeof TYPED_CONTRACTS)[number]
-
-export function isTypedContract(contract: string): contract is TypedContract {
-  return (TYPED_CONTRACTS as readonly string[]).includes(contract)
-}
+export { TYPED_CONTRACTS, type TypedContract, isTypedContract }
 
 // Coverage: one schema per level; the validator picks the branch by `level`.
 export const CityCoverageSchema = Type.Object({ level: Type.Literal('city'), code: pattern('cityCode') }, strict)
@@ -83,41 +68,18 @@ export const COVERAGE_SCHEMAS = {
   national: NationalCoverageSchema,
 } as const
 
-// Test fixtures for the conformance suite: one small schema per contract.
-const Person = Type.Object(
-  { name: ChineseName('test person name'), idNumber: pattern('idNumber', { description: 'test person ID number (GB 11643)' }) },
-  strict,
-)
-export const TrafficFixturesSchema = Type.Object(
-  {
-    plate: pattern('plate', { description: 'test plate, e.g. 川A12345' }),
-    plateType: pattern('plateType', { description: 'plate type code (GA 24.7), e.g. 02 小型汽车' }),
-    engineTail: pattern('engineTail', { description: 'last 6 characters of the engine number' }),
-    licenceNo: pattern('idNumber', { description: 'test driving licence number (the holder’s ID number) for the points query' }),
-  },
-  strict,
-)
-export const PersonFixturesSchema = Person
-export const HospitalFixturesSchema = Type.Object(
-  { hospitalId: pattern('agencyKey', { description: "a hospital (campus) id of the agency's" }), patient: Person },
-  strict,
-)
-export const PaymentFixturesSchema = Type.Object(
-  { amountFen: Type.Integer({ minimum: 1, maximum: 100_000_000, description: 'test order amount in fen (分)' }) },
-  strict,
-)
+// Test fixtures for the conformance suite: each typed contract's own schema (server/contracts), none for the others.
 export const NoFixturesSchema = Type.Object({}, { ...strict, description: 'no fixtures: the review only probes the page' })
 
 export const FIXTURE_SCHEMAS: Record<Contract, TSchema> = {
-  'traffic@1': TrafficFixturesSchema,
-  'social-security@1': PersonFixturesSchema,
-  'housing-fund@1': PersonFixturesSchema,
-  'hospital@1': HospitalFixturesSchema,
-  'identity@1': PersonFixturesSchema,
-  'payment@1': PaymentFixturesSchema,
+  ...byContract((c) => c.fixtures),
   webview: NoFixturesSchema,
   miniprogram: NoFixturesSchema,
 }
+
+// Contracts sharing a fixture schema (a test person) share its branch.
+type TypedFixtures = (typeof TYPED_CONTRACT_DESCRIPTORS)[number]['fixtures']
+const FIXTURE_BRANCHES: (TypedFixtures | typeof NoFixturesSchema)[] = [...new Set(TYPED_CONTRACT_DESCRIPTORS.map((c): TypedFixtures => c.fixtures)), NoFixturesSchema]
 
 export const ManifestItemSchema = Type.Object(
   {
@@ -197,7 +159,7 @@ export const ServiceManifestSchema = Type.Object(
     realNameRequired: Type.Boolean(),
     adsFree: Type.Boolean({ description: 'declares that the service shows no ads' }),
     fixtures: Type.Optional(
-      Type.Union([TrafficFixturesSchema, HospitalFixturesSchema, PersonFixturesSchema, PaymentFixturesSchema, NoFixturesSchema], {
+      Type.Union(FIXTURE_BRANCHES, {
         description: 'conformance-suite fixtures; their fields depend on the contract',
       }),
     ),

@@ -1,13 +1,12 @@
 import { type CheckId, type CheckResult, QUALITY_CHECKS } from '../../../src/domain/quality-stars'
-import { CONTRACT_OPERATIONS } from '../../contracts'
+import { contractById } from '../../contracts'
 import type { AgencyAnswer, CallLimits } from '../gateway/agency-client'
-import { type ServiceManifest, isTypedContract } from '../onboarding/manifest-schema'
+import { type ServiceManifest, type TypedContract, isTypedContract } from '../onboarding/manifest-schema'
 import { type LoadResult, percentile, runLoad } from './checks/load-run'
 import { manifestChecks } from './checks/manifest-checks'
 import { findPii } from './checks/pii-scan'
 import { webviewChecks } from './checks/webview-checks'
 import { EndpointUnreachable, SuiteRun } from './conformance/suite-run'
-import { SUITES } from './conformance/suites'
 
 /** What a review needs from the platform around it (injected, so tests can pin time and storage). */
 export interface ReviewEnv {
@@ -66,11 +65,12 @@ const summary = (records: SuiteRun['records'], kinds: string[], what: string) =>
 }
 
 async function typedChecks(m: ServiceManifest & { endpoint: string }, secret: string, env: ReviewEnv): Promise<CheckResult[]> {
-  const contract = m.contract as keyof typeof SUITES
-  const run = new SuiteRun(m.endpoint, secret, CONTRACT_OPERATIONS[contract], env.limits, env.now)
+  const contract = contractById(m.contract as TypedContract)
+  const run = new SuiteRun(m.endpoint, secret, contract.operations, env.limits, env.now)
   let probeOp: string | undefined
   try {
-    probeOp = await SUITES[contract](run, m.fixtures ?? {}, env.now())
+    // The manifest's fixtures were validated against this contract's schema on submission.
+    probeOp = await contract.suite(run, m.fixtures ?? {}, env.now())
     await run.badInputs()
     await run.signatures(probeOp)
   } catch (err) {
@@ -96,7 +96,7 @@ async function typedChecks(m: ServiceManifest & { endpoint: string }, secret: st
     ...results,
     check('speed', p95 <= SPEED_BUDGET_MS, [`p95 ${p95} ms over ${records.length} conformance calls (at most ${SPEED_BUDGET_MS} ms), slowest ${Math.max(...records.map((r) => r.ms))} ms`]),
     load,
-    check('contract', contractFailures.length === 0, contractFailures.length ? contractFailures : [summary(records, ['good', 'rule'], `${contract} cases`)]),
+    check('contract', contractFailures.length === 0, contractFailures.length ? contractFailures : [summary(records, ['good', 'rule'], `${contract.id} cases`)]),
     check('errors', failing(records, ['bad']).length === 0, failing(records, ['bad']).length ? failing(records, ['bad']) : [summary(records, ['bad'], 'invalid-input cases')]),
     check('signature', failing(records, ['signature']).length === 0,
       failing(records, ['signature']).length ? failing(records, ['signature']) : [summary(records, ['signature'], 'signature cases (unsigned, forged, stale, tampered, replayed)')]),

@@ -9,10 +9,10 @@ import {
   identityUrl,
   pageUrl,
   patientsUrl,
-  serviceEntryUrl,
   trafficHomeUrl,
   violationUrl,
 } from '../../../src/services/routes'
+import { serviceEntryUrl } from '../../../src/services/service-entry-url'
 
 describe('routes', () => {
   it('builds page urls with encoded values and without empty ones', () => {

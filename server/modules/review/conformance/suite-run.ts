@@ -1,5 +1,6 @@
 import { Value } from 'typebox/value'
 import { type Operation, fillPath } from '../../../contracts/common'
+import type { ConformanceRun, OperationInput } from '../../../contracts/conformance-run'
 import { MAX_SKEW_MS } from '../../../contracts/signing'
 import { ErrorBody } from '../../../errors'
 import {
@@ -33,12 +34,6 @@ export interface CaseRecord {
   text: string
 }
 
-export interface OperationInput {
-  params?: Record<string, string>
-  query?: Record<string, string>
-  body?: unknown
-}
-
 const shorten = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n)}…` : s)
 
 function describe(answer: AgencyAnswer): string {
@@ -58,7 +53,7 @@ function schemaProblems(schema: Operation['response'], value: unknown): string {
  * One run of a contract's conformance suite against an endpoint: sends the
  * cases, judges each answer and keeps the record the checks are computed from.
  */
-export class SuiteRun {
+export class SuiteRun implements ConformanceRun {
   readonly records: CaseRecord[] = []
   /** The last well-formed request per operation, the seed of its generated bad cases. */
   private readonly samples = new Map<string, AgencyRequest>()
@@ -124,6 +119,11 @@ export class SuiteRun {
     const problems = answer.json === undefined ? 'not JSON' : schemaProblems(op.response, answer.json)
     this.record('good', name, label, problems === '', answer, problems && `answer does not match ${op.name}'s schema: ${shorten(problems)}`)
     return problems === '' ? (answer.json as T) : undefined
+  }
+
+  /** An expectation the suite checked itself, failed: a contract case without an answer of its own. */
+  fail(op: string, label: string, note: string): void {
+    this.records.push({ kind: 'good', op, label, passed: false, ms: 0, note, text: '' })
   }
 
   /** A well-formed request that breaks a rule of the contract: passes on that status with that code in the error body. */

@@ -1,24 +1,9 @@
 import { type Static, Type } from 'typebox'
-import { ClockTime, DateTime, Fen, IdNumber, IsoDate, Key, MaskedPersonSchema, PersonSchema, defineOperations, literals, strict } from './common'
+import { ClockTime, DateTime, Fen, IdNumber, IsoDate, Key, MaskedPersonSchema, PersonSchema, defineOperations, literals, strict } from '../common'
+import { HOSPITAL_ERRORS } from './errors'
 
 /** hospital@1: campuses and their booking rules, departments, doctors, schedules, booking (预约挂号), visit card. */
 export const CONTRACT = 'hospital@1'
-
-export const HOSPITAL_ERRORS = {
-  HOSPITAL_NOT_FOUND: 404,
-  DEPARTMENT_NOT_FOUND: 404,
-  DOCTOR_NOT_FOUND: 404,
-  SLOT_NOT_FOUND: 404,
-  APPOINTMENT_NOT_FOUND: 404,
-  DATE_OUTSIDE_WINDOW: 422,
-  NOT_RELEASED: 422,
-  SLOT_PASSED: 422,
-  CANCEL_DEADLINE_PASSED: 422,
-  SLOT_FULL: 409,
-  ALREADY_BOOKED: 409,
-  IDEMPOTENCY_CONFLICT: 409,
-} as const
-export type HospitalErrorCode = keyof typeof HOSPITAL_ERRORS
 
 export const DOCTOR_TITLES = ['主任医师', '副主任医师', '主治医师', '住院医师'] as const
 export const APPOINTMENT_STATUSES = ['booked', 'cancelled'] as const

@@ -1,14 +1,9 @@
 import { type Static, Type } from 'typebox'
-import { DateTime, Fen, IdNumber, MaskedIdNumber, MaskedTail, Month, PersonSchema, MaskedPersonSchema, defineOperations, literals, strict } from './common'
+import { DateTime, Fen, IdNumber, MaskedIdNumber, MaskedTail, Month, PersonSchema, MaskedPersonSchema, defineOperations, literals, strict } from '../common'
+import { SOCIAL_SECURITY_ERRORS } from './errors'
 
 /** social-security@1 (人社): insured status, contribution records, medical account, electronic card. */
 export const CONTRACT = 'social-security@1'
-
-export const SOCIAL_SECURITY_ERRORS = {
-  PERSON_NOT_FOUND: 404,
-  INVALID_RANGE: 422,
-} as const
-export type SocialSecurityErrorCode = keyof typeof SOCIAL_SECURITY_ERRORS
 
 export const INSURANCE_TYPES = ['pension', 'medical', 'unemployment', 'injury', 'maternity'] as const
 export const INSURED_STATUSES = ['active', 'suspended', 'not-insured'] as const

@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox'
-import { DateTime, Fen, defineOperations, literals, strict } from './common'
+import { DateTime, Fen, defineOperations, literals, strict } from '../common'
+import { PAYMENT_ERRORS } from './errors'
 
 /**
  * payment@1 (WeChat Pay-like): create an order, query it, refund; the agency
@@ -7,16 +8,6 @@ import { DateTime, Fen, defineOperations, literals, strict } from './common'
  * order's notifyUrl, signed like every platform↔agency request.
  */
 export const CONTRACT = 'payment@1'
-
-export const PAYMENT_ERRORS = {
-  ORDER_NOT_FOUND: 404,
-  ORDER_CONFLICT: 409,
-  ORDER_CLOSED: 409,
-  ORDER_NOT_PAID: 409,
-  REFUND_CONFLICT: 409,
-  REFUND_EXCEEDS_PAID: 422,
-} as const
-export type PaymentErrorCode = keyof typeof PAYMENT_ERRORS
 
 export const ORDER_STATUSES = ['created', 'paid', 'closed'] as const
 

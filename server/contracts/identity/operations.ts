@@ -1,10 +1,9 @@
 import { type Static, Type } from 'typebox'
-import { DateTime, PersonSchema, defineOperations, literals, strict } from './common'
+import { DateTime, PersonSchema, defineOperations, literals, strict } from '../common'
+import { IDENTITY_ERRORS } from './errors'
 
 /** identity@1: real-name verification (公安实名): does this name belong to this ID number? */
 export const CONTRACT = 'identity@1'
-
-export const IDENTITY_ERRORS = {} as const satisfies Record<string, number>
 
 export const MISMATCH_REASONS = ['NAME_MISMATCH', 'ID_NOT_FOUND'] as const
 

@@ -1,19 +1,9 @@
 import { type Static, Type } from 'typebox'
-import { DateTime, Fen, IdNumber, IsoDate, MaskedTail, Month, defineOperations, literals, strict } from './common'
+import { DateTime, Fen, IdNumber, IsoDate, MaskedTail, Month, defineOperations, literals, strict } from '../common'
+import { HOUSING_FUND_ERRORS } from './errors'
 
 /** housing-fund@1 (公积金): account, deposit records, loans, withdrawal reasons and eligibility. */
 export const CONTRACT = 'housing-fund@1'
-
-export const HOUSING_FUND_ERRORS = {
-  ACCOUNT_NOT_FOUND: 404,
-  INVALID_RANGE: 422,
-  LOAN_NOT_FOUND: 404,
-  NOT_ELIGIBLE: 422,
-  AMOUNT_TOO_HIGH: 422,
-  APPLICATION_PENDING: 409,
-  IDEMPOTENCY_CONFLICT: 409,
-} as const
-export type HousingFundErrorCode = keyof typeof HOUSING_FUND_ERRORS
 
 export const ACCOUNT_STATUSES = ['normal', 'sealed', 'closed'] as const
 export const WITHDRAWAL_REASONS = ['rent', 'purchase', 'loan-repayment', 'retirement', 'major-illness', 'leave-city'] as const

@@ -1,21 +1,11 @@
 import { type Static, Type } from 'typebox'
-import { DateTime, Fen, IdNumber, IsoDate, MaskedIdNumber, defineOperations, literals, strict, FORMATS } from './common'
+import { DateTime, Fen, IdNumber, IsoDate, MaskedIdNumber, defineOperations, literals, strict, FORMATS } from '../common'
+import { TRAFFIC_ERRORS } from './errors'
 
 /** traffic@1: violations of a vehicle, paying a fine, driver licence points (交管). */
 export const CONTRACT = 'traffic@1'
 
 export const VIOLATION_STATUSES = ['unpaid', 'paid', 'processing'] as const
-
-export const TRAFFIC_ERRORS = {
-  VEHICLE_NOT_FOUND: 404,
-  VIOLATION_NOT_FOUND: 404,
-  LICENCE_NOT_FOUND: 404,
-  NOT_PAYABLE_ONLINE: 422,
-  AMOUNT_MISMATCH: 422,
-  ALREADY_PAID: 409,
-  ORDER_CONFLICT: 409,
-} as const
-export type TrafficErrorCode = keyof typeof TRAFFIC_ERRORS
 
 const Plate = () => Type.String({ pattern: FORMATS.plate, description: 'plate number, e.g. 川A12345 (8 characters for new-energy)' })
 const ViolationId = () => Type.String({ pattern: '^[0-9]{16}$', description: 'violation record number (16 digits)' })
