@@ -25,3 +25,8 @@ export async function createAgency(db: Queryable, cities: CityService, box: Secr
   await insertAgency(db, { ...agency, signingSecret: sealed })
   return { ...agency, signingSecret: secret }
 }
+
+/** One agency by id; undefined when there is none. */
+export function getAgency(db: Queryable, id: string): Promise<Agency | undefined> {
+  return findAgency(db, id)
+}
