@@ -5,6 +5,8 @@ import type { CityService } from '../cities/service'
 import { type Agency, findAgency, insertAgency } from './repository'
 import { newSigningSecret } from './signing-secret'
 
+export type { Agency } from './repository'
+
 /**
  * Creates an agency after checking its region names a real city or province
  * (duplicate id → 409). Its request-signing secret is returned this once, for

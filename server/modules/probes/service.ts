@@ -16,7 +16,7 @@ import type { Db, Queryable } from '../../db/db'
 import { HttpError } from '../../errors'
 import type { Principal } from '../auth/token'
 import { GATEWAY_ERROR_KINDS, type GatewayErrorKind } from '../gateway/gateway-error-kind'
-import { appendAudit, findServiceOwner } from '../onboarding/repository'
+import { appendAudit, findServiceOwner } from '../onboarding/submissions'
 import {
   type MaintenanceWindowRow,
   type MonitoredServiceRow,
