@@ -15,6 +15,7 @@ import { migrate } from './db/migrate'
 import { openDb } from './db/open-db'
 import { ErrorBody, HttpError, registerErrorHandling } from './errors'
 import { agencyAdminRoutes } from './modules/agencies/routes'
+import { getAgency } from './modules/agencies/service'
 import { AgencySchema } from './modules/agencies/schemas'
 import { tokenAdminRoutes } from './modules/auth/routes'
 import { TokenInfo } from './modules/auth/schemas'
@@ -169,7 +170,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(cityRoutes, { cities })
   await app.register(catalogRoutes, { db, cities, cacheMaxAgeMs: options.catalogCacheMaxAgeMs ?? 1000 })
   await app.register(agencyAdminRoutes, { db, cities, box })
-  await app.register(tokenAdminRoutes, { db })
+  await app.register(tokenAdminRoutes, { db, findAgency: (id) => getAgency(db, id) })
   await app.register(agencyServiceRoutes, { db, reviews })
   await app.register(reviewRoutes, { db, reviews })
   await app.register(onboardingAdminRoutes, { db })

@@ -5,6 +5,8 @@ import type { CityService } from '../cities/service'
 import { type Agency, findAgency, insertAgency } from './repository'
 import { newSigningSecret } from './signing-secret'
 
+export type { Agency } from './repository'
+
 /**
  * Creates an agency after checking its region names a real city or province
  * (duplicate id → 409). Its request-signing secret is returned this once, for
@@ -24,4 +26,9 @@ export async function createAgency(db: Queryable, cities: CityService, box: Secr
   const { secret, sealed } = newSigningSecret(box)
   await insertAgency(db, { ...agency, signingSecret: sealed })
   return { ...agency, signingSecret: secret }
+}
+
+/** One agency by id; undefined when there is none. */
+export function getAgency(db: Queryable, id: string): Promise<Agency | undefined> {
+  return findAgency(db, id)
 }

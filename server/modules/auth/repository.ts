@@ -12,15 +12,18 @@ export interface TokenRow {
 
 const COLUMNS = `id, role, agency_id AS "agencyId", label, created_at::text AS "createdAt", revoked_at::text AS "revokedAt"`
 
+/** Inserts a token; undefined (nothing written) when its agency id names no agency. */
 export async function insertToken(
   db: Queryable,
   t: { id: string; hash: string; role: Role; agencyId: string | null; label: string },
-): Promise<TokenRow> {
+): Promise<TokenRow | undefined> {
   const [row] = await db.query<TokenRow>(
-    `INSERT INTO api_tokens (id, token_hash, role, agency_id, label) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
+    `INSERT INTO api_tokens (id, token_hash, role, agency_id, label)
+     SELECT $1, $2, $3, $4, $5 WHERE $4::text IS NULL OR EXISTS (SELECT 1 FROM agencies WHERE id = $4)
+     RETURNING ${COLUMNS}`,
     [t.id, t.hash, t.role, t.agencyId, t.label],
   )
-  return row!
+  return row
 }
 
 /** The principal of a live (not revoked) token with this hash. */

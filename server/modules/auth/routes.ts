@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
+import { type Static, Type } from 'typebox'
 import type { Db } from '../../db/db'
 import { ErrorBody, HttpError } from '../../errors'
-import { findAgency } from '../agencies/repository'
 import { findToken, listTokens, revokeToken } from './repository'
 import { requireRole } from './require-role'
 import { CreateTokenBody, CreatedToken, TokenIdParams, TokenList } from './schemas'
@@ -21,7 +20,10 @@ const WhoAmI = Type.Object({
   ),
 })
 
-export const tokenAdminRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+/** Looks up the agency of an agency token for whoami (the agencies module does: passed in, so auth does not depend on it). */
+export type AgencyLookup = (agencyId: string) => Promise<Static<typeof WhoAmI>['agency'] | undefined>
+
+export const tokenAdminRoutes: FastifyPluginAsyncTypebox<{ db: Db; findAgency: AgencyLookup }> = async (app, { db, findAgency }) => {
   const operatorOnly = requireRole(db, 'operator')
   const security = [{ bearerAuth: [] }]
 
@@ -33,7 +35,7 @@ export const tokenAdminRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
     },
     async (req) => {
       const { tokenId, role, agencyId } = req.principal!
-      const [token, agency] = await Promise.all([findToken(db, tokenId), agencyId ? findAgency(db, agencyId) : undefined])
+      const [token, agency] = await Promise.all([findToken(db, tokenId), agencyId ? findAgency(agencyId) : undefined])
       return { role, agencyId, tokenId, label: token?.label ?? '', agency: agency ?? null }
     },
   )

@@ -1,6 +1,5 @@
 import type { Queryable } from '../../db/db'
 import { HttpError } from '../../errors'
-import { findAgency } from '../agencies/repository'
 import { findPrincipalByHash, insertToken, type TokenRow } from './repository'
 import { type Principal, type Role, bearerToken, generateToken, hashToken } from './token'
 
@@ -23,13 +22,13 @@ export async function createToken(
       { path: 'agencyId', message: `not allowed for role ${input.role}` },
     ])
   }
-  if (agencyId && !(await findAgency(db, agencyId))) {
+  const { id, token } = generateToken()
+  const row = await insertToken(db, { id, hash: hashToken(token), role: input.role, agencyId, label: input.label ?? '' })
+  if (!row) {
     throw new HttpError(404, 'AGENCY_NOT_FOUND', `No agency ${agencyId} / 找不到机构 ${agencyId}`, [
       { path: 'agencyId', message: `no agency has id ${agencyId}` },
     ])
   }
-  const { id, token } = generateToken()
-  const row = await insertToken(db, { id, hash: hashToken(token), role: input.role, agencyId, label: input.label ?? '' })
   return { ...row, token }
 }
 

@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { FastifyRequest } from 'fastify'
-import type { SecretBox } from '../../crypto/secret-box'
 import type { Db } from '../../db/db'
 import { HttpError } from '../../errors'
-import { findSealedIdentity, findSessionCitizen } from './repository'
+import { findSessionCitizen } from './repository'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -39,24 +38,4 @@ export function requireCitizen(db: Db) {
 export function citizenOf(request: FastifyRequest): string {
   if (!request.citizenId) throw new Error('requireCitizen must run first')
   return request.citizenId
-}
-
-export interface VerifiedIdentity {
-  name: string
-  idNumber: string
-  verifiedAt: Date
-}
-
-export async function readIdentity(db: Db, box: SecretBox, citizenId: string): Promise<VerifiedIdentity | undefined> {
-  const found = await findSealedIdentity(db, citizenId)
-  if (!found) return undefined
-  const { name, idNumber } = JSON.parse(box.open(found.sealed)) as { name: string; idNumber: string }
-  return { name, idNumber, verifiedAt: found.verifiedAt }
-}
-
-/** The verified identity, or 403 IDENTITY_REQUIRED: the app sends the citizen to 实名认证 and back. */
-export async function requireIdentity(db: Db, box: SecretBox, citizenId: string): Promise<VerifiedIdentity> {
-  const identity = await readIdentity(db, box, citizenId)
-  if (!identity) throw new HttpError(403, 'IDENTITY_REQUIRED', 'Verify your real name first / 请先完成实名认证')
-  return identity
 }

@@ -1,7 +1,7 @@
 import type { SecretBox } from '../../crypto/secret-box'
 import type { Queryable } from '../../db/db'
 import { HttpError } from '../../errors'
-import { countGatewayError } from '../probes/repository'
+import { countGatewayError } from './repository'
 import type { AgencyTarget } from './call-operation'
 
 export interface ServiceTarget extends AgencyTarget {

@@ -3,8 +3,8 @@ import type { Static } from 'typebox'
 import { Value } from 'typebox/value'
 import { type Operation, fillPath } from '../../contracts/common'
 import { ErrorBody, HttpError } from '../../errors'
-import type { GatewayErrorKind } from '../probes/repository'
 import { type AgencyAnswer, callAgency } from './agency-client'
+import type { GatewayErrorKind } from './gateway-error-kind'
 
 /** An agency as the gateway calls it: where, and the secret its requests are signed with. */
 export interface AgencyTarget {

@@ -44,6 +44,11 @@ export async function findByKey(db: Queryable, citizenId: string, idemKey: strin
   return row
 }
 
+export async function findAppointmentById(db: Queryable, id: string): Promise<AppointmentRow | undefined> {
+  const [row] = await db.query<AppointmentRow>(`SELECT ${COLUMNS} FROM appointments WHERE id = $1`, [id])
+  return row
+}
+
 export async function findAppointment(db: Queryable, citizenId: string, id: string): Promise<AppointmentRow | undefined> {
   const [row] = await db.query<AppointmentRow>(`SELECT ${COLUMNS} FROM appointments WHERE citizen_id = $1 AND id = $2`, [citizenId, id])
   return row

@@ -1,8 +1,7 @@
 import type { Db, Queryable } from '../../db/db'
 import { HttpError } from '../../errors'
 import type { Principal } from '../auth/token'
-import { applyReviewToListing, latestReviewOfSubmission } from '../review/repository'
-import { appendAudit, applyListing, decideSubmission, findSubmission, setServiceStatus } from './repository'
+import { appendAudit, applyListing, applyReviewToListing, decideSubmission, findSubmission, reviewOfSubmission, setServiceStatus } from './repository'
 
 const actorOf = (p: Principal) => `operator:${p.tokenId}`
 
@@ -23,7 +22,7 @@ async function pendingSubmission(db: Queryable, id: number) {
 export function listSubmission(db: Db, operator: Principal, id: number) {
   return db.transaction(async (tx) => {
     const submission = await pendingSubmission(tx, id)
-    const review = await latestReviewOfSubmission(tx, id)
+    const review = await reviewOfSubmission(tx, id)
     if (!review || review.status === 'queued' || review.status === 'running') {
       throw new HttpError(409, 'REVIEW_PENDING', `Submission ${id} is still being reviewed; list it once the review is done / 质量审核尚未完成，完成后才能上架`)
     }
@@ -63,4 +62,13 @@ export function suspendService(db: Db, operator: Principal, serviceId: string, r
     await appendAudit(tx, { actor: actorOf(operator), action: 'service.suspend', subject: serviceId, detail: { reason } })
     return { serviceId, status: 'suspended' as const }
   })
+}
+
+/**
+ * After a review of a submission: if it is the public listing, the listing
+ * takes the review's stars, and is flagged once its last three reviews
+ * failed. The review worker calls it when a review ends.
+ */
+export function applyReview(db: Queryable, submissionId: number): Promise<void> {
+  return applyReviewToListing(db, submissionId)
 }

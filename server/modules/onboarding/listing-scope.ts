@@ -1,4 +1,4 @@
-import type { Agency } from '../agencies/repository'
+import type { Agency } from '../agencies/service'
 import type { ServiceManifest } from './manifest-schema'
 import type { ManifestProblem } from './validate-manifest'
 

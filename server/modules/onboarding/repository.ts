@@ -1,6 +1,40 @@
 import type { Queryable } from '../../db/db'
-import { REVIEW_SUMMARY_SQL, type ReviewSummary } from '../review/repository'
 import type { ServiceManifest } from './manifest-schema'
+
+/** The latest review of a submission as listings and decisions read it (the review module writes reviews). */
+export interface ReviewSummary {
+  id: number
+  status: 'queued' | 'running' | 'done' | 'error'
+  stars: number | null
+  passed: boolean | null
+  finishedAt: string | null
+}
+
+/** SQL for the latest review of a submission as a summary object (joined into listings). */
+export const REVIEW_SUMMARY_SQL = (submissionIdSql: string) => `(SELECT jsonb_build_object('id', r.id, 'status', r.status, 'stars', r.stars,
+  'passed', r.passed, 'finishedAt', r.finished_at::text) FROM service_reviews r WHERE r.submission_id = ${submissionIdSql} ORDER BY r.id DESC LIMIT 1)`
+
+/** The latest review of a submission, summarised; undefined before one is queued. */
+export async function reviewOfSubmission(db: Queryable, submissionId: number): Promise<ReviewSummary | undefined> {
+  const [row] = await db.query<{ review: ReviewSummary | null }>(`SELECT ${REVIEW_SUMMARY_SQL('$1::bigint')} AS review`, [submissionId])
+  return row?.review ?? undefined
+}
+
+/**
+ * After a review of the manifest that is the public listing: its stars become
+ * the catalog's, and a service whose last three reviews all failed is flagged.
+ */
+export async function applyReviewToListing(db: Queryable, submissionId: number): Promise<void> {
+  await db.query(
+    `UPDATE services s SET
+       stars = COALESCE((SELECT r.stars FROM service_reviews r WHERE r.submission_id = $1 AND r.status = 'done' ORDER BY r.id DESC LIMIT 1), s.stars),
+       flagged = (SELECT count(*) = 3 AND bool_and(NOT COALESCE(passed, false)) FROM
+         (SELECT passed FROM service_reviews r WHERE r.service_id = s.id AND r.status IN ('done', 'error') ORDER BY r.id DESC LIMIT 3) last3)
+     FROM service_submissions sub
+     WHERE sub.id = $1 AND sub.status = 'listed' AND s.id = sub.service_id`,
+    [submissionId],
+  )
+}
 
 export interface AgencyServiceRow {
   id: string

@@ -3,8 +3,8 @@ import { Type } from 'typebox'
 import type { Db } from '../../db/db'
 import { ErrorBody, HttpError } from '../../errors'
 import { requireRole } from '../auth/require-role'
-import type { ReviewWorker } from '../review/review-worker'
 import { getAgencyService, listAgencyServices } from './repository'
+import type { ReviewQueue } from './review-queue'
 import { submitManifest } from './service'
 
 const AgencyService = Type.Object({
@@ -38,7 +38,7 @@ const Submitted = Type.Object({
 
 const errors = { 401: ErrorBody, 403: ErrorBody }
 
-export const agencyServiceRoutes: FastifyPluginAsyncTypebox<{ db: Db; reviews: ReviewWorker }> = async (app, { db, reviews }) => {
+export const agencyServiceRoutes: FastifyPluginAsyncTypebox<{ db: Db; reviews: ReviewQueue }> = async (app, { db, reviews }) => {
   const agencyOnly = requireRole(db, 'agency')
   const security = [{ bearerAuth: [] }]
 
@@ -64,7 +64,7 @@ export const agencyServiceRoutes: FastifyPluginAsyncTypebox<{ db: Db; reviews: R
       },
     },
     async (req, reply) => {
-      const result = await submitManifest(db, req.principal!, req.body)
+      const result = await submitManifest(db, reviews, req.principal!, req.body)
       reviews.kick()
       return reply.code(result.created ? 201 : 200).send(result)
     },

@@ -1,9 +1,9 @@
 import type { Db } from '../../db/db'
 import { HttpError } from '../../errors'
-import { findAgency } from '../agencies/repository'
+import { getAgency } from '../agencies/service'
 import type { Principal } from '../auth/token'
 import { listingScopeProblems } from './listing-scope'
-import { enqueueReview } from '../review/repository'
+import type { ReviewQueue } from './review-queue'
 import { appendAudit, findServiceOwner, insertSubmission } from './repository'
 import { validateManifest } from './validate-manifest'
 
@@ -13,7 +13,7 @@ import { validateManifest } from './validate-manifest'
  * taken by another agency is refused (409). The submission is queued for its
  * quality review (the caller kicks the review worker once this has committed).
  */
-export async function submitManifest(db: Db, principal: Principal, input: unknown) {
+export async function submitManifest(db: Db, reviews: Pick<ReviewQueue, 'enqueue'>, principal: Principal, input: unknown) {
   const result = validateManifest(input)
   if (!result.ok) {
     throw new HttpError(
@@ -24,7 +24,7 @@ export async function submitManifest(db: Db, principal: Principal, input: unknow
     )
   }
   const manifest = result.manifest
-  const agency = await findAgency(db, principal.agencyId!)
+  const agency = await getAgency(db, principal.agencyId!)
   if (!agency) throw new HttpError(403, 'FORBIDDEN', 'This token’s agency no longer exists / 令牌所属机构不存在')
   const scope = listingScopeProblems(agency, manifest)
   if (scope.length > 0) {
@@ -39,7 +39,7 @@ export async function submitManifest(db: Db, principal: Principal, input: unknow
       ])
     }
     const { submissionId } = await insertSubmission(tx, agency.id, manifest)
-    const reviewId = await enqueueReview(tx, { serviceId: manifest.id, submissionId, trigger: 'submit' })
+    const reviewId = await reviews.enqueue(tx, { serviceId: manifest.id, submissionId, trigger: 'submit' })
     await appendAudit(tx, { actor: `agency:${agency.id}`, action: 'service.submit', subject: manifest.id, detail: { submissionId, reviewId } })
     return { created: !owner, serviceId: manifest.id, submissionId, reviewId, status: 'in-review' as const }
   })

@@ -1,18 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
-import { operation } from '../../contracts/common'
-import { operations as paymentOperations, type PaymentNotificationT } from '../../contracts/payment'
+import type { PaymentNotificationT } from '../../contracts/payment'
 import { HttpError } from '../../errors'
 import type { CitizenDeps } from '../citizens/citizen-deps'
-import { addRecord, setRecordStatus } from '../citizens/records-repository'
-import { platformAgency } from '../gateway/agency-targets'
-import { callOperation } from '../gateway/call-operation'
+import { addRecord, setRecordStatus } from '../citizens/records-service'
+import { platformAgencyFor } from '../gateway/bound-agency'
 import { type PaymentRow, findPayment, insertOrFindOpen, markClosed, markDone, markPaid, markRefunded, setPrepay } from './repository'
 import type { PaymentT } from './schemas'
-
-const createOrder = operation(paymentOperations, 'createOrder')
-const getOrder = operation(paymentOperations, 'getOrder')
-const refundOrder = operation(paymentOperations, 'refund')
 
 /** What a citizen pays for: a service's subject (e.g. violation:<id>) and the amount due now. */
 export interface PaymentRequest {
@@ -52,9 +46,8 @@ export interface Payments {
 }
 
 export function createPayments(deps: CitizenDeps): Payments {
-  const { db, box, config } = deps
+  const { db, config } = deps
   const fulfillers = new Map<string, Fulfiller>()
-  const timeoutMs = config.citizen.agencyTimeoutMs
 
   const view = (row: PaymentRow): PaymentT => ({
     orderId: row.order_id,
@@ -95,8 +88,8 @@ export function createPayments(deps: CitizenDeps): Payments {
   async function refresh(row: PaymentRow, log: FastifyBaseLogger): Promise<PaymentT> {
     if (row.status === 'paid') return view(await finish(row, log))
     if (row.status !== 'created' || !row.prepay) return view(row)
-    const agency = await platformAgency(db, box, 'payment@1')
-    const order = await callOperation(agency, getOrder, { params: { orderId: row.order_id }, timeoutMs, log })
+    const agency = await platformAgencyFor(deps, 'payment@1')
+    const order = await agency.call('getOrder', { params: { orderId: row.order_id } }, log)
     if (order.status === 'paid' && order.transactionId && order.paidAt) {
       // The notify was lost or is late: the order's own state is as good as a notify.
       await paid(row, { event: 'order.paid', orderId: order.orderId, transactionId: order.transactionId, amountFen: order.amountFen, paidAt: order.paidAt }, log)
@@ -107,9 +100,9 @@ export function createPayments(deps: CitizenDeps): Payments {
   }
 
   async function open(req: PaymentRequest, log: FastifyBaseLogger) {
-    const agency = await platformAgency(db, box, 'payment@1')
+    const agency = await platformAgencyFor(deps, 'payment@1')
     const orderId = `oc${Date.now().toString(36)}${randomBytes(9).toString('base64url')}`
-    let { row, created } = await insertOrFindOpen(db, { ...req, orderId, payAgencyId: agency.agencyId })
+    let { row, created } = await insertOrFindOpen(db, { ...req, orderId, payAgencyId: agency.target.agencyId })
     if (!created && row.citizen_id !== req.citizenId) {
       throw new HttpError(409, 'PAYMENT_IN_PROGRESS', 'Someone else is paying this already / 该笔缴款已由他人发起，请稍后刷新查看')
     }
@@ -121,11 +114,8 @@ export function createPayments(deps: CitizenDeps): Payments {
     if (created) await addRecord(db, { citizenId: req.citizenId, serviceId: req.serviceId, what: req.what, status: 'pending', amountFen: req.amountFen, ref: row.order_id })
     if (!row.prepay) {
       // Every concurrent caller may get here for the same order: createOrder is idempotent by orderId.
-      const prepay = await callOperation(agency, createOrder, {
-        body: { orderId: row.order_id, amountFen: Number(row.amount_fen), description: row.description, notifyUrl: `${deps.links.publicUrl()}/v1/payments/notify/${agency.agencyId}` },
-        timeoutMs,
-        log,
-      })
+      const notifyUrl = `${deps.links.publicUrl()}/v1/payments/notify/${agency.target.agencyId}`
+      const prepay = await agency.call('createOrder', { body: { orderId: row.order_id, amountFen: Number(row.amount_fen), description: row.description, notifyUrl } }, log)
       row = await setPrepay(db, row.order_id, prepay)
     }
     return { payment: view(row), created }
@@ -134,10 +124,10 @@ export function createPayments(deps: CitizenDeps): Payments {
   async function refund(row: PaymentRow, reason: string, log: FastifyBaseLogger): Promise<PaymentRow> {
     if (row.status === 'refunded') return row
     if (row.status !== 'paid' && row.status !== 'done') throw new Error(`refund of a ${row.status} payment ${row.order_id}`)
-    const agency = await platformAgency(db, box, 'payment@1')
+    const agency = await platformAgencyFor(deps, 'payment@1')
     const refundId = `${row.order_id}-r`
     const amountFen = Number(row.amount_fen)
-    const result = await callOperation(agency, refundOrder, { params: { orderId: row.order_id }, body: { refundId, amountFen, reason }, timeoutMs, log })
+    const result = await agency.call('refund', { params: { orderId: row.order_id }, body: { refundId, amountFen, reason } }, log)
     if (await markRefunded(db, row.order_id, refundId, result.refundedAt)) {
       await addRecord(db, { citizenId: row.citizen_id, serviceId: row.service_id, what: `退款：${row.description}（${reason}）`, status: 'done', amountFen, ref: refundId })
     }

@@ -1,9 +1,7 @@
 import { type EpochMs, type ProbeRun, placeProbe } from '../../../src/domain/downtime'
 import type { Db, Queryable } from '../../db/db'
+import type { GatewayErrorKind } from '../gateway/gateway-error-kind'
 
-/** How a platform→agency call for a citizen failed (server/modules/gateway/call-operation.ts). */
-export type GatewayErrorKind = 'timeout' | 'unreachable' | 'server-error' | 'invalid'
-export const GATEWAY_ERROR_KINDS: readonly GatewayErrorKind[] = ['timeout', 'unreachable', 'server-error', 'invalid']
 
 /** A time span of the queries below: [from, to) in epoch ms. */
 export interface Span {
@@ -106,15 +104,6 @@ export function maintenanceWindows(db: Queryable, span: Span, serviceIds?: reado
      WHERE starts_at < $2::timestamptz AND ends_at > $1::timestamptz AND ($3::text[] IS NULL OR service_id = ANY($3::text[]))
      ORDER BY service_id, starts_at, id`,
     [iso(span.from), iso(span.to), serviceIds ?? null],
-  )
-}
-
-/** Counts one failed call for a citizen in the current hour (an additive upsert). */
-export async function countGatewayError(db: Queryable, serviceId: string, kind: GatewayErrorKind): Promise<void> {
-  await db.query(
-    `INSERT INTO gateway_errors AS t (service_id, hour, kind, n) VALUES ($1, date_trunc('hour', now()), $2, 1)
-     ON CONFLICT (service_id, hour, kind) DO UPDATE SET n = t.n + excluded.n`,
-    [serviceId, kind],
   )
 }
 

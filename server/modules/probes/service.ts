@@ -15,10 +15,9 @@ import type { ReviewConfig } from '../../config'
 import type { Db, Queryable } from '../../db/db'
 import { HttpError } from '../../errors'
 import type { Principal } from '../auth/token'
-import { appendAudit, findServiceOwner } from '../onboarding/repository'
+import { GATEWAY_ERROR_KINDS, type GatewayErrorKind } from '../gateway/gateway-error-kind'
+import { appendAudit, findServiceOwner } from '../onboarding/submissions'
 import {
-  GATEWAY_ERROR_KINDS,
-  type GatewayErrorKind,
   type MaintenanceWindowRow,
   type MonitoredServiceRow,
   citiesWithProvince,

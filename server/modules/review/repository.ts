@@ -1,17 +1,10 @@
 import type { CheckResult } from '../../../src/domain/quality-stars'
 import type { Db, Queryable } from '../../db/db'
 import type { ServiceManifest } from '../onboarding/manifest-schema'
+import type { ReviewSummary } from '../onboarding/submissions'
 import type { LoadResult } from './checks/load-run'
 
 export type ReviewTrigger = 'submit' | 'schedule' | 'manual'
-
-export interface ReviewSummary {
-  id: number
-  status: 'queued' | 'running' | 'done' | 'error'
-  stars: number | null
-  passed: boolean | null
-  finishedAt: string | null
-}
 
 export interface ReviewRow extends ReviewSummary {
   serviceId: string
@@ -24,10 +17,6 @@ export interface ReviewRow extends ReviewSummary {
 
 const REVIEW_COLUMNS = `r.id::int, r.service_id AS "serviceId", r.submission_id::int AS "submissionId", r.trigger, r.status,
   r.queued_at::text AS "queuedAt", r.started_at::text AS "startedAt", r.finished_at::text AS "finishedAt", r.stars, r.passed, r.checks`
-
-/** SQL for the latest review of a submission as a summary object (joined into listings). */
-export const REVIEW_SUMMARY_SQL = (submissionIdSql: string) => `(SELECT jsonb_build_object('id', r.id, 'status', r.status, 'stars', r.stars,
-  'passed', r.passed, 'finishedAt', r.finished_at::text) FROM service_reviews r WHERE r.submission_id = ${submissionIdSql} ORDER BY r.id DESC LIMIT 1)`
 
 export async function enqueueReview(db: Queryable, r: { serviceId: string; submissionId: number; trigger: ReviewTrigger }): Promise<number> {
   const [row] = await db.query<{ id: number }>(
@@ -94,22 +83,6 @@ export async function latestReviewOfSubmission(db: Queryable, submissionId: numb
     submissionId,
   ])
   return row
-}
-
-/**
- * After a review of the manifest that is the public listing: its stars become
- * the catalog's, and a service whose last three reviews all failed is flagged.
- */
-export async function applyReviewToListing(db: Queryable, submissionId: number): Promise<void> {
-  await db.query(
-    `UPDATE services s SET
-       stars = COALESCE((SELECT r.stars FROM service_reviews r WHERE r.submission_id = $1 AND r.status = 'done' ORDER BY r.id DESC LIMIT 1), s.stars),
-       flagged = (SELECT count(*) = 3 AND bool_and(NOT COALESCE(passed, false)) FROM
-         (SELECT passed FROM service_reviews r WHERE r.service_id = s.id AND r.status IN ('done', 'error') ORDER BY r.id DESC LIMIT 3) last3)
-     FROM service_submissions sub
-     WHERE sub.id = $1 AND sub.status = 'listed' AND s.id = sub.service_id`,
-    [submissionId],
-  )
 }
 
 /** Listed services whose latest review is older than the interval (or who have none), with their listed submission. */

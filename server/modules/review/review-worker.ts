@@ -2,12 +2,13 @@ import type { FastifyBaseLogger } from 'fastify'
 import { reviewPassed, starsFor } from '../../../src/domain/quality-stars'
 import type { ReviewConfig } from '../../config'
 import type { SecretBox } from '../../crypto/secret-box'
-import type { Db } from '../../db/db'
+import type { Db, Queryable } from '../../db/db'
+import { applyReview } from '../onboarding/decisions'
 import { startProber } from '../probes/prober'
 import type { LoadResult } from './checks/load-run'
 import {
   type ClaimedReview,
-  applyReviewToListing,
+  type ReviewTrigger,
   claimNextReview,
   enqueueReview,
   failReview,
@@ -22,6 +23,8 @@ import {
 import { type ReviewEnv, reviewManifest } from './review-manifest'
 
 export interface ReviewWorker {
+  /** Queues a review in the caller's transaction; kick() once that has committed. */
+  enqueue(db: Queryable, review: { serviceId: string; submissionId: number; trigger: ReviewTrigger }): Promise<number>
   /** Something was queued: start working now rather than at the next poll. */
   kick(): void
   /** Queues a re-review of every listed service not reviewed within `hours`; answers how many. */
@@ -96,7 +99,7 @@ export function startReviewWorker(o: ReviewWorkerOptions): ReviewWorker {
       o.log.error({ err, reviewId: review.id }, 'review failed to run')
       await failReview(o.db, review.id, (err as Error).message)
     }
-    await applyReviewToListing(o.db, review.submissionId)
+    await applyReview(o.db, review.submissionId)
   }
 
   // Every piece of work under way, so stop() can wait for all of it before the database closes.
@@ -144,6 +147,7 @@ export function startReviewWorker(o: ReviewWorkerOptions): ReviewWorker {
   track(requeueStaleReviews(o.db, 15).then(kick), 'review queue')
 
   return {
+    enqueue: enqueueReview,
     kick,
     scheduleDue,
     idle() {

@@ -4,7 +4,7 @@ import { QUALITY_CHECKS } from '../../../src/domain/quality-stars'
 import type { Db } from '../../db/db'
 import { ErrorBody, HttpError } from '../../errors'
 import { requireRole } from '../auth/require-role'
-import { appendAudit, findSubmission, getAgencyService } from '../onboarding/repository'
+import { appendAudit, findSubmission, getAgencyService } from '../onboarding/submissions'
 import { type ReviewRow, enqueueReview, latestReviewOfService, latestReviewOfSubmission } from './repository'
 import type { ReviewWorker } from './review-worker'
 

@@ -1,24 +1,31 @@
-import { createHash } from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
 import { formatChinaDateTime } from '../../../src/domain/china-time'
-import { operation } from '../../contracts/common'
-import { operations as hospitalOperations } from '../../contracts/hospital'
+import { CONTRACT, operations } from '../../contracts/hospital'
 import { HttpError } from '../../errors'
 import type { CitizenDeps } from '../citizens/citizen-deps'
-import { addRecord, setRecordStatus } from '../citizens/records-repository'
-import { listedService } from '../gateway/agency-targets'
-import { callOperation } from '../gateway/call-operation'
+import { addRecord, setRecordStatus } from '../citizens/records-service'
+import { agencyKeyFor } from '../gateway/agency-key'
+import { type AgencyDeps, agencyFor } from '../gateway/bound-agency'
 import type { Payments } from '../payments/payment-service'
-import { type PaymentRow, findPayment } from '../payments/repository'
+import { type PaymentRow, findPayment } from '../payments/payment-lookups'
 import type { PaymentT } from '../payments/schemas'
-import { type AppointmentRow, type CancelReason, findByKey, insertAppointment, markCancelled, needingSettlement, setOrder } from './appointments-repository'
+import {
+  type AppointmentRow,
+  type CancelReason,
+  findAppointment,
+  findAppointmentById,
+  findByKey,
+  insertAppointment,
+  listAppointments,
+  markCancelled,
+  needingSettlement,
+  setOrder,
+} from './appointments-repository'
 import { findPatient, openPatient } from './patients-repository'
-import type { AppointmentViewT } from './schemas'
+import type { AppointmentViewListT, AppointmentViewT } from './schemas'
 
-export const CONTRACT = 'hospital@1'
-const book = operation(hospitalOperations, 'book')
-const cancel = operation(hospitalOperations, 'cancel')
-const getVisitCard = operation(hospitalOperations, 'getVisitCard')
+/** The hospital service `serviceId`, bound to hospital@1. */
+export const hospitalAgency = (deps: AgencyDeps, serviceId: string) => agencyFor(deps, serviceId, CONTRACT, operations)
 
 /** The instant a China date and HH:mm stand for. */
 const chinaInstant = (date: string, time: string) => Date.parse(`${date}T${time}:00+08:00`)
@@ -38,6 +45,17 @@ export interface Booked {
 }
 
 /**
+ * The registration fee of a booking was paid (the payments module calls it):
+ * the hospital holds the number from booking on, so its appointment number
+ * is the receipt.
+ */
+export async function fulfilAppointmentPayment(deps: Pick<CitizenDeps, 'db'>, payment: PaymentRow): Promise<{ receiptNo: string }> {
+  const row = await findAppointmentById(deps.db, payment.subject.slice('appointment:'.length))
+  if (!row) throw new Error(`no appointment for ${payment.order_id}`)
+  return { receiptNo: row.appointment_no }
+}
+
+/**
  * 预约挂号 through a city's hospital service (hospital@1). The hospital owns
  * the numbers: it books them one at a time, so its answer decides who gets
  * the last one. The platform remembers the booking under the citizen's
@@ -46,15 +64,7 @@ export interface Booked {
  * of a cancelled booking.
  */
 export function createBookings(deps: CitizenDeps & { payments: Payments }) {
-  const { db, box, config, payments } = deps
-  const timeoutMs = config.citizen.agencyTimeoutMs
-
-  payments.fulfil('appointment', async (payment) => {
-    const [row] = await db.query<AppointmentRow>('SELECT * FROM appointments WHERE id = $1', [payment.subject.slice('appointment:'.length)])
-    if (!row) throw new Error(`no appointment for ${payment.order_id}`)
-    // The hospital holds the number from booking on: the fee paid, its appointment number is the receipt.
-    return { receiptNo: row.appointment_no }
-  })
+  const { db, box, payments } = deps
 
   function view(row: AppointmentRow, payment: PaymentRow | undefined, now = Date.now()): AppointmentViewT {
     const d = row.details
@@ -123,10 +133,10 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
 
   async function cancelAtHospital(row: AppointmentRow, reason: CancelReason, log: FastifyBaseLogger): Promise<AppointmentRow> {
     const person = await personOf(row)
-    const agency = await listedService(db, box, row.service_id, CONTRACT)
+    const agency = await hospitalAgency(deps, row.service_id)
     let result
     try {
-      result = await callOperation(agency, cancel, { params: { appointmentId: row.appointment_no }, body: { idNumber: person.idNumber }, timeoutMs, log })
+      result = await agency.call('cancel', { params: { appointmentId: row.appointment_no }, body: { idNumber: person.idNumber } }, log)
     } catch (err) {
       if ((err as HttpError).code === 'CANCEL_DEADLINE_PASSED') {
         const deadline = formatChinaDateTime(row.details.cancelDeadline)
@@ -158,10 +168,14 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
     return row
   }
 
+  /** The citizen's booking, or 404 APPOINTMENT_NOT_FOUND. */
+  async function own(citizenId: string, appointmentId: string) {
+    const row = await findAppointment(db, citizenId, appointmentId)
+    if (!row) throw new HttpError(404, 'APPOINTMENT_NOT_FOUND', 'No such appointment / 未找到该预约')
+    return row
+  }
+
   return {
-    view,
-    answer,
-    settle,
 
     async book(req: BookingRequest, log: FastifyBaseLogger): Promise<Booked & { created: boolean }> {
       const existing = await findByKey(db, req.citizenId, req.idempotencyKey)
@@ -172,17 +186,15 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
       const patient = await findPatient(db, req.citizenId, req.patientId)
       if (!patient) throw new HttpError(404, 'PATIENT_NOT_FOUND', 'No such patient / 未找到该就诊人，请重新选择')
       const person = openPatient(box, patient)
-      const agency = await listedService(db, box, req.serviceId, CONTRACT)
-      // The hospital's key is derived from the citizen's, so a retry lands on the same number and two citizens never share one.
-      const hospitalKey = createHash('sha256').update(`${req.citizenId}:${req.idempotencyKey}`).digest('base64url').slice(0, 32)
+      const agency = await hospitalAgency(deps, req.serviceId)
       let appointment
       try {
-        appointment = await callOperation(agency, book, { body: { slotId: req.slotId, patient: person, idempotencyKey: hospitalKey }, timeoutMs, log })
+        appointment = await agency.call('book', { body: { slotId: req.slotId, patient: person, idempotencyKey: agencyKeyFor(req.citizenId, req.idempotencyKey) } }, log)
       } catch (err) {
         if ((err as HttpError).code === 'SLOT_FULL') throw new HttpError(409, 'SLOT_FULL', 'This slot is fully booked / 号源已满，请选择其他时段或医生')
         throw err
       }
-      const card = await callOperation(agency, getVisitCard, { body: { hospitalId: appointment.hospitalId, patient: person }, timeoutMs, log })
+      const card = await agency.call('getVisitCard', { body: { hospitalId: appointment.hospitalId, patient: person } }, log)
       const { row, created } = await insertAppointment(db, {
         citizenId: req.citizenId,
         serviceId: req.serviceId,
@@ -193,8 +205,21 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
       return { ...(await answer(await withFee(row, log), log)), created }
     },
 
-    async cancel(row: AppointmentRow, log: FastifyBaseLogger): Promise<Booked> {
-      row = await settle(row, log)
+    /** 我的预约: every booking, newest first; a payment agency that does not answer must not hide the list (those rows show as stored). */
+    async myAppointments(citizenId: string, log: FastifyBaseLogger): Promise<AppointmentViewListT> {
+      const rows = await listAppointments(db, citizenId)
+      const settled = await Promise.all(rows.map((row) => answer(row, log).catch(() => undefined)))
+      return { appointments: rows.map((row, i) => settled[i]?.appointment ?? view(row, undefined)) }
+    },
+
+    /** One of the citizen's bookings with its fee's payment, an expired unpaid one released first. */
+    async myAppointment(citizenId: string, appointmentId: string, log: FastifyBaseLogger): Promise<Booked> {
+      return answer(await settle(await own(citizenId, appointmentId), log), log)
+    },
+
+    /** Cancels one of the citizen's bookings within the hospital's rule: the number goes back and a paid fee is refunded. */
+    async cancel(citizenId: string, appointmentId: string, log: FastifyBaseLogger): Promise<Booked> {
+      let row = await settle(await own(citizenId, appointmentId), log)
       if (row.status === 'booked') row = await settle(await cancelAtHospital(row, 'citizen', log), log)
       return answer(row, log)
     },

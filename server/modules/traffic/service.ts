@@ -1,0 +1,99 @@
+import type { FastifyBaseLogger } from 'fastify'
+import { CONTRACT, operations } from '../../contracts/traffic'
+import { HttpError } from '../../errors'
+import type { CitizenDeps } from '../citizens/citizen-deps'
+import { requireIdentity } from '../citizens/identity-service'
+import { ownVehicle } from '../citizens/vehicle-service'
+import { type AgencyDeps, agencyFor } from '../gateway/bound-agency'
+import type { Payments } from '../payments/payment-service'
+import { type PaymentRow, findOpenPayment } from '../payments/payment-lookups'
+import type { PaymentT } from '../payments/schemas'
+import type { LicenceViewT, VehicleViolationsT, ViolationViewT } from './schemas'
+
+/** A violation as the citizen names it: the traffic service, their vehicle, the violation. */
+export interface ViolationRef {
+  serviceId: string
+  vehicleId: string
+  violationId: string
+}
+
+const trafficPolice = (deps: AgencyDeps, serviceId: string) => agencyFor(deps, serviceId, CONTRACT, operations)
+const subjectOf = (violationId: string) => `violation:${violationId}`
+
+/**
+ * Tells the traffic police that a fine was paid (the payments module calls it
+ * once the citizen paid) and answers their receipt number.
+ */
+export async function fulfilViolationPayment(deps: AgencyDeps, payment: PaymentRow, log: FastifyBaseLogger): Promise<{ receiptNo: string }> {
+  const agency = await trafficPolice(deps, payment.service_id)
+  const violationId = payment.subject.slice('violation:'.length)
+  const result = await agency.call('payViolation', { body: { violationId, orderId: payment.order_id, amountFen: Number(payment.amount_fen) } }, log)
+  return { receiptNo: result.receiptNo }
+}
+
+/**
+ * 交通违法 through the city's traffic police (traffic@1): the platform opens
+ * the citizen's sealed vehicle and sends the plate only to that agency, in a
+ * signed request. A violation is shown or paid only if it is on the list of
+ * one of the citizen's own vehicles.
+ */
+export function createTraffic(deps: CitizenDeps & { payments: Payments }) {
+  const { db, payments } = deps
+
+  async function violationsOf(serviceId: string, citizenId: string, vehicleId: string, log: FastifyBaseLogger) {
+    const agency = await trafficPolice(deps, serviceId)
+    const { vehicle, view } = await ownVehicle(deps, citizenId, vehicleId)
+    const list = await agency.call('listViolations', { body: vehicle }, log)
+    return { agency, view, list }
+  }
+
+  /** The violation's detail, checked to belong to one of the citizen's vehicles. */
+  async function ownViolation(ref: ViolationRef, citizenId: string, log: FastifyBaseLogger) {
+    const { agency, view, list } = await violationsOf(ref.serviceId, citizenId, ref.vehicleId, log)
+    if (!list.violations.some((v) => v.id === ref.violationId)) {
+      throw new HttpError(404, 'VIOLATION_NOT_FOUND', 'No such violation for this vehicle / 该车辆没有这条违法记录')
+    }
+    const violation = await agency.call('getViolation', { params: { violationId: ref.violationId } }, log)
+    return { view, violation }
+  }
+
+  return {
+    /** A bound vehicle's violations, with the vehicle masked. */
+    async vehicleViolations(serviceId: string, citizenId: string, vehicleId: string, log: FastifyBaseLogger): Promise<VehicleViolationsT> {
+      const { view, list } = await violationsOf(serviceId, citizenId, vehicleId, log)
+      return { vehicle: view, ...list }
+    },
+
+    /** One violation with its payment through OneCity (refreshed, so a reload during payment shows 支付中). */
+    async violation(ref: ViolationRef, citizenId: string, log: FastifyBaseLogger): Promise<ViolationViewT> {
+      const { view, violation } = await ownViolation(ref, citizenId, log)
+      const open = await findOpenPayment(db, ref.serviceId, subjectOf(ref.violationId))
+      return { vehicle: view, violation, payment: open ? await payments.refresh(open, log) : null }
+    },
+
+    /**
+     * Pays a fine: the open payment for this violation, created if there is
+     * none, so a double tap gets the same order. 409 when already paid, 422
+     * when the fine cannot be paid online.
+     */
+    async payViolation(ref: ViolationRef, citizenId: string, log: FastifyBaseLogger): Promise<{ payment: PaymentT; created: boolean }> {
+      const subject = subjectOf(ref.violationId)
+      const existing = await findOpenPayment(db, ref.serviceId, subject)
+      if (existing && existing.citizen_id === citizenId && existing.status !== 'created') return { payment: payments.view(existing), created: false }
+      const { violation } = await ownViolation(ref, citizenId, log)
+      if (violation.status !== 'unpaid') throw new HttpError(409, 'ALREADY_PAID', 'This fine is already paid or being processed / 该违法已缴款或正在处理，无需重复缴款')
+      if (!violation.payableOnline) throw new HttpError(422, 'NOT_PAYABLE_ONLINE', `This fine cannot be paid online / ${violation.notPayableReason ?? '该违法不支持网上缴款'}`)
+      return payments.open(
+        { citizenId, serviceId: ref.serviceId, subject, amountFen: violation.payableFen, description: '交通违法罚款', what: `缴纳交通违法罚款（违法代码 ${violation.code}）` },
+        log,
+      )
+    },
+
+    /** The verified citizen's driving licence points (403 IDENTITY_REQUIRED before 实名认证). */
+    async licence(serviceId: string, citizenId: string, log: FastifyBaseLogger): Promise<LicenceViewT> {
+      const identity = await requireIdentity(db, deps.box, citizenId)
+      const agency = await trafficPolice(deps, serviceId)
+      return agency.call('getLicencePoints', { body: { licenceNo: identity.idNumber } }, log)
+    },
+  }
+}
