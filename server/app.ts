@@ -40,7 +40,9 @@ import { vehicleRoutes } from './modules/citizens/vehicle-routes'
 import { createPayments } from './modules/payments/payment-service'
 import { paymentNotifyRoutes, paymentRoutes } from './modules/payments/routes'
 import { Payment } from './modules/payments/schemas'
+import { fulfilViolation } from './modules/traffic/fulfil-violation'
 import { trafficRoutes } from './modules/traffic/routes'
+import { fulfilAppointment } from './modules/hospital/fulfil-appointment'
 import { patientRoutes } from './modules/hospital/patient-routes'
 import { hospitalRoutes } from './modules/hospital/routes'
 import { housingFundRoutes } from './modules/housing-fund/routes'
@@ -186,7 +188,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       publicUrl: options.links?.publicUrl ?? (() => config.citizen.publicUrl ?? `http://127.0.0.1:${config.port}`),
     },
   }
-  const payments = createPayments(citizens)
+  const payments = createPayments(citizens, { fulfillers: { violation: fulfilViolation(citizens), appointment: fulfilAppointment(citizens) } })
   await app.register(sessionRoutes, citizens)
   await app.register(meRoutes, citizens)
   await app.register(vehicleRoutes, citizens)

@@ -82,3 +82,8 @@ export function needingSettlement(db: Queryable, limit = 100): Promise<Appointme
     [limit],
   )
 }
+
+export async function findAppointmentById(db: Queryable, id: string): Promise<AppointmentRow | undefined> {
+  const [row] = await db.query<AppointmentRow>(`SELECT ${COLUMNS} FROM appointments WHERE id = $1`, [id])
+  return row
+}

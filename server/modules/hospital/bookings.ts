@@ -49,13 +49,6 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
   const { db, box, config, payments } = deps
   const timeoutMs = config.citizen.agencyTimeoutMs
 
-  payments.fulfil('appointment', async (payment) => {
-    const [row] = await db.query<AppointmentRow>('SELECT * FROM appointments WHERE id = $1', [payment.subject.slice('appointment:'.length)])
-    if (!row) throw new Error(`no appointment for ${payment.order_id}`)
-    // The hospital holds the number from booking on: the fee paid, its appointment number is the receipt.
-    return { receiptNo: row.appointment_no }
-  })
-
   function view(row: AppointmentRow, payment: PaymentRow | undefined, now = Date.now()): AppointmentViewT {
     const d = row.details
     const status = row.status === 'cancelled' ? 'cancelled' : payment?.status === 'created' ? 'awaiting-payment' : 'booked'
@@ -100,7 +93,7 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
       await addRecord(db, { citizenId: row.citizen_id, serviceId: row.service_id, what, status: 'done', amountFen: 0, ref: row.id })
       return row
     }
-    const { payment } = await payments.open({ citizenId: row.citizen_id, serviceId: row.service_id, subject: `appointment:${row.id}`, amountFen: d.feeFen, description: '预约挂号费', what }, log)
+    const { payment } = await payments.open({ citizenId: row.citizen_id, serviceId: row.service_id, subject: { kind: 'appointment', id: row.id }, amountFen: d.feeFen, description: '预约挂号费', what }, log)
     return setOrder(db, row.id, payment.orderId)
   }
 

@@ -7,18 +7,19 @@ import type { CitizenDeps } from '../citizens/citizen-deps'
 import { addRecord, setRecordStatus } from '../citizens/records-repository'
 import { platformAgency } from '../gateway/agency-targets'
 import { callOperation } from '../gateway/call-operation'
-import { type PaymentRow, findPayment, insertOrFindOpen, markClosed, markDone, markPaid, markRefunded, setPrepay } from './repository'
+import { type PaymentSubject, type SubjectKind, formatSubject, parseSubject } from './payment-subject'
+import { type PaymentRow, findOpenPayment, findPayment, insertOrFindOpen, markClosed, markDone, markPaid, markRefunded, setPrepay } from './repository'
 import type { PaymentT } from './schemas'
 
 const createOrder = operation(paymentOperations, 'createOrder')
 const getOrder = operation(paymentOperations, 'getOrder')
 const refundOrder = operation(paymentOperations, 'refund')
 
-/** What a citizen pays for: a service's subject (e.g. violation:<id>) and the amount due now. */
+/** What a citizen pays for: a service's subject and the amount due now. */
 export interface PaymentRequest {
   citizenId: string
   serviceId: string
-  subject: string
+  subject: PaymentSubject
   amountFen: number
   /** On the WeChat Pay bill, e.g. 交通违法罚款. */
   description: string
@@ -26,12 +27,23 @@ export interface PaymentRequest {
   what: string
 }
 
+/** A paid order as its fulfiller sees it. */
+export interface PaidOrder {
+  orderId: string
+  serviceId: string
+  subject: PaymentSubject
+  amountFen: number
+}
+
 /**
  * Tells the service's agency that its subject was paid and returns the
  * agency's receipt. Idempotent by order id at the agency, so calling it again
- * after a crash or a retried notify never records the payment twice.
+ * after a crash, a retried notify or a sweep never records the payment twice.
  */
-export type Fulfiller = (payment: PaymentRow, log: FastifyBaseLogger) => Promise<{ receiptNo: string }>
+export type Fulfiller = (paid: PaidOrder, log: FastifyBaseLogger) => Promise<{ receiptNo: string }>
+
+/** One fulfiller per kind of subject, given when payments are built (server/app.ts). */
+export type Fulfillers = Record<SubjectKind, Fulfiller>
 
 export interface Payments {
   /** The open payment for the subject, created (with its prepay at the payment agency) if there is none. */
@@ -41,19 +53,19 @@ export interface Payments {
   /** The signed notify arrived (already verified): mark paid and tell the service's agency. */
   paid(row: PaymentRow, notification: PaymentNotificationT, log: FastifyBaseLogger): Promise<void>
   view(row: PaymentRow): PaymentT
+  /** The payment of the subject that is not closed, if any. */
+  findOpen(serviceId: string, subject: PaymentSubject): Promise<PaymentRow | undefined>
   /**
    * Refunds a paid payment in full and records the refund in 办事记录.
    * Idempotent (one refund id per order at the agency), so a retry after a
    * timeout never refunds twice.
    */
   refund(row: PaymentRow, reason: string, log: FastifyBaseLogger): Promise<PaymentRow>
-  /** Fulfilment for one kind of subject (the part before the colon), registered by the service module. */
-  fulfil(kind: string, fulfiller: Fulfiller): void
 }
 
-export function createPayments(deps: CitizenDeps): Payments {
+/** The citizens' payments through the platform's payment agency; a paid one is fulfilled by its subject kind's fulfiller. */
+export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: Fulfillers }): Payments {
   const { db, box, config } = deps
-  const fulfillers = new Map<string, Fulfiller>()
   const timeoutMs = config.citizen.agencyTimeoutMs
 
   const view = (row: PaymentRow): PaymentT => ({
@@ -75,10 +87,9 @@ export function createPayments(deps: CitizenDeps): Payments {
 
   /** Asks the service's agency to record the payment; a failure leaves it paid, to be finished by the next refresh. */
   async function finish(row: PaymentRow, log: FastifyBaseLogger): Promise<PaymentRow> {
-    const fulfiller = fulfillers.get(row.subject.split(':')[0]!)
-    if (!fulfiller) throw new Error(`no fulfiller for ${row.subject}`)
+    const subject = parseSubject(row.subject)
     try {
-      const { receiptNo } = await fulfiller(row, log)
+      const { receiptNo } = await fulfillers[subject.kind]({ orderId: row.order_id, serviceId: row.service_id, subject, amountFen: Number(row.amount_fen) }, log)
       if (await markDone(db, row.order_id, receiptNo)) await setRecordStatus(db, row.order_id, 'done')
     } catch (err) {
       log.warn({ orderId: row.order_id, code: (err as HttpError).code }, 'paid, but the agency has not confirmed yet; retried on the next refresh')
@@ -109,7 +120,7 @@ export function createPayments(deps: CitizenDeps): Payments {
   async function open(req: PaymentRequest, log: FastifyBaseLogger) {
     const agency = await platformAgency(db, box, 'payment@1')
     const orderId = `oc${Date.now().toString(36)}${randomBytes(9).toString('base64url')}`
-    let { row, created } = await insertOrFindOpen(db, { ...req, orderId, payAgencyId: agency.agencyId })
+    let { row, created } = await insertOrFindOpen(db, { ...req, subject: formatSubject(req.subject), orderId, payAgencyId: agency.agencyId })
     if (!created && row.citizen_id !== req.citizenId) {
       throw new HttpError(409, 'PAYMENT_IN_PROGRESS', 'Someone else is paying this already / 该笔缴款已由他人发起，请稍后刷新查看')
     }
@@ -144,5 +155,7 @@ export function createPayments(deps: CitizenDeps): Payments {
     return reload(row.order_id)
   }
 
-  return { open, refresh, paid, view, refund, fulfil: (kind, f) => void fulfillers.set(kind, f) }
+  const findOpen = (serviceId: string, subject: PaymentSubject) => findOpenPayment(db, serviceId, formatSubject(subject))
+
+  return { open, refresh, paid, view, findOpen, refund }
 }

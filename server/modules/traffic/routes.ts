@@ -10,13 +10,11 @@ import { findVehicle } from '../citizens/vehicles-repository'
 import { type ServiceTarget, listedService } from '../gateway/agency-targets'
 import { callOperation } from '../gateway/call-operation'
 import type { Payments } from '../payments/payment-service'
-import { findOpenPayment } from '../payments/repository'
 import { PaymentAnswer } from '../payments/schemas'
 import { LicenceView, TrafficParams, VehicleViolations, VehicleViolationsParams, ViolationPathParams, ViolationView } from './schemas'
 
 const listViolations = operation(trafficOperations, 'listViolations')
 const getViolation = operation(trafficOperations, 'getViolation')
-const payViolation = operation(trafficOperations, 'payViolation')
 const getLicencePoints = operation(trafficOperations, 'getLicencePoints')
 
 const CONTRACT = 'traffic@1'
@@ -33,13 +31,6 @@ export const trafficRoutes: FastifyPluginAsyncTypebox<CitizenDeps & { payments: 
   const { db, box, config, payments } = deps
   const timeoutMs = config.citizen.agencyTimeoutMs
   app.addHook('onRequest', requireCitizen(db))
-
-  payments.fulfil('violation', async (payment, log) => {
-    const agency = await listedService(db, box, payment.service_id, CONTRACT)
-    const violationId = payment.subject.slice('violation:'.length)
-    const result = await callOperation(agency, payViolation, { body: { violationId, orderId: payment.order_id, amountFen: Number(payment.amount_fen) }, timeoutMs, log })
-    return { receiptNo: result.receiptNo }
-  })
 
   async function vehicleAt(citizenId: string, vehicleId: string) {
     const row = await findVehicle(db, citizenId, vehicleId)
@@ -79,7 +70,7 @@ export const trafficRoutes: FastifyPluginAsyncTypebox<CitizenDeps & { payments: 
     { schema: { tags: ['citizen'], summary: 'One violation: detail, late fee, whether it can be paid online and why not, and its payment', security, params: ViolationPathParams, response: { 200: ViolationView, ...errors } } },
     async (req) => {
       const { row, violation } = await ownViolation(req.params, citizenOf(req), req.log)
-      const open = await findOpenPayment(db, req.params.serviceId, `violation:${req.params.violationId}`)
+      const open = await payments.findOpen(req.params.serviceId, { kind: 'violation', id: req.params.violationId })
       return { vehicle: vehicleView(box, row), violation, payment: open ? await payments.refresh(open, req.log) : null }
     },
   )
@@ -97,8 +88,8 @@ export const trafficRoutes: FastifyPluginAsyncTypebox<CitizenDeps & { payments: 
     },
     async (req, reply) => {
       const citizenId = citizenOf(req)
-      const subject = `violation:${req.params.violationId}`
-      const existing = await findOpenPayment(db, req.params.serviceId, subject)
+      const subject = { kind: 'violation' as const, id: req.params.violationId }
+      const existing = await payments.findOpen(req.params.serviceId, subject)
       if (existing && existing.citizen_id === citizenId && existing.status !== 'created') return { payment: payments.view(existing) }
       const { violation } = await ownViolation(req.params, citizenId, req.log)
       if (violation.status !== 'unpaid') throw new HttpError(409, 'ALREADY_PAID', 'This fine is already paid or being processed / 该违法已缴款或正在处理，无需重复缴款')
