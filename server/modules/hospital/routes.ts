@@ -45,10 +45,6 @@ export const hospitalRoutes: FastifyPluginAsyncTypebox<CitizenDeps & { payments:
   const bookings = createBookings(deps)
   app.addHook('onRequest', requireCitizen(db))
 
-  const sweep = setInterval(() => void bookings.sweep(app.log).catch((err) => app.log.error({ err }, 'booking sweep failed')), config.citizen.bookingSweepSeconds * 1000)
-  sweep.unref()
-  app.addHook('onClose', async () => clearInterval(sweep))
-
   const hospital = (serviceId: string) => listedService(db, box, serviceId, CONTRACT)
 
   app.get(

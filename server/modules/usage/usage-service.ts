@@ -5,6 +5,7 @@ import { HttpError } from '../../errors'
 import { listCities } from '../cities/repository'
 import { type KnownPlaces, batchProblems } from './check-batch'
 import { type Ingested, createIngestion } from './ingestion'
+import { forgetOldBatchIds } from './repository'
 import { UsageBatchSchema, type UsageBatchT } from './schemas'
 
 /** Services appear while the server runs: an unknown id re-reads the list, at most this often. */
@@ -17,6 +18,8 @@ export interface UsageService {
   accept(batch: UsageBatchT): Promise<Ingested & { month: string }>
   /** Resolves when nothing is waiting to be committed. */
   idle(): Promise<void>
+  /** Forgets the ids of batches received more than `days` ago (a resend after that counts again); answers how many. */
+  forgetOldBatchIds(days: number): Promise<number>
 }
 
 /**
@@ -38,6 +41,7 @@ export async function createUsageService(db: Db, now: () => number = Date.now): 
   return {
     month: ingestion.month,
     idle: ingestion.idle,
+    forgetOldBatchIds: (days) => forgetOldBatchIds(db, days),
     async accept(batch) {
       const month = ingestion.month()
       let problems = batchProblems(batch, month, addMonths(month, -1), places)
