@@ -7,6 +7,7 @@ import { startProber } from '../modules/probes/prober'
 import type { ReviewWorker } from '../modules/review/review-worker'
 import type { UsageService } from '../modules/usage/usage-service'
 import { startBookingSweep } from './booking-sweep'
+import { startPaymentSweep } from './payment-sweep'
 import { startReviewQueue } from './review-queue'
 import { startReviewSchedule } from './review-schedule'
 import type { Job } from './run-every'
@@ -37,6 +38,7 @@ export function startJobs(d: JobDeps): Job {
     startReviewQueue(d.reviews, d.log),
     ...(d.config.review.probeIntervalS > 0 ? [startProber({ db: d.db, intervalMs: d.config.review.probeIntervalS * 1000, log: d.log })] : []),
     startBookingSweep(d.bookings, sweepMs, d.log),
+    startPaymentSweep(d.payments, sweepMs, d.log),
     startUsageBatchCleanup(d.usage, d.log),
   ]
   return {

@@ -8,10 +8,10 @@ import type { CitizenDeps } from '../citizens/citizen-deps'
 import { addRecord, setRecordStatus } from '../citizens/records-repository'
 import { listedService } from '../gateway/agency-targets'
 import { callOperation } from '../gateway/call-operation'
-import type { Payments } from '../payments/payment-service'
+import { PAYMENT_WINDOW_MS, type Payments } from '../payments/payment-service'
 import { type PaymentRow, findPayment } from '../payments/repository'
 import type { PaymentT } from '../payments/schemas'
-import { type AppointmentRow, type CancelReason, findByKey, insertAppointment, markCancelled, needingSettlement, setOrder } from './appointments-repository'
+import { type AppointmentRow, type CancelReason, bookedWithoutPayment, findByKey, insertAppointment, markCancelled, needingSettlement, setOrder } from './appointments-repository'
 import { findPatient, openPatient } from './patients-repository'
 import type { AppointmentViewT } from './schemas'
 
@@ -143,8 +143,9 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
     if (payment.status === 'created') {
       await payments.refresh(payment, log)
       payment = (await findPayment(db, payment.order_id))!
-      if (payment.status === 'closed' && row.status === 'booked') row = await cancelAtHospital(row, 'unpaid', log)
     }
+    // Closed here or by the payment sweep: the fee can no longer be paid.
+    if (payment.status === 'closed' && row.status === 'booked') row = await cancelAtHospital(row, 'unpaid', log)
     if (row.status === 'cancelled' && (payment.status === 'paid' || payment.status === 'done')) {
       await payments.refund(payment, row.cancel_reason === 'unpaid' ? '预约已失效' : '取消预约', log)
     }
@@ -192,14 +193,25 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
       return answer(row, log)
     },
 
-    /** Gives expired unpaid numbers back to their hospitals and refunds cancelled paid fees (run on a timer). */
+    /**
+     * Gives expired unpaid numbers back to their hospitals, refunds cancelled
+     * paid fees, and repairs a fee-bearing booking a crash left without its
+     * payment: the payment is opened while the fee can still be paid, else the
+     * number goes back (run on a timer).
+     */
     async sweep(log: FastifyBaseLogger): Promise<void> {
-      for (const row of await needingSettlement(db)) {
+      const attempt = async (row: AppointmentRow, work: (row: AppointmentRow) => Promise<unknown>) => {
         try {
-          await settle(row, log)
+          await work(row)
         } catch (err) {
           log.warn({ appointment: row.id, code: (err as HttpError).code }, 'could not settle a booking; retried on the next sweep')
         }
+      }
+      for (const row of await needingSettlement(db)) await attempt(row, (r) => settle(r, log))
+      // Twice an agency call's timeout: a booking request still opening the payment is left to do it.
+      for (const row of await bookedWithoutPayment(db, 2 * timeoutMs)) {
+        const payable = Date.now() - row.created_at.getTime() < PAYMENT_WINDOW_MS
+        await attempt(row, async (r) => (payable ? withFee(r, log) : cancelAtHospital(r, 'unpaid', log)))
       }
     },
   }

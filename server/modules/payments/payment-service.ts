@@ -1,19 +1,34 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
 import { operation } from '../../contracts/common'
-import { operations as paymentOperations, type PaymentNotificationT } from '../../contracts/payment'
+import { operations as paymentOperations, type PaymentNotificationT, type PrepayT } from '../../contracts/payment'
 import { HttpError } from '../../errors'
 import type { CitizenDeps } from '../citizens/citizen-deps'
 import { addRecord, setRecordStatus } from '../citizens/records-repository'
 import { platformAgency } from '../gateway/agency-targets'
 import { callOperation } from '../gateway/call-operation'
 import { type PaymentSubject, type SubjectKind, formatSubject, parseSubject } from './payment-subject'
-import { type PaymentRow, findOpenPayment, findPayment, insertOrFindOpen, markClosed, markDone, markPaid, markRefunded, setPrepay } from './repository'
+import {
+  type PaymentRow,
+  findOpenPayment,
+  findPayment,
+  insertOrFindOpen,
+  markClosed,
+  markDone,
+  markPaid,
+  markRefunded,
+  needingReconciliation,
+  replacePrepay,
+  setPrepay,
+} from './repository'
 import type { PaymentT } from './schemas'
 
 const createOrder = operation(paymentOperations, 'createOrder')
 const getOrder = operation(paymentOperations, 'getOrder')
 const refundOrder = operation(paymentOperations, 'refund')
+
+/** How long a citizen has to pay an order (the payment agency's order lifetime): past it, an order never created there is closed rather than made. */
+export const PAYMENT_WINDOW_MS = 30 * 60_000
 
 /** What a citizen pays for: a service's subject and the amount due now. */
 export interface PaymentRequest {
@@ -61,6 +76,14 @@ export interface Payments {
    * timeout never refunds twice.
    */
   refund(row: PaymentRow, reason: string, log: FastifyBaseLogger): Promise<PaymentRow>
+  /**
+   * Finishes what a crash or a lost answer left half done (run on a timer):
+   * a paid payment is fulfilled once its agency answers; an open one is
+   * checked with the payment agency, so one paid meanwhile is fulfilled, one
+   * closed there is closed here, and one the agency has no order for is
+   * created there again while it can still be paid, else closed.
+   */
+  sweep(log: FastifyBaseLogger): Promise<void>
 }
 
 /** The citizens' payments through the platform's payment agency; a paid one is fulfilled by its subject kind's fulfiller. */
@@ -75,7 +98,7 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
     amountFen: Number(row.amount_fen),
     status: row.status,
     createdAt: new Date(row.created_at).toISOString(),
-    expiresAt: new Date(row.expires_at ?? new Date(row.created_at).getTime() + 30 * 60_000).toISOString(),
+    expiresAt: new Date(row.expires_at ?? new Date(row.created_at).getTime() + PAYMENT_WINDOW_MS).toISOString(),
     ...(row.paid_at ? { paidAt: new Date(row.paid_at).toISOString() } : {}),
     ...(row.receipt_no ? { receiptNo: row.receipt_no } : {}),
     ...(row.refunded_at ? { refundedAt: new Date(row.refunded_at).toISOString() } : {}),
@@ -107,7 +130,13 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
     if (row.status === 'paid') return view(await finish(row, log))
     if (row.status !== 'created' || !row.prepay) return view(row)
     const agency = await platformAgency(db, box, 'payment@1')
-    const order = await callOperation(agency, getOrder, { params: { orderId: row.order_id }, timeoutMs, log })
+    let order
+    try {
+      order = await callOperation(agency, getOrder, { params: { orderId: row.order_id }, timeoutMs, log })
+    } catch (err) {
+      if ((err as HttpError).code !== 'ORDER_NOT_FOUND') throw err
+      return view(await reissue(row, log))
+    }
     if (order.status === 'paid' && order.transactionId && order.paidAt) {
       // The notify was lost or is late: the order's own state is as good as a notify.
       await paid(row, { event: 'order.paid', orderId: order.orderId, transactionId: order.transactionId, amountFen: order.amountFen, paidAt: order.paidAt }, log)
@@ -115,6 +144,42 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
       await setRecordStatus(db, row.order_id, 'cancelled')
     }
     return view(await reload(row.order_id))
+  }
+
+  /** Creates the order at the payment agency (idempotent by order id there) and keeps its prepay. */
+  async function createAtAgency(row: PaymentRow, log: FastifyBaseLogger): Promise<PrepayT> {
+    const agency = await platformAgency(db, box, 'payment@1')
+    return callOperation(agency, createOrder, {
+      body: { orderId: row.order_id, amountFen: Number(row.amount_fen), description: row.description, notifyUrl: `${deps.links.publicUrl()}/v1/payments/notify/${agency.agencyId}` },
+      timeoutMs,
+      log,
+    })
+  }
+
+  /**
+   * The payment agency has no order for an open payment (a crash before
+   * createOrder, or the agency lost it): made again while the citizen could
+   * still pay it, else closed with its record cancelled.
+   */
+  async function reissue(row: PaymentRow, log: FastifyBaseLogger): Promise<PaymentRow> {
+    if (Date.now() - new Date(row.created_at).getTime() < PAYMENT_WINDOW_MS) {
+      const prepay = await createAtAgency(row, log)
+      return row.prepay ? replacePrepay(db, row.order_id, prepay) : setPrepay(db, row.order_id, prepay)
+    }
+    if (await markClosed(db, row.order_id)) await setRecordStatus(db, row.order_id, 'cancelled')
+    return reload(row.order_id)
+  }
+
+  async function sweep(log: FastifyBaseLogger): Promise<void> {
+    // Twice an agency call's timeout: a request still opening or finishing a payment is left to do it.
+    for (const row of await needingReconciliation(db, 2 * timeoutMs)) {
+      try {
+        if (row.status === 'created' && !row.prepay) await reissue(row, log)
+        else await refresh(row, log)
+      } catch (err) {
+        log.warn({ orderId: row.order_id, code: (err as HttpError).code }, 'could not reconcile a payment; retried on the next sweep')
+      }
+    }
   }
 
   async function open(req: PaymentRequest, log: FastifyBaseLogger) {
@@ -130,15 +195,8 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
       if (now.status === 'closed') return open(req, log)
     }
     if (created) await addRecord(db, { citizenId: req.citizenId, serviceId: req.serviceId, what: req.what, status: 'pending', amountFen: req.amountFen, ref: row.order_id })
-    if (!row.prepay) {
-      // Every concurrent caller may get here for the same order: createOrder is idempotent by orderId.
-      const prepay = await callOperation(agency, createOrder, {
-        body: { orderId: row.order_id, amountFen: Number(row.amount_fen), description: row.description, notifyUrl: `${deps.links.publicUrl()}/v1/payments/notify/${agency.agencyId}` },
-        timeoutMs,
-        log,
-      })
-      row = await setPrepay(db, row.order_id, prepay)
-    }
+    // Every concurrent caller may get here for the same order: createOrder is idempotent by orderId.
+    if (!row.prepay) row = await setPrepay(db, row.order_id, await createAtAgency(row, log))
     return { payment: view(row), created }
   }
 
@@ -157,5 +215,5 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
 
   const findOpen = (serviceId: string, subject: PaymentSubject) => findOpenPayment(db, serviceId, formatSubject(subject))
 
-  return { open, refresh, paid, view, findOpen, refund }
+  return { open, refresh, paid, view, findOpen, refund, sweep }
 }
