@@ -28,7 +28,7 @@ import { cityRoutes } from './modules/cities/routes'
 import { reviewRoutes } from './modules/review/routes'
 import { probeRoutes } from './modules/probes/routes'
 import { ReviewSchema, ReviewSummarySchema } from './modules/review/schemas'
-import { type ReviewWorker, startReviewWorker } from './modules/review/review-worker'
+import { type ReviewWorker, createReviewWorker } from './modules/review/review-worker'
 import { CitySchema } from './modules/cities/schemas'
 import { createCityService } from './modules/cities/service'
 import { type DemoTokens, seed } from './seed/seed'
@@ -41,7 +41,11 @@ import { vehicleRoutes } from './modules/citizens/vehicle-routes'
 import { createPayments } from './modules/payments/payment-service'
 import { paymentNotifyRoutes, paymentRoutes } from './modules/payments/routes'
 import { Payment } from './modules/payments/schemas'
+import { fulfilViolation } from './modules/traffic/fulfil-violation'
 import { trafficRoutes } from './modules/traffic/routes'
+import { fulfilAppointment } from './modules/hospital/fulfil-appointment'
+import { createBookings } from './modules/hospital/service'
+import { startJobs } from './jobs/start-jobs'
 import { patientRoutes } from './modules/hospital/patient-routes'
 import { hospitalRoutes } from './modules/hospital/routes'
 import { housingFundRoutes } from './modules/housing-fund/routes'
@@ -83,7 +87,7 @@ export interface BuildOptions {
  */
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The background quality-review worker (tests and the demo onboarding wait on `reviews.idle()`). */
+    /** The quality-review worker, run by server/jobs (tests and the demo onboarding wait on `reviews.idle()`). */
     reviews: ReviewWorker
   }
 }
@@ -114,12 +118,24 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // fields where a schema forbids them instead of silently dropping them.
     ajv: { customOptions: { allErrors: true, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
-  const reviews = startReviewWorker({ db, box, config: config.review, production: config.production, log: app.log, concurrency: options.reviewConcurrency ?? 2 })
+  const reviews = createReviewWorker({ db, box, config: config.review, production: config.production, log: app.log, concurrency: options.reviewConcurrency ?? 2 })
   app.decorate('reviews', reviews)
-  // Hooks run in order: stop the reviews before the database they write to closes.
-  app.addHook('onClose', () => reviews.stop())
-  // Usage answers wait for their commit: the last group finishes before the database closes.
   const usage = await createUsageService(db)
+  const citizens: CitizenDeps = {
+    db,
+    box,
+    lookup: createLookupKey(dataKey),
+    config,
+    links: {
+      wechatBase: options.links?.wechatBase ?? (() => config.wechat.apiBase),
+      publicUrl: options.links?.publicUrl ?? (() => config.citizen.publicUrl ?? `http://127.0.0.1:${config.port}`),
+    },
+  }
+  const payments = createPayments(citizens, { fulfillers: { violation: fulfilViolation(citizens), appointment: fulfilAppointment(citizens) } })
+  const jobs = startJobs({ db, config, log: app.log, reviews, bookings: createBookings({ ...citizens, payments }), payments, usage })
+  // Hooks run in order: the background work stops before the database it writes to closes.
+  app.addHook('onClose', () => jobs.stop())
+  // Usage answers wait for their commit: the last group finishes before the database closes.
   app.addHook('onClose', () => usage.idle())
   if (!options.db) app.addHook('onClose', () => db.close())
 
@@ -177,17 +193,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(probeRoutes, { db, config: config.review })
   await app.register(consoleRoutes, { prefix: '/console' })
 
-  const citizens: CitizenDeps = {
-    db,
-    box,
-    lookup: createLookupKey(dataKey),
-    config,
-    links: {
-      wechatBase: options.links?.wechatBase ?? (() => config.wechat.apiBase),
-      publicUrl: options.links?.publicUrl ?? (() => config.citizen.publicUrl ?? `http://127.0.0.1:${config.port}`),
-    },
-  }
-  const payments = createPayments(citizens)
   await app.register(sessionRoutes, citizens)
   await app.register(meRoutes, citizens)
   await app.register(vehicleRoutes, citizens)
@@ -198,7 +203,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(hospitalRoutes, { ...citizens, payments })
   await app.register(socialSecurityRoutes, citizens)
   await app.register(housingFundRoutes, citizens)
-  await app.register(usageRoutes, { db, usage, config: config.usage })
+  await app.register(usageRoutes, { usage, config: config.usage })
   const stats = createStatsService(db, { k: config.usage.smallCellK, rules: rulesOf(config.review), cacheMs: config.usage.statsCacheSeconds * 1000 })
   await app.register(statsRoutes, { db, stats })
 

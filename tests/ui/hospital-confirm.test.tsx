@@ -9,6 +9,8 @@ import { deferred } from './traffic-fixtures'
 vi.mock('@tarojs/taro', () => import('../unit/helpers/fake-taro'))
 vi.mock('../../src/services/hospital-api', async () => (await import('./hospital-mocks')).hospitalApiMock())
 vi.mock('../../src/services/patient-api', async () => (await import('./hospital-mocks')).patientApiMock())
+// Back from the cashier, the payment hook reads the order (src/hooks/use-payment.ts).
+vi.mock('../../src/services/payment-api', () => ({ getPayment: vi.fn(async () => (await import('./hospital-fixtures')).answer({}, 'paid').payment), paySimulated: vi.fn() }))
 
 let view: Rendered | undefined
 

@@ -74,16 +74,30 @@ export async function markCancelled(db: Queryable, id: string, reason: CancelRea
 
 /**
  * Bookings the platform still owes something: booked but unpaid with the
- * payment past its expiry (the number goes back to the hospital), or
- * cancelled with the fee paid and not yet refunded (a refund that failed, or
- * a payment that arrived after the cancel).
+ * payment past its expiry or closed (the number goes back to the hospital),
+ * or cancelled with the fee paid and not yet refunded (a refund that failed,
+ * or a payment that arrived after the cancel).
  */
 export function needingSettlement(db: Queryable, limit = 100): Promise<AppointmentRow[]> {
   return db.query<AppointmentRow>(
     `SELECT ${COLUMNS.split(', ').map((c) => `a.${c}`).join(', ')} FROM appointments a JOIN payments p ON p.order_id = a.order_id
-     WHERE (a.status = 'booked' AND p.status = 'created' AND p.expires_at < now())
+     WHERE (a.status = 'booked' AND ((p.status = 'created' AND p.expires_at < now()) OR p.status = 'closed'))
         OR (a.status = 'cancelled' AND p.status IN ('paid', 'done'))
      ORDER BY a.created_at LIMIT $1`,
     [limit],
+  )
+}
+
+/**
+ * Fee-bearing bookings left without their payment (a crash between booking
+ * at the hospital and opening the fee's payment), booked more than `graceMs`
+ * ago so a request still opening it is left to do so; oldest first.
+ */
+export function bookedWithoutPayment(db: Queryable, graceMs: number, limit = 100): Promise<AppointmentRow[]> {
+  return db.query<AppointmentRow>(
+    `SELECT ${COLUMNS} FROM appointments
+     WHERE status = 'booked' AND order_id IS NULL AND (details->>'feeFen')::int > 0 AND created_at < now() - make_interval(secs => $1)
+     ORDER BY created_at LIMIT $2`,
+    [graceMs / 1000, limit],
   )
 }

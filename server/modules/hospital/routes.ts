@@ -22,7 +22,7 @@ import {
   VisitCardQuery,
   VisitCardView,
 } from './schemas'
-import { createBookings, fulfilAppointmentPayment } from './service'
+import { createBookings } from './service'
 
 const security = [{ citizenSession: [] }]
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
@@ -34,15 +34,9 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
  * idempotency, the fee's payment, release of unpaid numbers and refunds.
  */
 export const hospitalRoutes: FastifyPluginAsyncTypebox<CitizenDeps & { payments: Payments }> = async (app, deps) => {
-  const { config } = deps
   const browsing = createBrowsing(deps)
   const bookings = createBookings(deps)
   app.addHook('onRequest', requireCitizen(deps.db))
-  deps.payments.fulfil('appointment', (payment) => fulfilAppointmentPayment(deps, payment))
-
-  const sweep = setInterval(() => void bookings.sweep(app.log).catch((err) => app.log.error({ err }, 'booking sweep failed')), config.citizen.bookingSweepSeconds * 1000)
-  sweep.unref()
-  app.addHook('onClose', async () => clearInterval(sweep))
 
   app.get(
     '/v1/services/:serviceId/hospitals',

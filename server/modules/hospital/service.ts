@@ -6,14 +6,14 @@ import type { CitizenDeps } from '../citizens/citizen-deps'
 import { addRecord, setRecordStatus } from '../citizens/records-service'
 import { agencyKeyFor } from '../gateway/agency-key'
 import { type AgencyDeps, agencyFor } from '../gateway/bound-agency'
-import type { Payments } from '../payments/payment-service'
+import { PAYMENT_WINDOW_MS, type Payments } from '../payments/payment-service'
 import { type PaymentRow, findPayment } from '../payments/payment-lookups'
 import type { PaymentT } from '../payments/schemas'
 import {
   type AppointmentRow,
   type CancelReason,
+  bookedWithoutPayment,
   findAppointment,
-  findAppointmentById,
   findByKey,
   insertAppointment,
   listAppointments,
@@ -45,17 +45,6 @@ export interface Booked {
 }
 
 /**
- * The registration fee of a booking was paid (the payments module calls it):
- * the hospital holds the number from booking on, so its appointment number
- * is the receipt.
- */
-export async function fulfilAppointmentPayment(deps: Pick<CitizenDeps, 'db'>, payment: PaymentRow): Promise<{ receiptNo: string }> {
-  const row = await findAppointmentById(deps.db, payment.subject.slice('appointment:'.length))
-  if (!row) throw new Error(`no appointment for ${payment.order_id}`)
-  return { receiptNo: row.appointment_no }
-}
-
-/**
  * 预约挂号 through a city's hospital service (hospital@1). The hospital owns
  * the numbers: it books them one at a time, so its answer decides who gets
  * the last one. The platform remembers the booking under the citizen's
@@ -65,6 +54,7 @@ export async function fulfilAppointmentPayment(deps: Pick<CitizenDeps, 'db'>, pa
  */
 export function createBookings(deps: CitizenDeps & { payments: Payments }) {
   const { db, box, payments } = deps
+  const timeoutMs = deps.config.citizen.agencyTimeoutMs
 
   function view(row: AppointmentRow, payment: PaymentRow | undefined, now = Date.now()): AppointmentViewT {
     const d = row.details
@@ -110,7 +100,7 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
       await addRecord(db, { citizenId: row.citizen_id, serviceId: row.service_id, what, status: 'done', amountFen: 0, ref: row.id })
       return row
     }
-    const { payment } = await payments.open({ citizenId: row.citizen_id, serviceId: row.service_id, subject: `appointment:${row.id}`, amountFen: d.feeFen, description: '预约挂号费', what }, log)
+    const { payment } = await payments.open({ citizenId: row.citizen_id, serviceId: row.service_id, subject: { kind: 'appointment', id: row.id }, amountFen: d.feeFen, description: '预约挂号费', what }, log)
     return setOrder(db, row.id, payment.orderId)
   }
 
@@ -160,8 +150,9 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
     if (payment.status === 'created') {
       await payments.refresh(payment, log)
       payment = (await findPayment(db, payment.order_id))!
-      if (payment.status === 'closed' && row.status === 'booked') row = await cancelAtHospital(row, 'unpaid', log)
     }
+    // Closed here or by the payment sweep: the fee can no longer be paid.
+    if (payment.status === 'closed' && row.status === 'booked') row = await cancelAtHospital(row, 'unpaid', log)
     if (row.status === 'cancelled' && (payment.status === 'paid' || payment.status === 'done')) {
       await payments.refund(payment, row.cancel_reason === 'unpaid' ? '预约已失效' : '取消预约', log)
     }
@@ -224,14 +215,25 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
       return answer(row, log)
     },
 
-    /** Gives expired unpaid numbers back to their hospitals and refunds cancelled paid fees (run on a timer). */
+    /**
+     * Gives expired unpaid numbers back to their hospitals, refunds cancelled
+     * paid fees, and repairs a fee-bearing booking a crash left without its
+     * payment: the payment is opened while the fee can still be paid, else the
+     * number goes back (run on a timer).
+     */
     async sweep(log: FastifyBaseLogger): Promise<void> {
-      for (const row of await needingSettlement(db)) {
+      const attempt = async (row: AppointmentRow, work: (row: AppointmentRow) => Promise<unknown>) => {
         try {
-          await settle(row, log)
+          await work(row)
         } catch (err) {
           log.warn({ appointment: row.id, code: (err as HttpError).code }, 'could not settle a booking; retried on the next sweep')
         }
+      }
+      for (const row of await needingSettlement(db)) await attempt(row, (r) => settle(r, log))
+      // Twice an agency call's timeout: a booking request still opening the payment is left to do it.
+      for (const row of await bookedWithoutPayment(db, 2 * timeoutMs)) {
+        const payable = Date.now() - row.created_at.getTime() < PAYMENT_WINDOW_MS
+        await attempt(row, async (r) => (payable ? withFee(r, log) : cancelAtHospital(r, 'unpaid', log)))
       }
     },
   }

@@ -1,18 +1,34 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
-import type { PaymentNotificationT } from '../../contracts/payment'
+import type { PaymentNotificationT, PrepayT } from '../../contracts/payment'
 import { HttpError } from '../../errors'
 import type { CitizenDeps } from '../citizens/citizen-deps'
 import { addRecord, setRecordStatus } from '../citizens/records-service'
 import { platformAgencyFor } from '../gateway/bound-agency'
-import { type PaymentRow, findPayment, insertOrFindOpen, markClosed, markDone, markPaid, markRefunded, setPrepay } from './repository'
+import { type PaymentSubject, type SubjectKind, formatSubject, parseSubject } from './payment-subject'
+import {
+  type PaymentRow,
+  findOpenPayment,
+  findPayment,
+  insertOrFindOpen,
+  markClosed,
+  markDone,
+  markPaid,
+  markRefunded,
+  needingReconciliation,
+  replacePrepay,
+  setPrepay,
+} from './repository'
 import type { PaymentT } from './schemas'
 
-/** What a citizen pays for: a service's subject (e.g. violation:<id>) and the amount due now. */
+/** How long a citizen has to pay an order (the payment agency's order lifetime): past it, an order never created there is closed rather than made. */
+export const PAYMENT_WINDOW_MS = 30 * 60_000
+
+/** What a citizen pays for: a service's subject and the amount due now. */
 export interface PaymentRequest {
   citizenId: string
   serviceId: string
-  subject: string
+  subject: PaymentSubject
   amountFen: number
   /** On the WeChat Pay bill, e.g. 交通违法罚款. */
   description: string
@@ -20,12 +36,23 @@ export interface PaymentRequest {
   what: string
 }
 
+/** A paid order as its fulfiller sees it. */
+export interface PaidOrder {
+  orderId: string
+  serviceId: string
+  subject: PaymentSubject
+  amountFen: number
+}
+
 /**
  * Tells the service's agency that its subject was paid and returns the
  * agency's receipt. Idempotent by order id at the agency, so calling it again
- * after a crash or a retried notify never records the payment twice.
+ * after a crash, a retried notify or a sweep never records the payment twice.
  */
-export type Fulfiller = (payment: PaymentRow, log: FastifyBaseLogger) => Promise<{ receiptNo: string }>
+export type Fulfiller = (paid: PaidOrder, log: FastifyBaseLogger) => Promise<{ receiptNo: string }>
+
+/** One fulfiller per kind of subject, given when payments are built (server/app.ts). */
+export type Fulfillers = Record<SubjectKind, Fulfiller>
 
 export interface Payments {
   /** The open payment for the subject, created (with its prepay at the payment agency) if there is none. */
@@ -35,19 +62,28 @@ export interface Payments {
   /** The signed notify arrived (already verified): mark paid and tell the service's agency. */
   paid(row: PaymentRow, notification: PaymentNotificationT, log: FastifyBaseLogger): Promise<void>
   view(row: PaymentRow): PaymentT
+  /** The payment of the subject that is not closed, if any. */
+  findOpen(serviceId: string, subject: PaymentSubject): Promise<PaymentRow | undefined>
   /**
    * Refunds a paid payment in full and records the refund in 办事记录.
    * Idempotent (one refund id per order at the agency), so a retry after a
    * timeout never refunds twice.
    */
   refund(row: PaymentRow, reason: string, log: FastifyBaseLogger): Promise<PaymentRow>
-  /** Fulfilment for one kind of subject (the part before the colon), registered by the service module. */
-  fulfil(kind: string, fulfiller: Fulfiller): void
+  /**
+   * Finishes what a crash or a lost answer left half done (run on a timer):
+   * a paid payment is fulfilled once its agency answers; an open one is
+   * checked with the payment agency, so one paid meanwhile is fulfilled, one
+   * closed there is closed here, and one the agency has no order for is
+   * created there again while it can still be paid, else closed.
+   */
+  sweep(log: FastifyBaseLogger): Promise<void>
 }
 
-export function createPayments(deps: CitizenDeps): Payments {
+/** The citizens' payments through the platform's payment agency; a paid one is fulfilled by its subject kind's fulfiller. */
+export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: Fulfillers }): Payments {
   const { db, config } = deps
-  const fulfillers = new Map<string, Fulfiller>()
+  const timeoutMs = config.citizen.agencyTimeoutMs
 
   const view = (row: PaymentRow): PaymentT => ({
     orderId: row.order_id,
@@ -56,7 +92,7 @@ export function createPayments(deps: CitizenDeps): Payments {
     amountFen: Number(row.amount_fen),
     status: row.status,
     createdAt: new Date(row.created_at).toISOString(),
-    expiresAt: new Date(row.expires_at ?? new Date(row.created_at).getTime() + 30 * 60_000).toISOString(),
+    expiresAt: new Date(row.expires_at ?? new Date(row.created_at).getTime() + PAYMENT_WINDOW_MS).toISOString(),
     ...(row.paid_at ? { paidAt: new Date(row.paid_at).toISOString() } : {}),
     ...(row.receipt_no ? { receiptNo: row.receipt_no } : {}),
     ...(row.refunded_at ? { refundedAt: new Date(row.refunded_at).toISOString() } : {}),
@@ -68,10 +104,9 @@ export function createPayments(deps: CitizenDeps): Payments {
 
   /** Asks the service's agency to record the payment; a failure leaves it paid, to be finished by the next refresh. */
   async function finish(row: PaymentRow, log: FastifyBaseLogger): Promise<PaymentRow> {
-    const fulfiller = fulfillers.get(row.subject.split(':')[0]!)
-    if (!fulfiller) throw new Error(`no fulfiller for ${row.subject}`)
+    const subject = parseSubject(row.subject)
     try {
-      const { receiptNo } = await fulfiller(row, log)
+      const { receiptNo } = await fulfillers[subject.kind]({ orderId: row.order_id, serviceId: row.service_id, subject, amountFen: Number(row.amount_fen) }, log)
       if (await markDone(db, row.order_id, receiptNo)) await setRecordStatus(db, row.order_id, 'done')
     } catch (err) {
       log.warn({ orderId: row.order_id, code: (err as HttpError).code }, 'paid, but the agency has not confirmed yet; retried on the next refresh')
@@ -89,7 +124,13 @@ export function createPayments(deps: CitizenDeps): Payments {
     if (row.status === 'paid') return view(await finish(row, log))
     if (row.status !== 'created' || !row.prepay) return view(row)
     const agency = await platformAgencyFor(deps, 'payment@1')
-    const order = await agency.call('getOrder', { params: { orderId: row.order_id } }, log)
+    let order
+    try {
+      order = await agency.call('getOrder', { params: { orderId: row.order_id } }, log)
+    } catch (err) {
+      if ((err as HttpError).code !== 'ORDER_NOT_FOUND') throw err
+      return view(await reissue(row, log))
+    }
     if (order.status === 'paid' && order.transactionId && order.paidAt) {
       // The notify was lost or is late: the order's own state is as good as a notify.
       await paid(row, { event: 'order.paid', orderId: order.orderId, transactionId: order.transactionId, amountFen: order.amountFen, paidAt: order.paidAt }, log)
@@ -99,10 +140,43 @@ export function createPayments(deps: CitizenDeps): Payments {
     return view(await reload(row.order_id))
   }
 
+  /** Creates the order at the payment agency (idempotent by order id there) and keeps its prepay. */
+  async function createAtAgency(row: PaymentRow, log: FastifyBaseLogger): Promise<PrepayT> {
+    const agency = await platformAgencyFor(deps, 'payment@1')
+    const notifyUrl = `${deps.links.publicUrl()}/v1/payments/notify/${agency.target.agencyId}`
+    return agency.call('createOrder', { body: { orderId: row.order_id, amountFen: Number(row.amount_fen), description: row.description, notifyUrl } }, log)
+  }
+
+  /**
+   * The payment agency has no order for an open payment (a crash before
+   * createOrder, or the agency lost it): made again while the citizen could
+   * still pay it, else closed with its record cancelled.
+   */
+  async function reissue(row: PaymentRow, log: FastifyBaseLogger): Promise<PaymentRow> {
+    if (Date.now() - new Date(row.created_at).getTime() < PAYMENT_WINDOW_MS) {
+      const prepay = await createAtAgency(row, log)
+      return row.prepay ? replacePrepay(db, row.order_id, prepay) : setPrepay(db, row.order_id, prepay)
+    }
+    if (await markClosed(db, row.order_id)) await setRecordStatus(db, row.order_id, 'cancelled')
+    return reload(row.order_id)
+  }
+
+  async function sweep(log: FastifyBaseLogger): Promise<void> {
+    // Twice an agency call's timeout: a request still opening or finishing a payment is left to do it.
+    for (const row of await needingReconciliation(db, 2 * timeoutMs)) {
+      try {
+        if (row.status === 'created' && !row.prepay) await reissue(row, log)
+        else await refresh(row, log)
+      } catch (err) {
+        log.warn({ orderId: row.order_id, code: (err as HttpError).code }, 'could not reconcile a payment; retried on the next sweep')
+      }
+    }
+  }
+
   async function open(req: PaymentRequest, log: FastifyBaseLogger) {
     const agency = await platformAgencyFor(deps, 'payment@1')
     const orderId = `oc${Date.now().toString(36)}${randomBytes(9).toString('base64url')}`
-    let { row, created } = await insertOrFindOpen(db, { ...req, orderId, payAgencyId: agency.target.agencyId })
+    let { row, created } = await insertOrFindOpen(db, { ...req, subject: formatSubject(req.subject), orderId, payAgencyId: agency.target.agencyId })
     if (!created && row.citizen_id !== req.citizenId) {
       throw new HttpError(409, 'PAYMENT_IN_PROGRESS', 'Someone else is paying this already / 该笔缴款已由他人发起，请稍后刷新查看')
     }
@@ -112,12 +186,8 @@ export function createPayments(deps: CitizenDeps): Payments {
       if (now.status === 'closed') return open(req, log)
     }
     if (created) await addRecord(db, { citizenId: req.citizenId, serviceId: req.serviceId, what: req.what, status: 'pending', amountFen: req.amountFen, ref: row.order_id })
-    if (!row.prepay) {
-      // Every concurrent caller may get here for the same order: createOrder is idempotent by orderId.
-      const notifyUrl = `${deps.links.publicUrl()}/v1/payments/notify/${agency.target.agencyId}`
-      const prepay = await agency.call('createOrder', { body: { orderId: row.order_id, amountFen: Number(row.amount_fen), description: row.description, notifyUrl } }, log)
-      row = await setPrepay(db, row.order_id, prepay)
-    }
+    // Every concurrent caller may get here for the same order: createOrder is idempotent by orderId.
+    if (!row.prepay) row = await setPrepay(db, row.order_id, await createAtAgency(row, log))
     return { payment: view(row), created }
   }
 
@@ -134,5 +204,7 @@ export function createPayments(deps: CitizenDeps): Payments {
     return reload(row.order_id)
   }
 
-  return { open, refresh, paid, view, refund, fulfil: (kind, f) => void fulfillers.set(kind, f) }
+  const findOpen = (serviceId: string, subject: PaymentSubject) => findOpenPayment(db, serviceId, formatSubject(subject))
+
+  return { open, refresh, paid, view, findOpen, refund, sweep }
 }

@@ -99,3 +99,25 @@ export async function markRefunded(db: Queryable, orderId: string, refundId: str
   )
   return rows.length === 1
 }
+
+/** The agency lost the order and made it again: its new prepay replaces the one that can no longer be paid. */
+export async function replacePrepay(db: Queryable, orderId: string, prepay: PrepayT): Promise<PaymentRow> {
+  const [row] = await db.query<PaymentRow>(`UPDATE payments SET prepay = $2::jsonb, expires_at = $3 WHERE order_id = $1 AND status = 'created' RETURNING *`, [
+    orderId,
+    JSON.stringify(prepay),
+    prepay.expiresAt,
+  ])
+  return row ?? (await findPayment(db, orderId))!
+}
+
+/**
+ * Payments a crash or a lost answer may have left half done, oldest first:
+ * paid but not fulfilled, or still open. Only those older than `graceMs`,
+ * so a request still working on one finishes it first.
+ */
+export function needingReconciliation(db: Queryable, graceMs: number, limit = 100): Promise<PaymentRow[]> {
+  return db.query<PaymentRow>(
+    `SELECT * FROM payments WHERE status IN ('created', 'paid') AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT $2`,
+    [graceMs / 1000, limit],
+  )
+}

@@ -4,7 +4,6 @@ import type { ReviewConfig } from '../../config'
 import type { SecretBox } from '../../crypto/secret-box'
 import type { Db, Queryable } from '../../db/db'
 import { applyReview } from '../onboarding/decisions'
-import { startProber } from '../probes/prober'
 import type { LoadResult } from './checks/load-run'
 import {
   type ClaimedReview,
@@ -25,6 +24,8 @@ import { type ReviewEnv, reviewManifest } from './review-manifest'
 export interface ReviewWorker {
   /** Queues a review in the caller's transaction; kick() once that has committed. */
   enqueue(db: Queryable, review: { serviceId: string; submissionId: number; trigger: ReviewTrigger }): Promise<number>
+  /** Takes back reviews a stopped process left running (older than 15 minutes) and starts on the queue. */
+  resume(): void
   /** Something was queued: start working now rather than at the next poll. */
   kick(): void
   /** Queues a re-review of every listed service not reviewed within `hours`; answers how many. */
@@ -45,17 +46,16 @@ export interface ReviewWorkerOptions {
   now?: () => number
 }
 
-const POLL_MS = 2000
-const SCHEDULE_MS = 60_000
 const LOAD_REUSE_HOURS = 24
+const STALE_MINUTES = 15
 
 /**
  * Runs queued reviews in the background (a load run alone takes 10 s, too long
- * for a request), re-reviews listed services on a schedule and runs the
- * scheduled probes of their endpoints (server/modules/probes/prober.ts: the
- * uptime check's and the failure rate's series). Several server processes can each run one.
+ * for a request), as many at once as `concurrency`. It starts nothing by
+ * itself: server/jobs polls the queue and schedules the re-reviews. Several
+ * server processes can each run one.
  */
-export function startReviewWorker(o: ReviewWorkerOptions): ReviewWorker {
+export function createReviewWorker(o: ReviewWorkerOptions): ReviewWorker {
   const now = o.now ?? Date.now
   const concurrency = o.concurrency ?? 2
   let running = 0
@@ -138,16 +138,9 @@ export function startReviewWorker(o: ReviewWorkerOptions): ReviewWorker {
     return due.length
   }
 
-  const timers: NodeJS.Timeout[] = [setInterval(kick, POLL_MS)]
-  if (o.config.intervalHours > 0) {
-    timers.push(setInterval(() => track(scheduleDue(o.config.intervalHours).then(() => undefined), 'review schedule'), SCHEDULE_MS))
-  }
-  const prober = o.config.probeIntervalS > 0 ? startProber({ db: o.db, intervalMs: o.config.probeIntervalS * 1000, log: o.log }) : undefined
-  for (const t of timers) t.unref()
-  track(requeueStaleReviews(o.db, 15).then(kick), 'review queue')
-
   return {
     enqueue: enqueueReview,
+    resume: () => track(requeueStaleReviews(o.db, STALE_MINUTES).then(kick), 'review queue'),
     kick,
     scheduleDue,
     idle() {
@@ -158,8 +151,6 @@ export function startReviewWorker(o: ReviewWorkerOptions): ReviewWorker {
     },
     async stop() {
       stopped = true
-      for (const t of timers) clearInterval(t)
-      await prober?.stop()
       while (inFlight.size > 0) await Promise.all(inFlight)
     },
   }

@@ -5,7 +5,7 @@ import { citizenOf, requireCitizen } from '../citizens/citizen-session'
 import type { Payments } from '../payments/payment-service'
 import { PaymentAnswer } from '../payments/schemas'
 import { LicenceView, TrafficParams, VehicleViolations, VehicleViolationsParams, ViolationPathParams, ViolationView } from './schemas'
-import { createTraffic, fulfilViolationPayment } from './service'
+import { createTraffic } from './service'
 
 const security = [{ citizenSession: [] }]
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
@@ -14,7 +14,6 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 export const trafficRoutes: FastifyPluginAsyncTypebox<CitizenDeps & { payments: Payments }> = async (app, deps) => {
   const traffic = createTraffic(deps)
   app.addHook('onRequest', requireCitizen(deps.db))
-  deps.payments.fulfil('violation', (payment, log) => fulfilViolationPayment(deps, payment, log))
 
   app.get(
     '/v1/services/:serviceId/vehicles/:vehicleId/violations',

@@ -6,7 +6,6 @@ import { requireIdentity } from '../citizens/identity-service'
 import { ownVehicle } from '../citizens/vehicle-service'
 import { type AgencyDeps, agencyFor } from '../gateway/bound-agency'
 import type { Payments } from '../payments/payment-service'
-import { type PaymentRow, findOpenPayment } from '../payments/payment-lookups'
 import type { PaymentT } from '../payments/schemas'
 import type { LicenceViewT, VehicleViolationsT, ViolationViewT } from './schemas'
 
@@ -18,18 +17,7 @@ export interface ViolationRef {
 }
 
 const trafficPolice = (deps: AgencyDeps, serviceId: string) => agencyFor(deps, serviceId, CONTRACT, operations)
-const subjectOf = (violationId: string) => `violation:${violationId}`
-
-/**
- * Tells the traffic police that a fine was paid (the payments module calls it
- * once the citizen paid) and answers their receipt number.
- */
-export async function fulfilViolationPayment(deps: AgencyDeps, payment: PaymentRow, log: FastifyBaseLogger): Promise<{ receiptNo: string }> {
-  const agency = await trafficPolice(deps, payment.service_id)
-  const violationId = payment.subject.slice('violation:'.length)
-  const result = await agency.call('payViolation', { body: { violationId, orderId: payment.order_id, amountFen: Number(payment.amount_fen) } }, log)
-  return { receiptNo: result.receiptNo }
-}
+const subjectOf = (violationId: string) => ({ kind: 'violation' as const, id: violationId })
 
 /**
  * 交通违法 through the city's traffic police (traffic@1): the platform opens
@@ -67,7 +55,7 @@ export function createTraffic(deps: CitizenDeps & { payments: Payments }) {
     /** One violation with its payment through OneCity (refreshed, so a reload during payment shows 支付中). */
     async violation(ref: ViolationRef, citizenId: string, log: FastifyBaseLogger): Promise<ViolationViewT> {
       const { view, violation } = await ownViolation(ref, citizenId, log)
-      const open = await findOpenPayment(db, ref.serviceId, subjectOf(ref.violationId))
+      const open = await payments.findOpen(ref.serviceId, subjectOf(ref.violationId))
       return { vehicle: view, violation, payment: open ? await payments.refresh(open, log) : null }
     },
 
@@ -78,7 +66,7 @@ export function createTraffic(deps: CitizenDeps & { payments: Payments }) {
      */
     async payViolation(ref: ViolationRef, citizenId: string, log: FastifyBaseLogger): Promise<{ payment: PaymentT; created: boolean }> {
       const subject = subjectOf(ref.violationId)
-      const existing = await findOpenPayment(db, ref.serviceId, subject)
+      const existing = await payments.findOpen(ref.serviceId, subject)
       if (existing && existing.citizen_id === citizenId && existing.status !== 'created') return { payment: payments.view(existing), created: false }
       const { violation } = await ownViolation(ref, citizenId, log)
       if (violation.status !== 'unpaid') throw new HttpError(409, 'ALREADY_PAID', 'This fine is already paid or being processed / 该违法已缴款或正在处理，无需重复缴款')

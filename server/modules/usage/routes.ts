@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { UsageConfig } from '../../config'
-import type { Db } from '../../db/db'
 import { ErrorBody, HttpError } from '../../errors'
 import { createRateLimit } from './rate-limit'
-import { forgetOldBatchIds } from './repository'
 import { UsageAnswerSchema, UsageBatchSchema } from './schemas'
 import type { UsageService } from './usage-service'
 
@@ -12,13 +10,8 @@ import type { UsageService } from './usage-service'
  * events. The whole batch is checked before anything is counted; the answer
  * comes after the counts are committed and carries the server's month.
  */
-export const usageRoutes: FastifyPluginAsyncTypebox<{ db: Db; usage: UsageService; config: UsageConfig }> = async (app, { db, usage, config }) => {
+export const usageRoutes: FastifyPluginAsyncTypebox<{ usage: UsageService; config: UsageConfig }> = async (app, { usage, config }) => {
   const limit = createRateLimit({ perMinute: config.ratePerMinute, burst: Math.max(10, Math.ceil(config.ratePerMinute / 6)) })
-  // Batch ids are kept 8 days (at least 7: a phone resends within that), then forgotten.
-  const sweep = setInterval(() => void forgetOldBatchIds(db, 8).catch((err) => app.log.error({ err }, 'forgetting old batch ids failed')), 3600_000)
-  sweep.unref()
-  app.addHook('onClose', async () => clearInterval(sweep))
-
   // The busiest endpoint parses with plain JSON.parse, skipping the prototype-poisoning scan: every level
   // of its schema refuses unknown keys, so a `__proto__` key is refused (400) before anything reads it.
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {

@@ -7,7 +7,7 @@ import { readCities } from '../cities/service'
 import { type KnownPlaces, batchProblems } from './check-batch'
 import type { ActivityRow } from './activity-row'
 import { type Ingested, createIngestion } from './ingestion'
-import { readScopeActivity } from './repository'
+import { forgetOldBatchIds, readScopeActivity } from './repository'
 import { UsageBatchSchema, type UsageBatchT } from './schemas'
 
 /** Services appear while the server runs: an unknown id re-reads the list, at most this often. */
@@ -20,6 +20,8 @@ export interface UsageService {
   accept(batch: UsageBatchT): Promise<Ingested & { month: string }>
   /** Resolves when nothing is waiting to be committed. */
   idle(): Promise<void>
+  /** Forgets the ids of batches received more than `days` ago (a resend after that counts again); answers how many. */
+  forgetOldBatchIds(days: number): Promise<number>
 }
 
 /**
@@ -41,6 +43,7 @@ export async function createUsageService(db: Db, now: () => number = Date.now): 
   return {
     month: ingestion.month,
     idle: ingestion.idle,
+    forgetOldBatchIds: (days) => forgetOldBatchIds(db, days),
     async accept(batch) {
       const month = ingestion.month()
       let problems = batchProblems(batch, month, addMonths(month, -1), places)

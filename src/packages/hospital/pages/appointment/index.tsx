@@ -8,6 +8,7 @@ import { RemoteStatus } from '../../../../components/remote-status'
 import { visitTimeText } from '../../../../domain/booking-dates'
 import { formatPrice } from '../../../../domain/money'
 import { usePageReturn } from '../../../../hooks/use-page-return'
+import { usePayment } from '../../../../hooks/use-payment'
 import { useRemote } from '../../../../hooks/use-remote'
 import { useRouteParams } from '../../../../hooks/use-route-params'
 import { cancelAppointment, getAppointment } from '../../../../services/hospital-api'
@@ -16,8 +17,10 @@ import { ApiError, errorMessage, isTemporaryFailure } from '../../../../services
 import { AppointmentBanner } from '../../components/appointment-banner'
 import { AppointmentDetails } from '../../components/appointment-details'
 import { VisitCardCode } from '../../components/visit-card-code'
-import { CANNOT_PAY_MESSAGE, useRegistrationPayment } from '../../hooks/use-registration-payment'
 import './index.scss'
+
+/** What the citizen is told when neither WeChat Pay nor the simulated cashier is available. */
+const CANNOT_PAY_MESSAGE = '当前环境无法完成支付，请在微信中打开本服务支付挂号费'
 
 interface Problem {
   message: string
@@ -48,47 +51,38 @@ export default function AppointmentPage() {
   const view = useRemote(() => getAppointment(id), [id])
   // Back from the cashier (or anywhere): the status may have moved on.
   usePageReturn(view.reload)
-  const pay = useRegistrationPayment()
+  // Back from the wallet or the cashier, paid or not: the appointment says which.
+  const fee = usePayment({ cannotPayMessage: CANNOT_PAY_MESSAGE, onDone: view.reload })
   // The cancel answer is the appointment's final state: shown as it is, no need to ask again.
   const [cancelled, setCancelled] = useState<AppointmentAnswerT | null>(null)
-  const [busy, setBusy] = useState<'pay' | 'cancel' | null>(null)
+  const [cancelling, setCancelling] = useState(false)
   const [problem, setProblem] = useState<Problem | null>(null)
   const running = useRef(false)
+  const busy = fee.paying ? 'pay' : cancelling ? 'cancel' : null
 
-  const run = async (kind: 'pay' | 'cancel', action: () => Promise<void>) => {
-    if (running.current) return
-    running.current = true
-    setBusy(kind)
+  const startPay = (answer: AppointmentAnswerT) => {
+    if (running.current || !answer.payment) return
     setProblem(null)
-    try {
-      await action()
-    } finally {
-      running.current = false
-      setBusy(null)
-    }
+    fee.payWith(answer.payment)
   }
-
-  const startPay = (answer: AppointmentAnswerT) =>
-    void run('pay', async () => {
-      if (!answer.payment) return
-      const started = await pay(answer.payment)
-      if (started === 'unsupported') setProblem({ message: CANNOT_PAY_MESSAGE })
-      if (started === 'finished') view.reload()
-    })
 
   // Asked before anything looks busy: the page behind the question stays as it was if the citizen says 暂不取消.
   const cancel = async (answer: AppointmentAnswerT) => {
-    if (running.current || !(await confirmCancel(answer))) return
-    await run('cancel', async () => {
-      try {
-        setCancelled(await cancelAppointment(answer.appointment.id))
-        showNotice('已取消预约')
-      } catch (error) {
-        // Past the deadline (or cancelled elsewhere): the appointment as it now stands, with the rule's message.
-        if (error instanceof ApiError && error.code === 'CANCEL_DEADLINE_PASSED') view.reload()
-        setProblem({ message: errorMessage(error), retry: isTemporaryFailure(error) ? () => void cancel(answer) : undefined })
-      }
-    })
+    if (running.current || fee.paying || !(await confirmCancel(answer))) return
+    running.current = true
+    setCancelling(true)
+    setProblem(null)
+    try {
+      setCancelled(await cancelAppointment(answer.appointment.id))
+      showNotice('已取消预约')
+    } catch (error) {
+      // Past the deadline (or cancelled elsewhere): the appointment as it now stands, with the rule's message.
+      if (error instanceof ApiError && error.code === 'CANCEL_DEADLINE_PASSED') view.reload()
+      setProblem({ message: errorMessage(error), retry: isTemporaryFailure(error) ? () => void cancel(answer) : undefined })
+    } finally {
+      running.current = false
+      setCancelling(false)
+    }
   }
 
   const { state } = view
@@ -109,6 +103,7 @@ export default function AppointmentPage() {
           </View>
           {a.status === 'booked' && a.upcoming && a.patientId && <VisitCardCode serviceId={a.serviceId} hospitalId={a.hospitalId} patientId={a.patientId} />}
           {problem && <FormAlert message={problem.message} onRetry={problem.retry} />}
+          {!problem && fee.outcome?.kind === 'error' && <FormAlert message={fee.outcome.message} onRetry={fee.outcome.retryable ? () => startPay(answer) : undefined} />}
           {a.status !== 'cancelled' && a.upcoming && !a.cancellable && (
             <Text className="subpage-notice appointment__no-cancel">已过取消截止时间，不能在线取消预约。</Text>
           )}

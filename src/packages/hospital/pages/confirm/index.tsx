@@ -10,6 +10,7 @@ import { Section } from '../../../../components/section'
 import { ErrorView, LoadingView } from '../../../../components/status-view'
 import { isSlotBookable, slotNote } from '../../../../domain/slot-groups'
 import { usePageReturn } from '../../../../hooks/use-page-return'
+import { usePayment } from '../../../../hooks/use-payment'
 import { useRemote } from '../../../../hooks/use-remote'
 import { useRouteParams } from '../../../../hooks/use-route-params'
 import { getDaySchedule } from '../../../../services/hospital-api'
@@ -23,7 +24,6 @@ import { IdentityNeeded } from '../../../../components/identity-needed'
 import { PatientPicker } from '../../components/patient-picker'
 import { findDepartment, findHospital } from '../../hooks/hospital-lookup'
 import { useBooking } from '../../hooks/use-booking'
-import { useRegistrationPayment } from '../../hooks/use-registration-payment'
 import './index.scss'
 
 /**
@@ -51,18 +51,18 @@ export default function BookingConfirmPage() {
   const showAppointment = () => {
     if (bookedId.current) void Taro.redirectTo({ url: appointmentUrl(bookedId.current) })
   }
-  const pay = useRegistrationPayment(showAppointment)
-  const onBooked = async ({ appointment, payment }: AppointmentAnswerT) => {
+  // Paid or not, the appointment takes this page's place and says which (after the cashier: when this page shows again).
+  const fee = usePayment({ onDone: showAppointment })
+  const onBooked = ({ appointment, payment }: AppointmentAnswerT) => {
     bookedId.current = appointment.id
     setBooked(true)
-    const started = payment ? await pay(payment) : 'finished'
-    // With the cashier on top, the appointment opens when this page shows again.
-    if (started !== 'cashier') showAppointment()
+    if (payment) fee.payWith(payment)
+    else showAppointment()
   }
   const booking = useBooking({
     service: ids.service,
     slotId: ids.slot,
-    onBooked: (answer) => void onBooked(answer),
+    onBooked,
     onSlotChanged: choice.reload,
     onPatientsChanged: patients.reload,
   })

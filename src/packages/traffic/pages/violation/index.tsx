@@ -4,18 +4,36 @@ import { RemoteStatus } from '../../../../components/remote-status'
 import { canPayOnline, notPayableReason } from '../../../../domain/violation-status'
 import { useRemote } from '../../../../hooks/use-remote'
 import { useRouteParams } from '../../../../hooks/use-route-params'
-import { chineseMessage } from '../../../../services/request'
-import { getViolation } from '../../../../services/traffic-api'
+import { type PaymentOutcome, usePayment } from '../../../../hooks/use-payment'
+import { useServiceUsage } from '../../../../hooks/use-service-usage'
+import { ApiError, chineseMessage } from '../../../../services/request'
+import { createViolationPayment, getViolation } from '../../../../services/traffic-api'
 import { PayOutcomeView } from '../../components/pay-outcome-view'
 import { ViolationDetails } from '../../components/violation-details'
-import { usePayViolation } from '../../hooks/use-pay-violation'
 import './index.scss'
 
-/** One violation: its facts, why it cannot be paid online when it cannot, and 立即缴款 when it can. */
+/** Whether a payment attempt changed what the violation shows: it ended, or the police said it is paid or not payable online. */
+const changesViolation = (outcome: PaymentOutcome) =>
+  outcome.kind !== 'error' || (outcome.error instanceof ApiError && (outcome.error.code === 'ALREADY_PAID' || outcome.error.code === 'NOT_PAYABLE_ONLINE'))
+
+/**
+ * One violation: its facts, why it cannot be paid online when it cannot, and
+ * 立即缴款 when it can (the open order for the fine, paid in the wallet or the
+ * simulated cashier; the violation is read again after).
+ */
 export default function ViolationPage() {
   const ids = useRouteParams('service', 'vehicle', 'violation')
   const view = useRemote(() => getViolation(ids.service, ids.vehicle, ids.violation), [ids])
-  const payment = usePayViolation(ids, view.reload)
+  // Anonymous submit/success/error with latency (to the paid status); the use was counted on the service's first page.
+  const usage = useServiceUsage(ids.service, { open: false })
+  const payment = usePayment({
+    open: () => createViolationPayment(ids.service, ids.vehicle, ids.violation),
+    usage,
+    cannotPayMessage: '当前环境无法完成支付，请在微信中打开本服务缴款',
+    onDone: (outcome) => {
+      if (changesViolation(outcome)) view.reload()
+    },
+  })
   const { state } = view
   const reason = state.status === 'ready' ? notPayableReason(state.data.violation) : undefined
 

@@ -1,0 +1,13 @@
+import type { FastifyBaseLogger } from 'fastify'
+import type { Payments } from '../modules/payments/payment-service'
+import { type Job, runEvery } from './run-every'
+
+/**
+ * Finishes payments a crash or a lost answer left half done, on the booking
+ * sweep's interval (ONECITY_BOOKING_SWEEP_S): paid ones are fulfilled once the
+ * service's agency answers, open ones are checked with the payment agency
+ * (paid meanwhile, closed, or never created there).
+ */
+export function startPaymentSweep(payments: Payments, intervalMs: number, log: FastifyBaseLogger): Job {
+  return runEvery('payment sweep', intervalMs, log, () => payments.sweep(log))
+}
