@@ -5,9 +5,8 @@ import type { Db } from '../../db/db'
 import { ErrorBody } from '../../errors'
 import { requireRole } from '../auth/require-role'
 import type { CityService } from '../cities/service'
-import { type Agency, listAgencies } from './repository'
 import { AgencyList } from './schemas'
-import { createAgency } from './service'
+import { type Agency, createAgency, getAgencies } from './service'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody }
 
@@ -40,6 +39,6 @@ export const agencyAdminRoutes: FastifyPluginAsyncTypebox<{ db: Db; cities: City
       onRequest: operatorOnly,
       schema: { tags: ['admin'], summary: 'All agencies (operator)', security: [{ bearerAuth: [] }], response: { 200: AgencyList, ...errors } },
     },
-    async () => ({ agencies: await listAgencies(db) }),
+    async () => ({ agencies: await getAgencies(db) }),
   )
 }

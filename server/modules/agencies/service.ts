@@ -2,7 +2,7 @@ import type { SecretBox } from '../../crypto/secret-box'
 import type { Queryable } from '../../db/db'
 import { HttpError } from '../../errors'
 import type { CityService } from '../cities/service'
-import { type Agency, findAgency, insertAgency } from './repository'
+import { type Agency, findAgency, insertAgency, listAgencies } from './repository'
 import { newSigningSecret } from './signing-secret'
 
 export type { Agency } from './repository'
@@ -31,4 +31,9 @@ export async function createAgency(db: Queryable, cities: CityService, box: Secr
 /** One agency by id; undefined when there is none. */
 export function getAgency(db: Queryable, id: string): Promise<Agency | undefined> {
   return findAgency(db, id)
+}
+
+/** Every agency, for operators. */
+export function getAgencies(db: Queryable): Promise<Agency[]> {
+  return listAgencies(db)
 }

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { type Static, Type } from 'typebox'
 import type { Db } from '../../db/db'
-import { ErrorBody, HttpError } from '../../errors'
-import { findToken, listTokens, revokeToken } from './repository'
+import { ErrorBody } from '../../errors'
 import { requireRole } from './require-role'
 import { CreateTokenBody, CreatedToken, TokenIdParams, TokenList } from './schemas'
-import { createToken } from './service'
+import { createToken, getTokens, revokeLiveToken, tokenLabel } from './service'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody }
 
@@ -35,8 +34,8 @@ export const tokenAdminRoutes: FastifyPluginAsyncTypebox<{ db: Db; findAgency: A
     },
     async (req) => {
       const { tokenId, role, agencyId } = req.principal!
-      const [token, agency] = await Promise.all([findToken(db, tokenId), agencyId ? findAgency(agencyId) : undefined])
-      return { role, agencyId, tokenId, label: token?.label ?? '', agency: agency ?? null }
+      const [label, agency] = await Promise.all([tokenLabel(db, tokenId), agencyId ? findAgency(agencyId) : undefined])
+      return { role, agencyId, tokenId, label, agency: agency ?? null }
     },
   )
 
@@ -58,7 +57,7 @@ export const tokenAdminRoutes: FastifyPluginAsyncTypebox<{ db: Db; findAgency: A
   app.get(
     '/v1/admin/tokens',
     { onRequest: operatorOnly, schema: { tags: ['admin'], summary: 'All tokens, without secrets (operator)', security, response: { 200: TokenList, ...errors } } },
-    async () => ({ tokens: await listTokens(db) }),
+    async () => ({ tokens: await getTokens(db) }),
   )
 
   app.delete(
@@ -68,9 +67,7 @@ export const tokenAdminRoutes: FastifyPluginAsyncTypebox<{ db: Db; findAgency: A
       schema: { tags: ['admin'], summary: 'Revoke a token (operator)', security, params: TokenIdParams, response: { 204: Type.Null({ description: 'revoked' }), ...errors, 404: ErrorBody } },
     },
     async (req, reply) => {
-      if (!(await revokeToken(db, req.params.id))) {
-        throw new HttpError(404, 'TOKEN_NOT_FOUND', `No live token ${req.params.id} / 找不到有效令牌 ${req.params.id}`)
-      }
+      await revokeLiveToken(db, req.params.id)
       return reply.code(204).send(null)
     },
   )

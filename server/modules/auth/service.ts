@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/db'
 import { HttpError } from '../../errors'
-import { findPrincipalByHash, insertToken, type TokenRow } from './repository'
+import { findPrincipalByHash, findToken, insertToken, listTokens, revokeToken, type TokenRow } from './repository'
 import { type Principal, type Role, bearerToken, generateToken, hashToken } from './token'
 
 /**
@@ -36,4 +36,21 @@ export async function createToken(
 export async function authenticate(db: Queryable, authorization: string | undefined): Promise<Principal | undefined> {
   const token = bearerToken(authorization)
   return token ? findPrincipalByHash(db, hashToken(token)) : undefined
+}
+
+/** Every token, without secrets (their hashes are never answered either). */
+export function getTokens(db: Queryable): Promise<TokenRow[]> {
+  return listTokens(db)
+}
+
+/** The label a token was issued with ('' when it has none or is gone). */
+export async function tokenLabel(db: Queryable, tokenId: string): Promise<string> {
+  return (await findToken(db, tokenId))?.label ?? ''
+}
+
+/** Revokes a live token; 404 TOKEN_NOT_FOUND when there is no live token with this id. */
+export async function revokeLiveToken(db: Queryable, tokenId: string): Promise<void> {
+  if (!(await revokeToken(db, tokenId))) {
+    throw new HttpError(404, 'TOKEN_NOT_FOUND', `No live token ${tokenId} / 找不到有效令牌 ${tokenId}`)
+  }
 }

@@ -7,7 +7,7 @@ import { addRecord, setRecordStatus } from '../citizens/records-service'
 import { agencyKeyFor } from '../gateway/agency-key'
 import { type AgencyDeps, agencyFor } from '../gateway/bound-agency'
 import { PAYMENT_WINDOW_MS, type Payments } from '../payments/payment-service'
-import { type PaymentRow, findPayment } from '../payments/payment-lookups'
+import type { PaymentRow } from '../payments/payment-service'
 import type { PaymentT } from '../payments/schemas'
 import {
   type AppointmentRow,
@@ -88,7 +88,7 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
     }
   }
 
-  const paymentOf = async (row: AppointmentRow) => (row.order_id ? findPayment(db, row.order_id) : undefined)
+  const paymentOf = async (row: AppointmentRow) => (row.order_id ? payments.find(row.order_id) : undefined)
 
   /** Opens (or finds) the fee's payment; a free clinic has none and is booked at once. */
   async function collectFee(row: AppointmentRow, log: FastifyBaseLogger): Promise<AppointmentRow> {
@@ -149,7 +149,7 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
     if (!payment) return row
     if (payment.status === 'created') {
       await payments.refresh(payment, log)
-      payment = (await findPayment(db, payment.order_id))!
+      payment = (await payments.find(payment.order_id))!
     }
     // Closed here or by the payment sweep: the fee can no longer be paid.
     if (payment.status === 'closed' && row.status === 'booked') row = await cancelAtHospital(row, 'unpaid', log)

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../db/db'
-import { ErrorBody, HttpError } from '../../errors'
+import { ErrorBody } from '../../errors'
 import { requireRole } from '../auth/require-role'
 import { listSubmission, rejectSubmission, suspendService } from './decisions'
-import { findSubmission, listAudit, listSubmissions } from './repository'
+import { getAuditLog, getSubmission, getSubmissions } from './service'
 
 const Submission = Type.Object({
   id: Type.Integer(),
@@ -47,7 +47,7 @@ export const onboardingAdminRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
         response: { 200: Type.Object({ submissions: Type.Array(Submission) }), ...errors },
       },
     },
-    async (req) => ({ submissions: await listSubmissions(db, req.query.status ?? 'in-review') }),
+    async (req) => ({ submissions: await getSubmissions(db, req.query.status ?? 'in-review') }),
   )
 
   app.get(
@@ -56,11 +56,7 @@ export const onboardingAdminRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
       onRequest: operatorOnly,
       schema: { tags: ['admin'], summary: 'One submission in any state, with its manifest (operator)', security, params: SubmissionParams, response: { 200: SubmissionWithManifest, ...errors } },
     },
-    async (req) => {
-      const submission = await findSubmission(db, req.params.id)
-      if (!submission) throw new HttpError(404, 'SUBMISSION_NOT_FOUND', `No submission ${req.params.id} / 找不到提交 ${req.params.id}`)
-      return submission
-    },
+    async (req) => getSubmission(db, req.params.id),
   )
 
   app.post(
@@ -118,6 +114,6 @@ export const onboardingAdminRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
         },
       },
     },
-    async (req) => ({ entries: await listAudit(db, req.query.limit ?? 100) }),
+    async (req) => ({ entries: await getAuditLog(db, req.query.limit ?? 100) }),
   )
 }

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../db/db'
-import { ErrorBody, HttpError } from '../../errors'
+import { ErrorBody } from '../../errors'
 import { requireRole } from '../auth/require-role'
-import { getAgencyService, listAgencyServices } from './repository'
 import type { ReviewQueue } from './review-queue'
-import { submitManifest } from './service'
+import { getAgencyServices, getOwnService, submitManifest } from './service'
 
 const AgencyService = Type.Object({
   id: Type.String(),
@@ -73,7 +72,7 @@ export const agencyServiceRoutes: FastifyPluginAsyncTypebox<{ db: Db; reviews: R
   app.get(
     '/v1/agency/services',
     { onRequest: agencyOnly, schema: { tags: ['agency'], summary: 'The calling agency’s own services', security, response: { 200: Type.Object({ services: Type.Array(AgencyService) }), ...errors } } },
-    async (req) => ({ services: await listAgencyServices(db, req.principal!.agencyId!) }),
+    async (req) => ({ services: await getAgencyServices(db, req.principal!.agencyId!) }),
   )
 
   app.get(
@@ -88,11 +87,6 @@ export const agencyServiceRoutes: FastifyPluginAsyncTypebox<{ db: Db; reviews: R
         response: { 200: Type.Intersect([AgencyService, Type.Object({ manifest: Type.Union([Type.Ref('ServiceManifest'), Type.Null()]) })]), ...errors, 404: ErrorBody },
       },
     },
-    async (req) => {
-      const service = await getAgencyService(db, req.principal!.agencyId!, req.params.id)
-      // Another agency's service answers exactly like a missing one: ids are not disclosed.
-      if (!service) throw new HttpError(404, 'SERVICE_NOT_FOUND', `You have no service ${req.params.id} / 找不到本机构的服务 ${req.params.id}`)
-      return service
-    },
+    async (req) => getOwnService(db, req.principal!.agencyId!, req.params.id),
   )
 }

@@ -1,11 +1,24 @@
-import type { Db } from '../../db/db'
+import type { Db, Queryable } from '../../db/db'
 import { HttpError } from '../../errors'
 import { getAgency } from '../agencies/service'
 import type { Principal } from '../auth/token'
 import { listingScopeProblems } from './listing-scope'
 import type { ReviewQueue } from './review-queue'
-import { appendAudit, findServiceOwner, insertSubmission } from './repository'
+import {
+  type AuditRow,
+  type SubmissionRow,
+  appendAudit,
+  findServiceOwner,
+  findSubmission,
+  getAgencyService,
+  insertSubmission,
+  listAgencyServices,
+  listAudit,
+  listSubmissions,
+} from './repository'
 import { validateManifest } from './validate-manifest'
+
+export type { ReviewSummary } from './repository'
 
 /**
  * An agency submits a manifest. Every problem is reported at once (422), then
@@ -43,4 +56,43 @@ export async function submitManifest(db: Db, reviews: Pick<ReviewQueue, 'enqueue
     await appendAudit(tx, { actor: `agency:${agency.id}`, action: 'service.submit', subject: manifest.id, detail: { submissionId, reviewId } })
     return { created: !owner, serviceId: manifest.id, submissionId, reviewId, status: 'in-review' as const }
   })
+}
+
+/** The calling agency's services with their listing state and latest review. */
+export function getAgencyServices(db: Queryable, agencyId: string) {
+  return listAgencyServices(db, agencyId)
+}
+
+/** One of the agency's own services with its latest manifest; another agency's answers 404 exactly like a missing one. */
+export async function getOwnService(db: Queryable, agencyId: string, serviceId: string) {
+  const service = await getAgencyService(db, agencyId, serviceId)
+  if (!service) throw new HttpError(404, 'SERVICE_NOT_FOUND', `You have no service ${serviceId} / 找不到本机构的服务 ${serviceId}`)
+  return service
+}
+
+/** Submissions in a state, for operators. */
+export function getSubmissions(db: Queryable, status: string): Promise<SubmissionRow[]> {
+  return listSubmissions(db, status)
+}
+
+/** One submission in any state, with its manifest; 404 SUBMISSION_NOT_FOUND when there is none. */
+export async function getSubmission(db: Queryable, id: number) {
+  const submission = await findSubmission(db, id)
+  if (!submission) throw new HttpError(404, 'SUBMISSION_NOT_FOUND', `No submission ${id} / 找不到提交 ${id}`)
+  return submission
+}
+
+/** The newest audit log entries. */
+export function getAuditLog(db: Queryable, limit: number): Promise<AuditRow[]> {
+  return listAudit(db, limit)
+}
+
+/** Appends to the audit log, in the caller's transaction. */
+export function recordAudit(db: Queryable, entry: { actor: string; action: string; subject: string; detail?: object }): Promise<void> {
+  return appendAudit(db, entry)
+}
+
+/** The agency that owns a service id, if any. */
+export function serviceOwner(db: Queryable, serviceId: string): Promise<string | undefined> {
+  return findServiceOwner(db, serviceId)
 }

@@ -4,6 +4,7 @@ import type { PaymentNotificationT, PrepayT } from '../../contracts/payment'
 import { HttpError } from '../../errors'
 import type { CitizenDeps } from '../citizens/citizen-deps'
 import { addRecord, setRecordStatus } from '../citizens/records-service'
+import { callAgency } from '../gateway/agency-client'
 import { platformAgencyFor } from '../gateway/bound-agency'
 import { type PaymentSubject, type SubjectKind, formatSubject, parseSubject } from './payment-subject'
 import {
@@ -20,6 +21,8 @@ import {
   setPrepay,
 } from './repository'
 import type { PaymentT } from './schemas'
+
+export type { PaymentRow } from './repository'
 
 /** How long a citizen has to pay an order (the payment agency's order lifetime): past it, an order never created there is closed rather than made. */
 export const PAYMENT_WINDOW_MS = 30 * 60_000
@@ -64,6 +67,16 @@ export interface Payments {
   view(row: PaymentRow): PaymentT
   /** The payment of the subject that is not closed, if any. */
   findOpen(serviceId: string, subject: PaymentSubject): Promise<PaymentRow | undefined>
+  /** The payment with this order id, if any. */
+  find(orderId: string): Promise<PaymentRow | undefined>
+  /** The citizen's own payment; 404 PAYMENT_NOT_FOUND for another's or none (order ids are not disclosed). */
+  ofCitizen(citizenId: string, orderId: string): Promise<PaymentRow>
+  /** Development only: the simulated wallet pays the order, which sends the real signed notify; answers the payment after. */
+  simulatePay(row: PaymentRow, log: FastifyBaseLogger): Promise<PaymentT>
+  /** The signing secret of the platform's payment agency with this id; 404 when the notify names another agency. */
+  notifySecret(agencyId: string): Promise<string>
+  /** A verified notify: records the payment once (422 when its amount differs from the order's) and fulfils it. */
+  notified(n: PaymentNotificationT, log: FastifyBaseLogger): Promise<void>
   /**
    * Refunds a paid payment in full and records the refund in 办事记录.
    * Idempotent (one refund id per order at the agency), so a retry after a
@@ -206,5 +219,39 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
 
   const findOpen = (serviceId: string, subject: PaymentSubject) => findOpenPayment(db, serviceId, formatSubject(subject))
 
-  return { open, refresh, paid, view, findOpen, refund, sweep }
+  async function ofCitizen(citizenId: string, orderId: string): Promise<PaymentRow> {
+    const row = await findPayment(db, orderId)
+    if (!row || row.citizen_id !== citizenId) throw new HttpError(404, 'PAYMENT_NOT_FOUND', 'No such payment / 未找到该笔支付')
+    return row
+  }
+
+  async function simulatePay(row: PaymentRow, log: FastifyBaseLogger): Promise<PaymentT> {
+    if (row.status === 'created') {
+      const { target } = await platformAgencyFor(deps, 'payment@1')
+      // Outside the contract: the simulated wallet's confirm button. The payment agency answers after it sent the notify.
+      const answer = await callAgency(target.endpoint, target.secret, { method: 'POST', path: `/v1/orders/${row.order_id}/simulate-pay` }, { timeoutMs })
+      if (answer.status === 409) throw new HttpError(409, 'ORDER_CLOSED', 'The order expired unpaid / 订单已超时关闭，请重新发起缴款')
+      if (answer.status !== 200) throw new HttpError(502, 'AGENCY_UNAVAILABLE', 'The payment service did not answer / 支付服务暂时不可用，请稍后重试')
+    }
+    return refresh(await reload(row.order_id), log)
+  }
+
+  async function notifySecret(agencyId: string): Promise<string> {
+    const { target } = await platformAgencyFor(deps, 'payment@1')
+    if (target.agencyId !== agencyId) throw new HttpError(404, 'NOT_FOUND', 'No such payment agency / 未找到该支付机构')
+    return target.secret
+  }
+
+  async function notified(n: PaymentNotificationT, log: FastifyBaseLogger): Promise<void> {
+    const row = await findPayment(db, n.orderId)
+    if (!row) throw new HttpError(404, 'ORDER_NOT_FOUND', `No order ${n.orderId} / 未找到该订单`)
+    if (Number(row.amount_fen) !== n.amountFen) {
+      log.error({ orderId: n.orderId }, 'payment notify with another amount than the order; not recorded')
+      throw new HttpError(422, 'AMOUNT_MISMATCH', 'The amount differs from the order / 金额与订单不符')
+    }
+    await paid(row, n, log)
+  }
+
+  const find = (orderId: string) => findPayment(db, orderId)
+  return { open, refresh, paid, view, findOpen, find, ofCitizen, simulatePay, notifySecret, notified, refund, sweep }
 }

@@ -16,7 +16,7 @@ import type { Db, Queryable } from '../../db/db'
 import { HttpError } from '../../errors'
 import type { Principal } from '../auth/token'
 import { GATEWAY_ERROR_KINDS, type GatewayErrorKind } from '../gateway/gateway-error-kind'
-import { appendAudit, findServiceOwner } from '../onboarding/submissions'
+import { recordAudit, serviceOwner } from '../onboarding/service'
 import {
   type MaintenanceWindowRow,
   type MonitoredServiceRow,
@@ -214,7 +214,7 @@ export async function announceMaintenance(
   body: { startsAt: string; endsAt: string; note: string },
   now: EpochMs = Date.now(),
 ): Promise<ServiceFailure['maintenance'][number] & { serviceId: string }> {
-  const owner = await findServiceOwner(db, serviceId)
+  const owner = await serviceOwner(db, serviceId)
   if (owner === undefined || (who.role === 'agency' && owner !== who.agencyId)) {
     throw new HttpError(404, 'SERVICE_NOT_FOUND', who.role === 'agency' ? `You have no service ${serviceId} / 找不到本机构的服务 ${serviceId}` : `No service ${serviceId} / 找不到服务 ${serviceId}`)
   }
@@ -223,7 +223,7 @@ export async function announceMaintenance(
   const announcedBy = by === 'agency' ? `agency:${who.agencyId}` : `operator:${who.tokenId}`
   const row: MaintenanceWindowRow = await db.transaction(async (tx) => {
     const w = await insertMaintenanceWindow(tx, { serviceId, startsAt: start, endsAt: end, note: body.note, announcedBy })
-    await appendAudit(tx, { actor: announcedBy, action: 'service.maintenance', subject: serviceId, detail: { windowId: w.id, startsAt: iso(start), endsAt: iso(end) } })
+    await recordAudit(tx, { actor: announcedBy, action: 'service.maintenance', subject: serviceId, detail: { windowId: w.id, startsAt: iso(start), endsAt: iso(end) } })
     return w
   })
   return { id: row.id, serviceId, startsAt: iso(row.startsAt), endsAt: iso(row.endsAt), note: row.note, announcedBy: row.announcedBy, announcedAt: iso(row.announcedAt) }

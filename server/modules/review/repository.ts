@@ -1,7 +1,7 @@
 import type { CheckResult } from '../../../src/domain/quality-stars'
 import type { Db, Queryable } from '../../db/db'
 import type { ServiceManifest } from '../onboarding/manifest-schema'
-import type { ReviewSummary } from '../onboarding/submissions'
+import type { ReviewSummary } from '../onboarding/service'
 import type { LoadResult } from './checks/load-run'
 
 export type ReviewTrigger = 'submit' | 'schedule' | 'manual'
