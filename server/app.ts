@@ -32,6 +32,8 @@ import { type ReviewWorker, createReviewWorker } from './modules/review/review-w
 import { CitySchema } from './modules/cities/schemas'
 import { createCityService } from './modules/cities/service'
 import { type DemoTokens, seed } from './seed/seed'
+import { type SliceDeps, fulfillersOf } from './slice'
+import { SLICES } from './slices'
 import { createLookupKey } from './crypto/lookup-key'
 import type { CitizenDeps, PlatformLinks } from './modules/citizens/citizen-deps'
 import { meRoutes } from './modules/citizens/me-routes'
@@ -41,20 +43,12 @@ import { vehicleRoutes } from './modules/citizens/vehicle-routes'
 import { createPayments } from './modules/payments/payment-service'
 import { paymentNotifyRoutes, paymentRoutes } from './modules/payments/routes'
 import { Payment } from './modules/payments/schemas'
-import { fulfilViolation } from './modules/traffic/fulfil-violation'
-import { trafficRoutes } from './modules/traffic/routes'
-import { fulfilAppointment } from './modules/hospital/fulfil-appointment'
-import { createBookings } from './modules/hospital/service'
 import { startJobs } from './jobs/start-jobs'
-import { patientRoutes } from './modules/hospital/patient-routes'
-import { hospitalRoutes } from './modules/hospital/routes'
-import { housingFundRoutes } from './modules/housing-fund/routes'
 import { createUsageService } from './modules/usage/usage-service'
 import { usageRoutes } from './modules/usage/routes'
 import { statsRoutes } from './modules/stats/routes'
 import { createStatsService } from './modules/stats/stats-service'
 import { rulesOf } from './modules/probes/service'
-import { socialSecurityRoutes } from './modules/social-security/routes'
 import { AppointmentView, Patient } from './modules/hospital/schemas'
 
 /**
@@ -131,8 +125,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       publicUrl: options.links?.publicUrl ?? (() => config.citizen.publicUrl ?? `http://127.0.0.1:${config.port}`),
     },
   }
-  const payments = createPayments(citizens, { fulfillers: { violation: fulfilViolation(citizens), appointment: fulfilAppointment(citizens) } })
-  const jobs = startJobs({ db, config, log: app.log, reviews, bookings: createBookings({ ...citizens, payments }), payments, usage })
+  const payments = createPayments(citizens, { fulfillers: fulfillersOf(SLICES, citizens) })
+  const sliceDeps: SliceDeps = { ...citizens, payments }
+  const sweeps = SLICES.flatMap((s) => (s.sweep ? [{ name: s.name, run: s.sweep(sliceDeps) }] : []))
+  const jobs = startJobs({ db, config, log: app.log, reviews, sweeps, payments, usage })
   // Hooks run in order: the background work stops before the database it writes to closes.
   app.addHook('onClose', () => jobs.stop())
   // Usage answers wait for their commit: the last group finishes before the database closes.
@@ -198,11 +194,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(vehicleRoutes, citizens)
   await app.register(paymentRoutes, { ...citizens, payments })
   await app.register(paymentNotifyRoutes, { ...citizens, payments })
-  await app.register(trafficRoutes, { ...citizens, payments })
-  await app.register(patientRoutes, citizens)
-  await app.register(hospitalRoutes, { ...citizens, payments })
-  await app.register(socialSecurityRoutes, citizens)
-  await app.register(housingFundRoutes, citizens)
+  // The typed citizen services, from their one list.
+  for (const slice of SLICES) await app.register(slice.routes, sliceDeps)
   await app.register(usageRoutes, { usage, config: config.usage })
   const stats = createStatsService(db, { k: config.usage.smallCellK, rules: rulesOf(config.review), cacheMs: config.usage.statsCacheSeconds * 1000 })
   await app.register(statsRoutes, { db, stats })

@@ -1,16 +1,15 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from '../config'
 import type { Db } from '../db/db'
-import type { Bookings } from '../modules/hospital/service'
 import type { Payments } from '../modules/payments/payment-service'
 import { startProber } from '../modules/probes/prober'
 import type { ReviewWorker } from '../modules/review/review-worker'
 import type { UsageService } from '../modules/usage/usage-service'
-import { startBookingSweep } from './booking-sweep'
 import { startPaymentSweep } from './payment-sweep'
 import { startReviewQueue } from './review-queue'
 import { startReviewSchedule } from './review-schedule'
 import type { Job } from './run-every'
+import { type SliceSweep, startSliceSweep } from './slice-sweep'
 import { startUsageBatchCleanup } from './usage-batch-cleanup'
 
 export interface JobDeps {
@@ -18,7 +17,8 @@ export interface JobDeps {
   config: Config
   log: FastifyBaseLogger
   reviews: ReviewWorker
-  bookings: Bookings
+  /** The service slices' sweeps (server/slices.ts). */
+  sweeps: readonly SliceSweep[]
   payments: Payments
   usage: UsageService
 }
@@ -26,7 +26,7 @@ export interface JobDeps {
 /**
  * Starts every piece of the platform's background work, once per process
  * (buildApp calls it): the review queue and its re-review schedule, the
- * probes, the booking and payment sweeps, and the usage batch-id cleanup.
+ * probes, the service slices' sweeps and the payment sweep, and the usage batch-id cleanup.
  * A zero interval in the configuration leaves that job off (tests drive the
  * schedule and the probes themselves). `stop` ends them all and waits for
  * their work under way, before the database closes.
@@ -37,7 +37,7 @@ export function startJobs(d: JobDeps): Job {
     ...(d.config.review.intervalHours > 0 ? [startReviewSchedule(d.reviews, d.config.review.intervalHours, d.log)] : []),
     startReviewQueue(d.reviews, d.log),
     ...(d.config.review.probeIntervalS > 0 ? [startProber({ db: d.db, intervalMs: d.config.review.probeIntervalS * 1000, log: d.log })] : []),
-    startBookingSweep(d.bookings, sweepMs, d.log),
+    ...d.sweeps.map((sweep) => startSliceSweep(sweep, sweepMs, d.log)),
     startPaymentSweep(d.payments, sweepMs, d.log),
     startUsageBatchCleanup(d.usage, d.log),
   ]

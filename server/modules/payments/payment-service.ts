@@ -6,7 +6,7 @@ import type { CitizenDeps } from '../citizens/citizen-deps'
 import { addRecord, setRecordStatus } from '../citizens/records-service'
 import { callAgency } from '../gateway/agency-client'
 import { platformAgencyFor } from '../gateway/bound-agency'
-import { type PaymentSubject, type SubjectKind, formatSubject, parseSubject } from './payment-subject'
+import { type PaymentSubject, formatSubject, parseSubject } from './payment-subject'
 import {
   type PaymentRow,
   findOpenPayment,
@@ -54,8 +54,8 @@ export interface PaidOrder {
  */
 export type Fulfiller = (paid: PaidOrder, log: FastifyBaseLogger) => Promise<{ receiptNo: string }>
 
-/** One fulfiller per kind of subject, given when payments are built (server/app.ts). */
-export type Fulfillers = Record<SubjectKind, Fulfiller>
+/** One fulfiller per kind of subject, given when payments are built (from the service slices, server/slices.ts). */
+export type Fulfillers = Readonly<Record<string, Fulfiller>>
 
 export interface Payments {
   /** The open payment for the subject, created (with its prepay at the payment agency) if there is none. */
@@ -118,8 +118,13 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
   /** Asks the service's agency to record the payment; a failure leaves it paid, to be finished by the next refresh. */
   async function finish(row: PaymentRow, log: FastifyBaseLogger): Promise<PaymentRow> {
     const subject = parseSubject(row.subject)
+    const fulfil = fulfillers[subject.kind]
+    if (!fulfil) {
+      log.error({ orderId: row.order_id, kind: subject.kind }, 'paid, but no service fulfils this kind of payment')
+      return row
+    }
     try {
-      const { receiptNo } = await fulfillers[subject.kind]({ orderId: row.order_id, serviceId: row.service_id, subject, amountFen: Number(row.amount_fen) }, log)
+      const { receiptNo } = await fulfil({ orderId: row.order_id, serviceId: row.service_id, subject, amountFen: Number(row.amount_fen) }, log)
       if (await markDone(db, row.order_id, receiptNo)) await setRecordStatus(db, row.order_id, 'done')
     } catch (err) {
       log.warn({ orderId: row.order_id, code: (err as HttpError).code }, 'paid, but the agency has not confirmed yet; retried on the next refresh')
@@ -187,6 +192,8 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
   }
 
   async function open(req: PaymentRequest, log: FastifyBaseLogger) {
+    // A kind nobody fulfils could be paid but never delivered: refuse it before anything is charged.
+    if (!fulfillers[req.subject.kind]) throw new Error(`no fulfiller for payments of kind ${req.subject.kind}`)
     const agency = await platformAgencyFor(deps, 'payment@1')
     const orderId = `oc${Date.now().toString(36)}${randomBytes(9).toString('base64url')}`
     let { row, created } = await insertOrFindOpen(db, { ...req, subject: formatSubject(req.subject), orderId, payAgencyId: agency.target.agencyId })
