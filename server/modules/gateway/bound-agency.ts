@@ -47,11 +47,16 @@ function bind<const Ops extends readonly Operation[]>(deps: AgencyDeps, target: 
 }
 
 /**
- * The listed service `serviceId` of `contract`, bound to the contract's
- * operations; 404 SERVICE_NOT_FOUND when no such service is listed.
+ * The listed service `serviceId` of a typed contract (its descriptor from
+ * server/contracts), bound to the contract's operations; 404
+ * SERVICE_NOT_FOUND when no such service is listed.
  */
-export async function agencyFor<const Ops extends readonly Operation[]>(deps: AgencyDeps, serviceId: string, contract: string, ops: Ops): Promise<BoundAgency<Ops>> {
-  return bind(deps, await listedService(deps.db, deps.box, serviceId, contract), ops)
+export async function agencyFor<const Ops extends readonly Operation[]>(
+  deps: AgencyDeps,
+  serviceId: string,
+  contract: { id: string; operations: Ops },
+): Promise<BoundAgency<Ops>> {
+  return bind(deps, await listedService(deps.db, deps.box, serviceId, contract.id), contract.operations)
 }
 
 const PLATFORM_OPERATIONS = { 'identity@1': identityOperations, 'payment@1': paymentOperations } as const

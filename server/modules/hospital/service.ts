@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
 import { formatChinaDateTime } from '../../../src/domain/china-time'
-import { CONTRACT, operations } from '../../contracts/hospital'
+import { hospitalContract } from '../../contracts/hospital'
 import { HttpError } from '../../errors'
 import type { CitizenDeps } from '../citizens/citizen-deps'
 import { addRecord, setRecordStatus } from '../citizens/records-service'
@@ -25,7 +25,7 @@ import { findPatient, openPatient } from './patients-repository'
 import type { AppointmentViewListT, AppointmentViewT } from './schemas'
 
 /** The hospital service `serviceId`, bound to hospital@1. */
-export const hospitalAgency = (deps: AgencyDeps, serviceId: string) => agencyFor(deps, serviceId, CONTRACT, operations)
+export const hospitalAgency = (deps: AgencyDeps, serviceId: string) => agencyFor(deps, serviceId, hospitalContract)
 
 /** The instant a China date and HH:mm stand for. */
 const chinaInstant = (date: string, time: string) => Date.parse(`${date}T${time}:00+08:00`)

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
 import { formatYuan } from '../../../src/domain/money'
-import { CONTRACT, operations } from '../../contracts/housing-fund'
+import { housingFundContract } from '../../contracts/housing-fund'
 import type { CitizenDeps } from '../citizens/citizen-deps'
 import { requireIdentity } from '../citizens/identity-service'
 import { addRecord } from '../citizens/records-service'
@@ -19,7 +19,7 @@ export function createHousingFund(deps: CitizenDeps) {
   /** The centre and the verified citizen's ID number (403 IDENTITY_REQUIRED before 实名认证). */
   async function centreFor(serviceId: string, citizenId: string) {
     const { idNumber } = await requireIdentity(deps.db, deps.box, citizenId)
-    return { centre: await agencyFor(deps, serviceId, CONTRACT, operations), idNumber }
+    return { centre: await agencyFor(deps, serviceId, housingFundContract), idNumber }
   }
 
   return {

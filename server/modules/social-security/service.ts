@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
-import { CONTRACT, operations } from '../../contracts/social-security'
+import { socialSecurityContract } from '../../contracts/social-security'
 import type { CitizenDeps } from '../citizens/citizen-deps'
 import { requireIdentity } from '../citizens/identity-service'
 import { yearMonths } from '../citizens/year-months'
@@ -16,7 +16,7 @@ export function createSocialSecurity(deps: CitizenDeps) {
   /** The bureau and the verified citizen (403 IDENTITY_REQUIRED before 实名认证). */
   async function bureauFor(serviceId: string, citizenId: string) {
     const identity = await requireIdentity(deps.db, deps.box, citizenId)
-    return { bureau: await agencyFor(deps, serviceId, CONTRACT, operations), identity }
+    return { bureau: await agencyFor(deps, serviceId, socialSecurityContract), identity }
   }
 
   return {

@@ -10,7 +10,7 @@ import type { Fulfiller } from '../payments/payment-service'
  */
 export function fulfilViolation(deps: Pick<CitizenDeps, 'db' | 'box' | 'config'>): Fulfiller {
   return async (paid, log) => {
-    const agency = await agencyFor(deps, paid.serviceId, trafficContract.id, trafficContract.operations)
+    const agency = await agencyFor(deps, paid.serviceId, trafficContract)
     const result = await agency.call('payViolation', { body: { violationId: paid.subject.id, orderId: paid.orderId, amountFen: paid.amountFen } }, log)
     return { receiptNo: result.receiptNo }
   }

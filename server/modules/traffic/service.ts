@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
-import { CONTRACT, operations } from '../../contracts/traffic'
+import { trafficContract } from '../../contracts/traffic'
 import { HttpError } from '../../errors'
 import type { CitizenDeps } from '../citizens/citizen-deps'
 import { requireIdentity } from '../citizens/identity-service'
@@ -16,7 +16,7 @@ export interface ViolationRef {
   violationId: string
 }
 
-const trafficPolice = (deps: AgencyDeps, serviceId: string) => agencyFor(deps, serviceId, CONTRACT, operations)
+const trafficPolice = (deps: AgencyDeps, serviceId: string) => agencyFor(deps, serviceId, trafficContract)
 const subjectOf = (violationId: string) => ({ kind: 'violation' as const, id: violationId })
 
 /**
