@@ -6,7 +6,7 @@ import { ErrorBody } from '../../errors'
 import { requireRole } from '../auth/require-role'
 import type { CityService } from '../cities/service'
 import { type Agency, listAgencies } from './repository'
-import { AgencyList } from './schemas'
+import { AgencyList } from '../../../src/api/agencies'
 import { createAgency } from './service'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody }

@@ -4,7 +4,7 @@ import type { Db } from '../../db/db'
 import { ErrorBody, HttpError } from '../../errors'
 import { findToken, listTokens, revokeToken } from './repository'
 import { requireRole } from './require-role'
-import { CreateTokenBody, CreatedToken, TokenIdParams, TokenList } from './schemas'
+import { CreateTokenBody, CreatedToken, TokenIdParams, TokenList } from '../../../src/api/auth'
 import { createToken } from './service'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody }

@@ -19,7 +19,7 @@ import {
   replacePrepay,
   setPrepay,
 } from './repository'
-import type { PaymentT } from './schemas'
+import type { PaymentT } from '../../../src/api/payments'
 
 /** How long a citizen has to pay an order (the payment agency's order lifetime): past it, an order never created there is closed rather than made. */
 export const PAYMENT_WINDOW_MS = 30 * 60_000

@@ -12,7 +12,7 @@ import { platformAgency } from '../gateway/agency-targets'
 import { callAgency } from '../gateway/agency-client'
 import type { Payments } from './payment-service'
 import { findPayment } from './repository'
-import { PaymentAnswer, PaymentParams } from './schemas'
+import { PaymentAnswer, PaymentParams } from '../../../src/api/payments'
 
 const security = [{ citizenSession: [] }]
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody }

@@ -1,7 +1,7 @@
 import { type Static, Type } from 'typebox'
-import { ClockTime, DateTime, Fen, IsoDate, Key, MaskedIdNumber, MaskedName, literals, strict } from '../../contracts/common'
-import { DOCTOR_TITLES, DateList, DepartmentList, DoctorList, HospitalList, Schedule } from '../../contracts/hospital'
-import type { PaymentT } from '../payments/schemas'
+import { ClockTime, DateTime, Fen, IsoDate, Key, MaskedIdNumber, MaskedName, literals, strict } from '../../server/contracts/common'
+import { DOCTOR_TITLES, DateList, DepartmentList, DoctorList, HospitalList, Schedule } from '../../server/contracts/hospital'
+import type { PaymentT } from './payments'
 
 /**
  * 预约挂号 as the app sees it: the hospital's answers (hospital@1) passed

@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox'
-import { strict } from '../../contracts/common'
-import { ContributionList, ECard, InsuredStatus, MedicalAccount } from '../../contracts/social-security'
+import { strict } from '../../server/contracts/common'
+import { ContributionList, ECard, InsuredStatus, MedicalAccount } from '../../server/contracts/social-security'
 
 /**
  * 社保 as the app sees it: the bureau's answers (social-security@1) for the

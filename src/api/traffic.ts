@@ -1,8 +1,8 @@
 import { type Static, Type } from 'typebox'
-import { LicencePoints, type LicencePointsT, ViolationDetail, type ViolationDetailT, ViolationList } from '../../contracts/traffic'
-import type { VehicleT } from '../citizens/schemas'
-import type { PaymentT } from '../payments/schemas'
-import { strict } from '../../contracts/common'
+import { LicencePoints, type LicencePointsT, ViolationDetail, type ViolationDetailT, ViolationList } from '../../server/contracts/traffic'
+import type { VehicleT } from './citizens'
+import type { PaymentT } from './payments'
+import { strict } from '../../server/contracts/common'
 
 /**
  * The traffic service as the app sees it: the agency's answers (traffic@1)

@@ -1,7 +1,6 @@
 import { type Static, Type } from 'typebox'
-import { strict } from '../../contracts/common'
-import { Account, AccountNumber, DepositList, LoanList, LoanSchedule, WITHDRAWAL_REASONS, WithdrawalApplication, WithdrawalEligibility } from '../../contracts/housing-fund'
-import { literals } from '../../contracts/common'
+import { strict, literals } from '../../server/contracts/common'
+import { Account, AccountNumber, DepositList, LoanList, LoanSchedule, WITHDRAWAL_REASONS, WithdrawalApplication, WithdrawalEligibility } from '../../server/contracts/housing-fund'
 
 /**
  * 公积金 as the app sees it: the fund centre's answers (housing-fund@1) for

@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { DOMAIN_IDS } from '../../../src/domain/catalog'
+import { DOMAIN_IDS } from '../domain/catalog'
 
 const DomainSchema = Type.Unsafe<(typeof DOMAIN_IDS)[number]>(Type.String({ enum: [...DOMAIN_IDS] }))
 
