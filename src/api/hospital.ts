@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox'
-import { ClockTime, DateTime, Fen, IsoDate, Key, MaskedIdNumber, MaskedName, literals, strict } from '../../server/contracts/common'
+import { ClockTime, DateTime, Fen, IsoDate, Key, MaskedIdNumber, MaskedName, literals, strict } from './common'
 import { DOCTOR_TITLES, DateList, DepartmentList, DoctorList, HospitalList, Schedule } from '../../server/contracts/hospital'
 import type { PaymentT } from './payments'
 

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox'
-import { strict, literals } from '../../server/contracts/common'
+import { strict, literals } from './common'
 import { Account, AccountNumber, DepositList, LoanList, LoanSchedule, WITHDRAWAL_REASONS, WithdrawalApplication, WithdrawalEligibility } from '../../server/contracts/housing-fund'
 
 /**

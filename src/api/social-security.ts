@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox'
-import { strict } from '../../server/contracts/common'
+import { strict } from './common'
 import { ContributionList, ECard, InsuredStatus, MedicalAccount } from '../../server/contracts/social-security'
 
 /**

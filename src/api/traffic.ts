@@ -2,7 +2,7 @@ import { type Static, Type } from 'typebox'
 import { LicencePoints, type LicencePointsT, ViolationDetail, type ViolationDetailT, ViolationList } from '../../server/contracts/traffic'
 import type { VehicleT } from './citizens'
 import type { PaymentT } from './payments'
-import { strict } from '../../server/contracts/common'
+import { strict } from './common'
 
 /**
  * The traffic service as the app sees it: the agency's answers (traffic@1)

@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox'
-import { ClockTime, DateTime, Fen, IdNumber, IsoDate, Key, MaskedPersonSchema, PersonSchema, defineOperations, literals, strict } from '../common'
+import { defineOperations } from '../common'
+import { ClockTime, DateTime, Fen, IdNumber, IsoDate, Key, MaskedPersonSchema, PersonSchema, literals, strict } from '../../../src/api/common'
 import { HOSPITAL_ERRORS } from './errors'
 
 /** hospital@1: campuses and their booking rules, departments, doctors, schedules, booking (预约挂号), visit card. */

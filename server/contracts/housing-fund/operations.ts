@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox'
-import { DateTime, Fen, IdNumber, IsoDate, MaskedTail, Month, defineOperations, literals, strict } from '../common'
+import { defineOperations } from '../common'
+import { DateTime, Fen, IdNumber, IsoDate, MaskedTail, Month, literals, strict } from '../../../src/api/common'
 import { HOUSING_FUND_ERRORS } from './errors'
 
 /** housing-fund@1 (公积金): account, deposit records, loans, withdrawal reasons and eligibility. */

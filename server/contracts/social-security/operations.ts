@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox'
-import { DateTime, Fen, IdNumber, MaskedIdNumber, MaskedTail, Month, PersonSchema, MaskedPersonSchema, defineOperations, literals, strict } from '../common'
+import { defineOperations } from '../common'
+import { DateTime, Fen, IdNumber, MaskedIdNumber, MaskedTail, Month, PersonSchema, MaskedPersonSchema, literals, strict } from '../../../src/api/common'
 import { SOCIAL_SECURITY_ERRORS } from './errors'
 
 /** social-security@1 (人社): insured status, contribution records, medical account, electronic card. */

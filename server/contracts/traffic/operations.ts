@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox'
-import { DateTime, Fen, IdNumber, IsoDate, MaskedIdNumber, defineOperations, literals, strict, FORMATS } from '../common'
+import { defineOperations } from '../common'
+import { DateTime, Fen, IdNumber, IsoDate, MaskedIdNumber, literals, strict, FORMATS } from '../../../src/api/common'
 import { TRAFFIC_ERRORS } from './errors'
 
 /** traffic@1: violations of a vehicle, paying a fine, driver licence points (交管). */
