@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { maskIdNumber, maskName } from '../../src/domain/mask'
-import { type AppointmentT, type DAY_STATUSES, HOSPITAL_ERRORS, type SlotT, operations } from '../../server/contracts/hospital'
+import { type AppointmentT, HOSPITAL_ERRORS, operations } from '../../server/contracts/hospital'
+import type { DAY_STATUSES, SlotT } from '../../src/api/hospital'
 import { type AgencyApp, type AgencyOptions, type AgencyScope, createAgencyApp, fail, implement } from '../shared/agency-app'
 import { operation } from '../../server/contracts/common'
 import { DAY_MS, addDays, atCst, dateCst, daysBetween, isRealDate, isoCst } from '../shared/china-time'

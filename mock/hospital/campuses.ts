@@ -1,4 +1,4 @@
-import type { HospitalT } from '../../server/contracts/hospital'
+import type { HospitalT } from '../../src/api/hospital'
 import type { City } from '../../src/domain/city'
 import { seeded } from '../shared/seeded'
 import { cityOfTenant } from '../shared/tenant-city'

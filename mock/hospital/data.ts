@@ -1,4 +1,4 @@
-import type { DepartmentT, DoctorT, SlotT } from '../../server/contracts/hospital'
+import type { DepartmentT, DoctorT, SlotT } from '../../src/api/hospital'
 import { seeded } from '../shared/seeded'
 import { weekday } from '../shared/china-time'
 import type { Campus } from './campuses'

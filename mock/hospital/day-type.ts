@@ -1,5 +1,5 @@
 import chineseDays from 'chinese-days'
-import type { DAY_TYPES } from '../../server/contracts/hospital'
+import type { DAY_TYPES } from '../../src/api/hospital'
 
 export interface DayKind {
   dayType: (typeof DAY_TYPES)[number]

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { AccountT, DepositT, LoanScheduleT, LoanT } from '../../server/contracts/housing-fund'
+import type { AccountT, DepositT, LoanScheduleT, LoanT } from '../../src/api/housing-fund'
 import { type LoanSchedule, equalInstalmentSchedule, equalPrincipalSchedule } from '../../src/domain/loan-calculator'
 import { dateCst, monthCst, monthMinus, monthsBetween } from '../shared/china-time'
 import { ageOn, birthDateOf } from '../shared/id-number'

@@ -1,4 +1,4 @@
-import type { WithdrawalApplicationT, WithdrawalReasonCode, WithdrawalReasonT } from '../../server/contracts/housing-fund'
+import type { WithdrawalApplicationT, WithdrawalReasonCode, WithdrawalReasonT } from '../../src/api/housing-fund'
 import { monthCst, monthsBetween } from '../shared/china-time'
 import type { Fund } from './data'
 

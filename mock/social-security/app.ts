@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { maskIdNumber, maskName, maskTail } from '../../src/domain/mask'
-import { INSURANCE_TYPES, SOCIAL_SECURITY_ERRORS, operations } from '../../server/contracts/social-security'
+import { SOCIAL_SECURITY_ERRORS, operations } from '../../server/contracts/social-security'
+import { INSURANCE_TYPES } from '../../src/api/social-security'
 import { type AgencyApp, type AgencyOptions, type AgencyScope, createAgencyApp, fail, implement } from '../shared/agency-app'
 import { operation } from '../../server/contracts/common'
 import { isoCst, monthCst } from '../shared/china-time'

@@ -1,5 +1,5 @@
-import type { ContributionT, EmploymentT } from '../../server/contracts/social-security'
-import { INSURANCE_TYPES } from '../../server/contracts/social-security'
+import type { ContributionT, EmploymentT } from '../../src/api/social-security'
+import { INSURANCE_TYPES } from '../../src/api/social-security'
 import { dateCst, monthCst, monthMinus, monthsBetween } from '../shared/china-time'
 import { ageOn, birthDateOf } from '../shared/id-number'
 import { seeded } from '../shared/seeded'

@@ -1,12 +1,7 @@
 import { createHash } from 'node:crypto'
 import { maskIdNumber } from '../../src/domain/mask'
-import {
-  TRAFFIC_ERRORS,
-  operations,
-  type PayViolationResultT,
-  type Violation,
-  type ViolationDetailT,
-} from '../../server/contracts/traffic'
+import { TRAFFIC_ERRORS, operations, type PayViolationResultT } from '../../server/contracts/traffic'
+import type { Violation, ViolationDetailT } from '../../src/api/traffic'
 import { type AgencyApp, type AgencyOptions, type AgencyScope, createAgencyApp, fail, implement } from '../shared/agency-app'
 import { operation } from '../../server/contracts/common'
 import { isoCst } from '../shared/china-time'

@@ -1,4 +1,4 @@
-import type { Violation } from '../../server/contracts/traffic'
+import type { Violation } from '../../src/api/traffic'
 import { DAY_MS, addDays, atCst, dateCst, isoCst } from '../shared/china-time'
 import { birthDateOf } from '../shared/id-number'
 import { seeded } from '../shared/seeded'

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { DOMAINS, SERVICE_TYPE_IDS, SERVICE_TYPES } from '../../src/domain/catalog'
-import type { DomainsAnswerT, LocalNationalAnswerT, TopCitiesAnswerT, TrendsAnswerT, TypesAnswerT } from '../modules/stats/schemas'
+import type { DomainsAnswerT, LocalNationalAnswerT, TopCitiesAnswerT, TrendsAnswerT, TypesAnswerT } from '../../src/api/stats'
 import { ANALYST_PAGES, analystLayout, csvLink, csvPath, refusedRequest, statusOf, viewOr } from './analyst-frame'
 import { domainsSentences, localNationalSentences, sentencesView, topCitiesSentences, typesSentences } from './analyst-findings'
 import { countText, percentText, statView, suppressionNote, timesText } from './analyst-format'

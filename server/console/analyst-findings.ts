@@ -1,4 +1,4 @@
-import type { DomainsAnswerT, IndexAnswerT, LeapfrogAnswerT, LocalNationalAnswerT, TopCitiesAnswerT, TypesAnswerT } from '../modules/stats/schemas'
+import type { DomainsAnswerT, IndexAnswerT, LeapfrogAnswerT, LocalNationalAnswerT, TopCitiesAnswerT, TypesAnswerT } from '../../src/api/stats'
 import { indexText, percentText, pointsText, timesText } from './analyst-format'
 import { QUADRANT_NAMES, quadrantMembers } from './charts/quadrant-chart'
 import { html, type SafeHtml } from './html'

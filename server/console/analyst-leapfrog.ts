@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify'
-import type { LeapfrogAnswerT, UploadSummaryT } from '../modules/stats/schemas'
+import type { LeapfrogAnswerT, UploadSummaryT } from '../../src/api/stats'
 import { ANALYST_PAGES, analystLayout, csvLink, csvPath, failuresView, statusOf } from './analyst-frame'
 import { leapfrogSentences, sentencesView } from './analyst-findings'
 import { periodText } from './analyst-format'

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { Static } from 'typebox'
-import type { ActivityAnswer, IndexAnswerT } from '../modules/stats/schemas'
+import type { ActivityAnswer, IndexAnswerT } from '../../src/api/stats'
 import { ANALYST_PAGES, analystLayout, csvLink, csvPath, failuresView, statusOf } from './analyst-frame'
 import { countText, percentText, periodText, pointsText, statView, suppressionNote } from './analyst-format'
 import { type Period, type RawQuery, periodForm, periodOf, queryString, statsUrl } from './analyst-query'

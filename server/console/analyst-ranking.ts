@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { INDICATOR_LABELS } from '../../src/domain/indicator-labels'
 import { INDICATORS, type Indicator } from '../../src/domain/smart-index'
-import type { IndexAnswerT, IndexRowT, UploadSummaryT } from '../modules/stats/schemas'
+import type { IndexAnswerT, IndexRowT, UploadSummaryT } from '../../src/api/stats'
 import { ANALYST_PAGES, analystLayout, csvLink, csvPath, failuresView, statusOf } from './analyst-frame'
 import { INDICATOR_FORMATS, indexText, periodText, pointsText, statView, suppressionNote } from './analyst-format'
 import { type Period, type RawQuery, choice, param, periodForm, periodOf, queryString, statsUrl } from './analyst-query'

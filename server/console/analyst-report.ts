@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify'
-import type { DomainsAnswerT, IndexAnswerT, IndexRowT, LeapfrogAnswerT, LocalNationalAnswerT, TopCitiesAnswerT, TypesAnswerT, UploadSummaryT } from '../modules/stats/schemas'
+import type { DomainsAnswerT, IndexAnswerT, IndexRowT, LeapfrogAnswerT, LocalNationalAnswerT, TopCitiesAnswerT, TypesAnswerT, UploadSummaryT } from '../../src/api/stats'
 import { domainsSection, localNationalSection, topCitiesTable, typesSection } from './analyst-domains'
 import { concentrationSentences, sentencesView, topCitiesSentences } from './analyst-findings'
 import { ANALYST_PAGES, analystLayout, refusedRequest, statusOf, viewOr } from './analyst-frame'

@@ -1,4 +1,4 @@
-import type { UploadSummaryT } from '../modules/stats/schemas'
+import type { UploadSummaryT } from '../../src/api/stats'
 import { apiErrorView } from './api-error-view'
 import { type ApiError, type ApiResult, RawPayload } from './call-api'
 import type { ConsoleUser } from './console-user'

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { INDICATOR_LABELS } from '../../src/domain/indicator-labels'
 import { INDICATORS, type Indicator } from '../../src/domain/smart-index'
-import type { IndexAnswerT, UploadSummaryT } from '../modules/stats/schemas'
+import type { IndexAnswerT, UploadSummaryT } from '../../src/api/stats'
 import { ANALYST_PAGES, analystLayout, statusOf } from './analyst-frame'
 import { percentText } from './analyst-format'
 import { param, queryString, type RawQuery } from './analyst-query'

@@ -1,5 +1,5 @@
 import type { CheckOutcome } from '../../src/domain/quality-stars'
-import type { Review, ReviewSummaryT as ReviewSummary } from '../modules/review/schemas'
+import type { Review, ReviewSummaryT as ReviewSummary } from '../../src/api/review'
 import type { ApiResult } from './call-api'
 import { apiErrorView } from './api-error-view'
 import { formatTime, starsView } from './format'
@@ -9,7 +9,7 @@ import { tableView } from './table-view'
 
 
 /** A quality review as GET /v1/agency/services/:id/review and GET /v1/admin/submissions/:id/review answer it. */
-export type { Review, ReviewSummaryT as ReviewSummary } from '../modules/review/schemas'
+export type { Review, ReviewSummaryT as ReviewSummary } from '../../src/api/review'
 
 const OUTCOME_CLASS: Record<string, string> = { pass: 'pass', fail: 'fail', 'not-applicable': 'na' }
 const OUTCOME_MARK: Record<string, string> = { pass: '✓', fail: '✗', 'not-applicable': '–' }

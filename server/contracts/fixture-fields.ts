@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { strict } from './common'
+import { strict } from '../../src/api/common'
 
 /**
  * The string patterns of the manifest's conformance fixtures, with the

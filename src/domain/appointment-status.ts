@@ -1,4 +1,4 @@
-import type { AppointmentViewT } from '../../server/modules/hospital/schemas'
+import type { AppointmentViewT } from '../api/hospital'
 
 type AppointmentState = Pick<AppointmentViewT, 'status' | 'cancelReason' | 'upcoming'>
 

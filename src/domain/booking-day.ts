@@ -1,4 +1,4 @@
-import type { DatesT } from '../../server/modules/hospital/schemas'
+import type { DatesT } from '../api/hospital'
 import { relativeDayLabel, releaseText, shortDateLabel, visitDateText } from './booking-dates'
 
 /** One date of a hospital's booking window, as GET …/dates answers it. */

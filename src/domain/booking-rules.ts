@@ -1,4 +1,4 @@
-import type { BookingRulesT } from '../../server/contracts/hospital'
+import type { BookingRulesT } from '../api/hospital'
 
 /** How a hospital's cancel rule is written (hospital@1): hours before the slot, or a time of day some days before. */
 export type CancelRule = BookingRulesT['cancelRule']

@@ -1,4 +1,4 @@
-import type { ContributionYearT } from '../../server/modules/social-security/schemas'
+import type { ContributionYearT } from '../api/social-security'
 import { addMonths, type Month, monthText, monthsApart } from './calendar-months'
 import { INSURANCE_ORDER, insuranceTypeName } from './insurance-labels'
 import type { Fen } from './money'

@@ -1,4 +1,4 @@
-import type { InsuredViewT } from '../../server/modules/social-security/schemas'
+import type { InsuredViewT } from '../api/social-security'
 import { addMonths, type Month, monthsApart } from './calendar-months'
 
 type Employment = InsuredViewT['employments'][number]

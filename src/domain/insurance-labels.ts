@@ -1,4 +1,4 @@
-import type { INSURANCE_TYPES, INSURED_STATUSES } from '../../server/contracts/social-security'
+import type { INSURANCE_TYPES, INSURED_STATUSES } from '../api/social-security'
 
 /** 养老, 医疗, 失业, 工伤, 生育 (social-security@1). */
 export type InsuranceType = (typeof INSURANCE_TYPES)[number]

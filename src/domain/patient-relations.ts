@@ -1,4 +1,4 @@
-import type { PatientRelation } from '../../server/modules/hospital/schemas'
+import type { PatientRelation } from '../api/hospital'
 
 /** The citizen themself is 本人; the others are added by the citizen. */
 export const PATIENT_RELATION_LABELS: Record<PatientRelation, string> = {

@@ -1,4 +1,4 @@
-import type { DayScheduleT } from '../../server/modules/hospital/schemas'
+import type { DayScheduleT } from '../api/hospital'
 import { halfDayOf, type HalfDay } from './booking-dates'
 
 /** A time slot of a doctor on a date, as GET …/schedule answers it. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { MeT } from '../../server/modules/citizens/schemas'
+import type { MeT } from '../api/citizens'
 import { getMe } from '../services/citizen-api'
 import { errorMessage } from '../services/request'
 import { useSessionStore } from '../stores/session-store'

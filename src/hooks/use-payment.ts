@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import type { PaymentT } from '../../server/modules/payments/schemas'
+import type { PaymentT } from '../api/payments'
 import { isPaymentSettled } from '../domain/payment-outcome'
 import { openPage } from '../services/navigation'
 import { getPayment } from '../services/payment-api'

@@ -1,4 +1,4 @@
-import type { IdentityT, MeT, RecordT, VehicleT } from '../../server/modules/citizens/schemas'
+import type { IdentityT, MeT, RecordT, VehicleT } from '../api/citizens'
 import type { IdentityForm, VehicleForm } from '../domain/citizen-forms'
 import { authedRequest } from './session'
 

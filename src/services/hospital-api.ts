@@ -8,7 +8,7 @@ import type {
   DoctorsT,
   HospitalsT,
   VisitCardViewT,
-} from '../../server/modules/hospital/schemas'
+} from '../api/hospital'
 import { authedRequest } from './session'
 
 const base = (serviceId: string) => `/v1/services/${encodeURIComponent(serviceId)}`

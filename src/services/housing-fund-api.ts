@@ -6,7 +6,7 @@ import type {
   LoansViewT,
   WithdrawalAnswerT,
   WithdrawalBodyT,
-} from '../../server/modules/housing-fund/schemas'
+} from '../api/housing-fund'
 import { authedRequest } from './session'
 
 // Every call needs 实名认证: without it the platform answers 403 IDENTITY_REQUIRED.

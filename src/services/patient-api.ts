@@ -1,4 +1,4 @@
-import type { PatientListT, PatientT } from '../../server/modules/hospital/schemas'
+import type { PatientListT, PatientT } from '../api/hospital'
 import type { PatientForm } from '../domain/patient-form'
 import { authedRequest } from './session'
 

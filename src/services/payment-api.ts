@@ -1,4 +1,4 @@
-import type { PaymentT } from '../../server/modules/payments/schemas'
+import type { PaymentT } from '../api/payments'
 import { authedRequest } from './session'
 
 const paymentPath = (orderId: string) => `/v1/me/payments/${encodeURIComponent(orderId)}`

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { SessionT } from '../../server/modules/citizens/schemas'
+import type { SessionT } from '../api/citizens'
 import { clearSession, saveSession, useSessionStore } from '../stores/session-store'
 import { getDeviceUserId } from './device-user'
 import { ApiError, request, type RequestOptions } from './request'

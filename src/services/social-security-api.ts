@@ -1,4 +1,4 @@
-import type { ContributionYearT, ECardViewT, InsuredViewT, MedicalAccountViewT } from '../../server/modules/social-security/schemas'
+import type { ContributionYearT, ECardViewT, InsuredViewT, MedicalAccountViewT } from '../api/social-security'
 import { authedRequest } from './session'
 
 // Every call needs the citizen's session and 实名认证 (403 IDENTITY_REQUIRED without it).

@@ -1,5 +1,5 @@
-import type { PaymentT } from '../../server/modules/payments/schemas'
-import type { LicenceViewT, VehicleViolationsT, ViolationViewT } from '../../server/modules/traffic/schemas'
+import type { PaymentT } from '../api/payments'
+import type { LicenceViewT, VehicleViolationsT, ViolationViewT } from '../api/traffic'
 import { authedRequest } from './session'
 
 const base = (serviceId: string) => `/v1/services/${encodeURIComponent(serviceId)}`

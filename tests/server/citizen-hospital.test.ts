@@ -1,6 +1,6 @@
 import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DatesT, DayScheduleT, HospitalsT } from '../../server/modules/hospital/schemas'
+import type { DatesT, DayScheduleT, HospitalsT } from '../../src/api/hospital'
 import { idCheckCharacter } from '../../src/domain/id-number'
 import { piiInDatabase } from '../fixtures/pii-audit'
 import { type Citizen, type CitizenPlatform, startCitizenPlatform } from './citizen-platform'

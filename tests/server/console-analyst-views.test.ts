@@ -25,7 +25,7 @@ import type {
   TrendsAnswerT,
   TypesAnswerT,
   UploadSummaryT,
-} from '../../server/modules/stats/schemas'
+} from '../../src/api/stats'
 
 // Hand-made answers of the statistics API, typed with its schemas, so the views are checked against the contract.
 const period = { from: '2026-01', to: '2026-03', months: ['2026-01', '2026-02', '2026-03'], k: 10 }

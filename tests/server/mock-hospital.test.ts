@@ -1,6 +1,7 @@
 import { Value } from 'typebox/value'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { Appointment, AppointmentList, CancelResult, DateList, type DateListT, DepartmentList, DoctorList, HospitalList, Schedule, type ScheduleT, VisitCard, type SlotT } from '../../server/contracts/hospital'
+import { Appointment, AppointmentList, CancelResult, VisitCard } from '../../server/contracts/hospital'
+import { DateList, type DateListT, DepartmentList, DoctorList, HospitalList, Schedule, type ScheduleT, type SlotT } from '../../src/api/hospital'
 import { buildHospitalAgency } from '../../mock/hospital/app'
 import { campusesForTenant } from '../../mock/hospital/campuses'
 import { doctorsOf } from '../../mock/hospital/data'

@@ -1,6 +1,6 @@
 import { Value } from 'typebox/value'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Account, AccountNumber, DepositList, LoanList, LoanSchedule, WithdrawalApplication, WithdrawalEligibility } from '../../server/contracts/housing-fund'
+import { Account, AccountNumber, DepositList, LoanList, LoanSchedule, WithdrawalApplication, WithdrawalEligibility } from '../../src/api/housing-fund'
 import { buildHousingFundAgency } from '../../mock/housing-fund/app'
 import { equalInstalmentSchedule } from '../../src/domain/loan-calculator'
 import { itEnforcesSignatures } from '../fixtures/agency-security'

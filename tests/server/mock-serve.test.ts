@@ -3,12 +3,16 @@ import { Value } from 'typebox/value'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Operation } from '../../server/contracts/common'
 import * as hospital from '../../server/contracts/hospital'
+import * as hospitalApi from '../../src/api/hospital'
 import * as housingFund from '../../server/contracts/housing-fund'
+import * as housingFundApi from '../../src/api/housing-fund'
 import * as identity from '../../server/contracts/identity'
 import * as payment from '../../server/contracts/payment'
 import { MAX_SKEW_MS, signRequest } from '../../server/contracts/signing'
 import * as socialSecurity from '../../server/contracts/social-security'
+import * as socialSecurityApi from '../../src/api/social-security'
 import * as traffic from '../../server/contracts/traffic'
+import * as trafficApi from '../../src/api/traffic'
 import { ErrorBody } from '../../server/errors'
 import { type MockAgencies, type MockTenant, startMockAgencies } from '../../mock/serve'
 import { unmaskedPii } from '../fixtures/signed-inject'
@@ -124,14 +128,14 @@ describe('startMockAgencies: one host, many tenants', () => {
   })
 
   it('each tenant has its own state: a fine paid at tenant A is still unpaid at tenant B', async () => {
-    const { violations } = (await send('traffic-a', '/v1/violations/query', { body: { ...vehicle, plate: '川F6E5D4' } })).json() as Static<typeof traffic.ViolationList>
+    const { violations } = (await send('traffic-a', '/v1/violations/query', { body: { ...vehicle, plate: '川F6E5D4' } })).json() as Static<typeof trafficApi.ViolationList>
     const payable = violations.find((v) => v.payableOnline && v.status === 'unpaid')!
-    const detail = (await send('traffic-a', `/v1/violations/${payable.id}`)).json() as traffic.ViolationDetailT
+    const detail = (await send('traffic-a', `/v1/violations/${payable.id}`)).json() as trafficApi.ViolationDetailT
     const paid = await send('traffic-a', '/v1/violations/pay', { body: { violationId: payable.id, orderId: 'ORD-tenant-a-1', amountFen: detail.payableFen } })
     expect(paid.status).toBe(200)
 
     const statusAt = async (agencyId: string) => {
-      const list = (await send(agencyId, '/v1/violations/query', { body: { ...vehicle, plate: '川F6E5D4' } })).json() as Static<typeof traffic.ViolationList>
+      const list = (await send(agencyId, '/v1/violations/query', { body: { ...vehicle, plate: '川F6E5D4' } })).json() as Static<typeof trafficApi.ViolationList>
       return list.violations.find((v) => v.id === payable.id)?.status
     }
     expect(await statusAt('traffic-a')).toBe('paid')
@@ -180,12 +184,12 @@ describe('startMockAgencies: one host, many tenants', () => {
   )
 
   it.each([
-    ['traffic-a', '/v1/violations/query', vehicle, traffic.ViolationList],
-    ['hospital', '/v1/hospitals', undefined, hospital.HospitalList],
+    ['traffic-a', '/v1/violations/query', vehicle, trafficApi.ViolationList],
+    ['hospital', '/v1/hospitals', undefined, hospitalApi.HospitalList],
     ['identity', '/v1/identity/verify', citizen, identity.VerifyResult],
     ['payment', '/v1/orders', { orderId: 'ORD-serve-1', amountFen: 100, description: '交通违法罚款', notifyUrl: 'http://127.0.0.1:1/notify' }, payment.Prepay],
-    ['social-security', '/v1/insured/query', { idNumber: '510600199001010010' }, socialSecurity.InsuredStatus],
-    ['housing-fund', '/v1/account/query', { idNumber: '510600199001010010' }, housingFund.Account],
+    ['social-security', '/v1/insured/query', { idNumber: '510600199001010010' }, socialSecurityApi.InsuredStatus],
+    ['housing-fund', '/v1/account/query', { idNumber: '510600199001010010' }, housingFundApi.Account],
   ] as const)('%s answers %s with its contract schema', async (agencyId, path, body, schema) => {
     const res = await send(agencyId, path, body === undefined ? {} : { body })
     expect(res.status).toBe(200)
@@ -197,10 +201,10 @@ describe('fault injection, next to a good tenant on the same host', () => {
   it('wrongSchema: 200 answers wrapped in { data }, 4xx unchanged', async () => {
     const good = await send('traffic-a', '/v1/violations/query', { body: vehicle })
     const broken = await send('wrong-schema', '/v1/violations/query', { body: vehicle })
-    expect(Value.Check(traffic.ViolationList, good.json())).toBe(true)
+    expect(Value.Check(trafficApi.ViolationList, good.json())).toBe(true)
     expect(broken.status).toBe(200)
     expect(broken.contentType).toMatch(/^application\/json/)
-    expect(Value.Check(traffic.ViolationList, broken.json())).toBe(false)
+    expect(Value.Check(trafficApi.ViolationList, broken.json())).toBe(false)
     expect(broken.json()).toEqual({ data: good.json() })
 
     const missing = { ...vehicle, plate: '川A00000' }

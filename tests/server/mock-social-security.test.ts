@@ -1,6 +1,6 @@
 import { Value } from 'typebox/value'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ContributionList, ECard, InsuredStatus, MedicalAccount } from '../../server/contracts/social-security'
+import { ContributionList, ECard, InsuredStatus, MedicalAccount } from '../../src/api/social-security'
 import { buildSocialSecurityAgency } from '../../mock/social-security/app'
 import { itEnforcesSignatures } from '../fixtures/agency-security'
 import { validManifest } from '../fixtures/manifests'

@@ -1,12 +1,7 @@
 import { Value } from 'typebox/value'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  LicencePoints,
-  PayViolationResult,
-  ViolationDetail,
-  ViolationList,
-  type Violation,
-} from '../../server/contracts/traffic'
+import { PayViolationResult } from '../../server/contracts/traffic'
+import { LicencePoints, ViolationDetail, ViolationList, type Violation } from '../../src/api/traffic'
 import { NOT_PAYABLE, generateViolations } from '../../mock/traffic/data'
 import { buildTrafficAgency } from '../../mock/traffic/app'
 import { itEnforcesSignatures } from '../fixtures/agency-security'

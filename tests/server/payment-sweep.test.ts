@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DatesT, DayScheduleT } from '../../server/modules/hospital/schemas'
+import type { DatesT, DayScheduleT } from '../../src/api/hospital'
 import { idCheckCharacter } from '../../src/domain/id-number'
 import { type CitizenPlatform, startCitizenPlatform } from './citizen-platform'
 

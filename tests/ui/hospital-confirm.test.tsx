@@ -1,6 +1,6 @@
 import { act } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { AppointmentAnswerT } from '../../server/modules/hospital/schemas'
+import type { AppointmentAnswerT } from '../../src/api/hospital'
 import { coverPage, fakeTaro, resetFakeTaro, setRouteParams, uncoverPage } from '../unit/helpers/fake-taro'
 import { answer, CHILD, CHOSEN_SLOT, DEPARTMENTS, DOCTORS, HOSPITAL, PATIENTS, schedule, SELF, SERVICE, slot } from './hospital-fixtures'
 import { flush, render, type Rendered } from './render'

@@ -1,4 +1,4 @@
-import type { AppointmentAnswerT, AppointmentViewT, DatesT, DayScheduleT, PatientListT, PatientT } from '../../server/modules/hospital/schemas'
+import type { AppointmentAnswerT, AppointmentViewT, DatesT, DayScheduleT, PatientListT, PatientT } from '../../src/api/hospital'
 import type { Department, Doctor, Hospital } from '../../src/services/hospital-api'
 import { payment } from './traffic-fixtures'
 

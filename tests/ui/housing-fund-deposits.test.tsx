@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { AccountViewT, DepositYearT } from '../../server/modules/housing-fund/schemas'
+import type { AccountViewT, DepositYearT } from '../../src/api/housing-fund'
 import { chinaToday } from '../../src/domain/china-time'
 import { resetFakeTaro, setRouteParams } from '../unit/helpers/fake-taro'
 import { flush, render, type Rendered } from './render'

@@ -1,6 +1,6 @@
 import { act } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { AccountViewT } from '../../server/modules/housing-fund/schemas'
+import type { AccountViewT } from '../../src/api/housing-fund'
 import { coverPage, fakeTaro, resetFakeTaro, setRouteParams, uncoverPage } from '../unit/helpers/fake-taro'
 import { flush, render, type Rendered } from './render'
 import { deferred } from './traffic-fixtures'

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { LoanScheduleViewT, LoansViewT } from '../../server/modules/housing-fund/schemas'
+import type { LoanScheduleViewT, LoansViewT } from '../../src/api/housing-fund'
 import { equalInstalmentSchedule } from '../../src/domain/loan-calculator'
 import { fakeTaro, resetFakeTaro, setRouteParams } from '../unit/helpers/fake-taro'
 import { flush, render, type Rendered } from './render'

@@ -1,6 +1,6 @@
 import { act } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { EligibilityViewT, WithdrawalAnswerT } from '../../server/modules/housing-fund/schemas'
+import type { EligibilityViewT, WithdrawalAnswerT } from '../../src/api/housing-fund'
 import { fakeTaro, resetFakeTaro, setRouteParams } from '../unit/helpers/fake-taro'
 import { flush, render, type Rendered } from './render'
 import { deferred } from './traffic-fixtures'

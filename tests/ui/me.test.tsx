@@ -1,6 +1,6 @@
 import { act } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { MeT } from '../../server/modules/citizens/schemas'
+import type { MeT } from '../../src/api/citizens'
 import { coverPage, deviceStorage, fakeTaro, resetFakeTaro, uncoverPage } from '../unit/helpers/fake-taro'
 import { flush, render, type Rendered } from './render'
 import { deferred } from './traffic-fixtures'

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { RecordT } from '../../server/modules/citizens/schemas'
+import type { RecordT } from '../../src/api/citizens'
 import { resetFakeTaro } from '../unit/helpers/fake-taro'
 import { flush, render, type Rendered } from './render'
 

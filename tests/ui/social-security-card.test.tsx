@@ -1,6 +1,6 @@
 import { act } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { ECardViewT } from '../../server/modules/social-security/schemas'
+import type { ECardViewT } from '../../src/api/social-security'
 import { coverPage, deviceStorage, fakeTaro, resetFakeTaro, setRouteParams, uncoverPage } from '../unit/helpers/fake-taro'
 import { render, type Rendered } from './render'
 

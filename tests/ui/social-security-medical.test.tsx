@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { MedicalAccountViewT } from '../../server/modules/social-security/schemas'
+import type { MedicalAccountViewT } from '../../src/api/social-security'
 import { resetFakeTaro, setRouteParams } from '../unit/helpers/fake-taro'
 import { flush, render, type Rendered } from './render'
 

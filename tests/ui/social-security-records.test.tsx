@@ -1,6 +1,6 @@
 import { act } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { ContributionYearT, InsuredViewT } from '../../server/modules/social-security/schemas'
+import type { ContributionYearT, InsuredViewT } from '../../src/api/social-security'
 import { coverPage, fakeTaro, resetFakeTaro, setRouteParams, uncoverPage } from '../unit/helpers/fake-taro'
 import { flush, render, type Rendered } from './render'
 

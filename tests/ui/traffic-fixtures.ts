@@ -1,6 +1,6 @@
-import type { VehicleT } from '../../server/modules/citizens/schemas'
-import type { PaymentT } from '../../server/modules/payments/schemas'
-import type { VehicleViolationsT, ViolationViewT } from '../../server/modules/traffic/schemas'
+import type { VehicleT } from '../../src/api/citizens'
+import type { PaymentT } from '../../src/api/payments'
+import type { VehicleViolationsT, ViolationViewT } from '../../src/api/traffic'
 
 /** Answers of the traffic and payment API as the server sends them (PII masked), for the page tests. */
 export const VEHICLE: VehicleT = {

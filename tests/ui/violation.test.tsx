@@ -1,6 +1,6 @@
 import { act } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { PaymentT } from '../../server/modules/payments/schemas'
+import type { PaymentT } from '../../src/api/payments'
 import { coverPage, fakeTaro, resetFakeTaro, setRouteParams, uncoverPage } from '../unit/helpers/fake-taro'
 import { flush, render, type Rendered } from './render'
 import { deferred, payment, VEHICLE, violationView } from './traffic-fixtures'

@@ -1,7 +1,7 @@
 import type { ScatterSeriesOption } from 'echarts/charts'
 import type { GraphicComponentOption, GridComponentOption, MarkLineComponentOption } from 'echarts/components'
 import type { ComposeOption } from 'echarts/core'
-import type { DomainsAnswerT } from '../../modules/stats/schemas'
+import type { DomainsAnswerT } from '../../../src/api/stats'
 import { countText, percentText, statView } from '../analyst-format'
 import { html, type SafeHtml } from '../html'
 import { tableView } from '../table-view'

@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { strict } from '../common'
+import { strict } from '../../../src/api/common'
 import { PersonFixturesSchema, fixtureField } from '../fixture-fields'
 
 /** A campus of the agency's and a test patient, for the hospital@1 suite. */

@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox'
-import { DateTime, PersonSchema, defineOperations, literals, strict } from '../common'
+import { defineOperations } from '../common'
+import { DateTime, PersonSchema, literals, strict } from '../../../src/api/common'
 import { IDENTITY_ERRORS } from './errors'
 
 /** identity@1: real-name verification (公安实名): does this name belong to this ID number? */

@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { strict } from '../common'
+import { strict } from '../../../src/api/common'
 
 /** The amount of the test order the payment@1 suite creates (and never pays). */
 export const PaymentFixturesSchema = Type.Object(

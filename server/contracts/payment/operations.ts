@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox'
-import { DateTime, Fen, defineOperations, literals, strict } from '../common'
+import { defineOperations } from '../common'
+import { DateTime, Fen, literals, strict } from '../../../src/api/common'
 import { PAYMENT_ERRORS } from './errors'
 
 /**

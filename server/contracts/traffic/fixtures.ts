@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { strict } from '../common'
+import { strict } from '../../../src/api/common'
 import { fixtureField } from '../fixture-fields'
 
 /** A vehicle and a licence the agency knows, for the traffic@1 suite. */

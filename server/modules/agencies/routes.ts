@@ -5,7 +5,7 @@ import type { Db } from '../../db/db'
 import { ErrorBody } from '../../errors'
 import { requireRole } from '../auth/require-role'
 import type { CityService } from '../cities/service'
-import { AgencyList } from './schemas'
+import { AgencyList } from '../../../src/api/agencies'
 import { type Agency, createAgency, getAgencies } from './service'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody }

@@ -3,7 +3,7 @@ import { type Static, Type } from 'typebox'
 import type { Db } from '../../db/db'
 import { ErrorBody } from '../../errors'
 import { requireRole } from './require-role'
-import { CreateTokenBody, CreatedToken, TokenIdParams, TokenList } from './schemas'
+import { CreateTokenBody, CreatedToken, TokenIdParams, TokenList } from '../../../src/api/auth'
 import { createToken, getTokens, revokeLiveToken, tokenLabel } from './service'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody }

@@ -4,7 +4,7 @@ import type { Db } from '../../db/db'
 import { ErrorBody } from '../../errors'
 import type { CityService } from '../cities/service'
 import { createCatalogCache } from './catalog-cache'
-import { CatalogQuery, CatalogResponse } from './schemas'
+import { CatalogQuery, CatalogResponse } from '../../../src/api/catalog'
 import { getCatalog } from './service'
 
 export interface CatalogRouteOptions {

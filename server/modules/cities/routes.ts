@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ErrorBody } from '../../errors'
-import { CityList, CitySearchQuery, NearestCity, NearestQuery } from './schemas'
+import { CityList, CitySearchQuery, NearestCity, NearestQuery } from '../../../src/api/cities'
 import type { CityService } from './service'
 
 export const cityRoutes: FastifyPluginAsyncTypebox<{ cities: CityService }> = async (app, { cities }) => {

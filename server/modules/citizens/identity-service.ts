@@ -8,7 +8,7 @@ import { HttpError } from '../../errors'
 import type { CitizenDeps } from './citizen-deps'
 import { formProblems } from './form-problems'
 import { findSealedIdentity, setIdentity } from './repository'
-import type { IdentityT, MeT } from './schemas'
+import type { IdentityT, MeT } from '../../../src/api/citizens'
 import { countVehicles } from './vehicles-repository'
 import { verifyPerson } from './verify-person'
 

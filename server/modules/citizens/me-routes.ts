@@ -5,7 +5,7 @@ import type { CitizenDeps } from './citizen-deps'
 import { citizenOf, requireCitizen } from './citizen-session'
 import { describeCitizen, verifyIdentity } from './identity-service'
 import { listRecords } from './records-service'
-import { IdentityRequest, Me, RecordList } from './schemas'
+import { IdentityRequest, Me, RecordList } from '../../../src/api/citizens'
 
 const security = [{ citizenSession: [] }]
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody }

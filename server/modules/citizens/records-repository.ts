@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/db'
-import type { RecordStatus, RecordT } from './schemas'
+import type { RecordStatus, RecordT } from '../../../src/api/citizens'
 
 /**
  * 办事记录: what a citizen did through any service, one row per payment or

@@ -3,7 +3,7 @@ import { Type } from 'typebox'
 import { ErrorBody } from '../../errors'
 import type { CitizenDeps } from './citizen-deps'
 import { requireCitizen, sessionTokenOf } from './citizen-session'
-import { Session, SessionRequest, SimulatedCode, SimulatedCodeRequest } from './schemas'
+import { Session, SessionRequest, SimulatedCode, SimulatedCodeRequest } from '../../../src/api/citizens'
 import { logIn, logOut, simulatedCode } from './session-service'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }

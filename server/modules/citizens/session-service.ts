@@ -2,7 +2,7 @@ import { HttpError } from '../../errors'
 import type { CitizenDeps } from './citizen-deps'
 import { hashSessionToken, newSessionToken } from './citizen-session'
 import { findOrCreateCitizen, insertSession, revokeSession } from './repository'
-import type { SessionT } from './schemas'
+import type { SessionT } from '../../../src/api/citizens'
 import { exchangeCode, simulatedLoginCode } from './wechat-client'
 
 function wechatBase(deps: Pick<CitizenDeps, 'links'>): string {

@@ -3,7 +3,7 @@ import { Type } from 'typebox'
 import { ErrorBody } from '../../errors'
 import type { CitizenDeps } from './citizen-deps'
 import { citizenOf, requireCitizen } from './citizen-session'
-import { VehicleList, VehicleParams, VehicleRequest } from './schemas'
+import { VehicleList, VehicleParams, VehicleRequest } from '../../../src/api/citizens'
 import { bindVehicle, listVehicleViews, unbindVehicle } from './vehicle-service'
 
 const security = [{ citizenSession: [] }]

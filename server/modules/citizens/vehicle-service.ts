@@ -6,7 +6,7 @@ import { HttpError } from '../../errors'
 import type { CitizenDeps } from './citizen-deps'
 import { formProblems } from './form-problems'
 import { requireIdentity } from './identity-service'
-import type { VehicleT } from './schemas'
+import type { VehicleT } from '../../../src/api/citizens'
 import { type VehicleRow, deleteVehicle, findVehicle, insertVehicle, listVehicles } from './vehicles-repository'
 
 /** How many vehicles one citizen may bind (交管12123 allows a handful per person). */

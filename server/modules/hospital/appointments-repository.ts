@@ -1,6 +1,6 @@
 import type { AppointmentT } from '../../contracts/hospital'
 import type { Queryable } from '../../db/db'
-import type { CANCEL_REASONS } from './schemas'
+import type { CANCEL_REASONS } from '../../../src/api/hospital'
 
 /** The hospital's appointment (its patient masked) and the visit card it was booked with. */
 export type AppointmentDetails = AppointmentT & { visitCardNo: string }

@@ -4,7 +4,7 @@ import { ErrorBody } from '../../errors'
 import type { CitizenDeps } from '../citizens/citizen-deps'
 import { citizenOf, requireCitizen } from '../citizens/citizen-session'
 import { createPatients } from './patient-service'
-import { PatientAnswer, PatientList, PatientParams, PatientRequest } from './schemas'
+import { PatientAnswer, PatientList, PatientParams, PatientRequest } from '../../../src/api/hospital'
 
 const security = [{ citizenSession: [] }]
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody }

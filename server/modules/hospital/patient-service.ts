@@ -9,7 +9,7 @@ import { formProblems } from '../citizens/form-problems'
 import { requireIdentity } from '../citizens/identity-service'
 import { verifyPerson } from '../citizens/verify-person'
 import { type PatientRow, deletePatient, insertPatient, listPatients, openPatient } from './patients-repository'
-import { MAX_PATIENTS, PATIENT_RELATIONS, type PatientListT, type PatientRelation, type PatientT } from './schemas'
+import { MAX_PATIENTS, PATIENT_RELATIONS, type PatientListT, type PatientRelation, type PatientT } from '../../../src/api/hospital'
 
 const FAMILY: readonly string[] = PATIENT_RELATIONS.filter((r) => r !== 'self')
 

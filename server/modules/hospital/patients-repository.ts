@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/db'
 import type { SecretBox } from '../../crypto/secret-box'
-import type { PatientRelation } from './schemas'
+import type { PatientRelation } from '../../../src/api/hospital'
 
 export interface PatientRow {
   id: string

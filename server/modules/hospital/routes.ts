@@ -21,7 +21,7 @@ import {
   ServiceParams,
   VisitCardQuery,
   VisitCardView,
-} from './schemas'
+} from '../../../src/api/hospital'
 import { createBookings } from './service'
 
 const security = [{ citizenSession: [] }]

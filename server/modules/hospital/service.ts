@@ -8,7 +8,7 @@ import { agencyKeyFor } from '../gateway/agency-key'
 import { type AgencyDeps, agencyFor } from '../gateway/bound-agency'
 import { PAYMENT_WINDOW_MS, type Payments } from '../payments/payment-service'
 import type { PaymentRow } from '../payments/payment-service'
-import type { PaymentT } from '../payments/schemas'
+import type { PaymentT } from '../../../src/api/payments'
 import {
   type AppointmentRow,
   type CancelReason,
@@ -22,7 +22,7 @@ import {
   setOrder,
 } from './appointments-repository'
 import { findPatient, openPatient } from './patients-repository'
-import type { AppointmentViewListT, AppointmentViewT } from './schemas'
+import type { AppointmentViewListT, AppointmentViewT } from '../../../src/api/hospital'
 
 /** The hospital service `serviceId`, bound to hospital@1. */
 export const hospitalAgency = (deps: AgencyDeps, serviceId: string) => agencyFor(deps, serviceId, hospitalContract)

@@ -14,7 +14,7 @@ import {
   WithdrawalAnswer,
   WithdrawalBody,
   YearQuery,
-} from './schemas'
+} from '../../../src/api/housing-fund'
 import { createHousingFund } from './service'
 
 const security = [{ citizenSession: [] }]

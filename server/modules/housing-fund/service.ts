@@ -7,7 +7,7 @@ import { addRecord } from '../citizens/records-service'
 import { yearMonths } from '../citizens/year-months'
 import { agencyKeyFor } from '../gateway/agency-key'
 import { agencyFor } from '../gateway/bound-agency'
-import type { DepositYearT, WithdrawalAnswerT, WithdrawalBodyT } from './schemas'
+import type { DepositYearT, WithdrawalAnswerT, WithdrawalBodyT } from '../../../src/api/housing-fund'
 
 /**
  * 公积金 through the city's fund centre (housing-fund@1) for the verified

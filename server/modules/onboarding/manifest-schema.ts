@@ -3,11 +3,11 @@ import { DOMAIN_IDS, ITEM_KINDS, SERVICE_TYPE_IDS } from '../../../src/domain/ca
 import { KEY_ITEMS } from '../../../src/domain/key-industry'
 import { CONTRACTS as TYPED_CONTRACT_DESCRIPTORS, TYPED_CONTRACTS, type TypedContract, byContract, isTypedContract } from '../../contracts'
 import { FIXTURE_PATTERNS } from '../../contracts/fixture-fields'
+import { literals } from '../../../src/api/common'
 
-// One enum of the given ids, typed as their union (an `enum` keyword gives one
-// clear error instead of one per literal of a union).
-const literals = <T extends string>(values: readonly T[], options: { description?: string } = {}) =>
-  Type.Unsafe<T>(Type.String({ enum: [...values], ...options }))
+// The manifest stays here rather than in src/api: it is built from the typed
+// contracts' descriptors (their ids, fixture schemas), which src/ cannot import,
+// and only agencies and the console send it, never the app.
 
 /**
  * Every string pattern of the manifest with the bilingual message a

@@ -20,7 +20,7 @@ import {
   replacePrepay,
   setPrepay,
 } from './repository'
-import type { PaymentT } from './schemas'
+import type { PaymentT } from '../../../src/api/payments'
 
 export type { PaymentRow } from './repository'
 

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/db'
 import type { PrepayT } from '../../contracts/payment'
-import type { PaymentStatus } from './schemas'
+import type { PaymentStatus } from '../../../src/api/payments'
 
 export interface PaymentRow {
   order_id: string

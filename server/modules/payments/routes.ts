@@ -9,7 +9,7 @@ import { ErrorBody, HttpError } from '../../errors'
 import type { CitizenDeps } from '../citizens/citizen-deps'
 import { citizenOf, requireCitizen } from '../citizens/citizen-session'
 import type { Payments } from './payment-service'
-import { PaymentAnswer, PaymentParams } from './schemas'
+import { PaymentAnswer, PaymentParams } from '../../../src/api/payments'
 
 const security = [{ citizenSession: [] }]
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody }

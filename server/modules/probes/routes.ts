@@ -4,7 +4,7 @@ import type { ReviewConfig } from '../../config'
 import type { Db } from '../../db/db'
 import { ErrorBody } from '../../errors'
 import { requireRole } from '../auth/require-role'
-import { CityFailuresAnswer, MaintenanceAnswer, MaintenanceBody, PeriodQuery, ProbesAnswer, ServiceParams } from './schemas'
+import { CityFailuresAnswer, MaintenanceAnswer, MaintenanceBody, PeriodQuery, ProbesAnswer, ServiceParams } from '../../../src/api/probes'
 import { announceMaintenance, getCityFailureRates, getServiceFailureRates, rulesOf } from './service'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody }

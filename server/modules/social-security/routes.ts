@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ErrorBody } from '../../errors'
 import type { CitizenDeps } from '../citizens/citizen-deps'
 import { citizenOf, requireCitizen } from '../citizens/citizen-session'
-import { ContributionYear, ECardView, InsuredView, MedicalAccountView, ServiceParams, YearQuery } from './schemas'
+import { ContributionYear, ECardView, InsuredView, MedicalAccountView, ServiceParams, YearQuery } from '../../../src/api/social-security'
 import { createSocialSecurity } from './service'
 
 const security = [{ citizenSession: [] }]

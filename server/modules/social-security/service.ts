@@ -4,7 +4,7 @@ import type { CitizenDeps } from '../citizens/citizen-deps'
 import { requireIdentity } from '../citizens/identity-service'
 import { yearMonths } from '../citizens/year-months'
 import { agencyFor } from '../gateway/bound-agency'
-import type { ContributionYearT } from './schemas'
+import type { ContributionYearT } from '../../../src/api/social-security'
 
 /**
  * 社保 through the city's social security bureau (social-security@1): every

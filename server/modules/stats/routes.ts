@@ -26,7 +26,7 @@ import {
   UploadList,
   UploadQuery,
   UploadSummary,
-} from './schemas'
+} from '../../../src/api/stats'
 import { csvTables } from './csv-tables'
 import { indexAnswer } from './index-answer'
 import type { Period, StatsService } from './stats-service'

@@ -3,8 +3,8 @@ import { ErrorBody } from '../../errors'
 import type { CitizenDeps } from '../citizens/citizen-deps'
 import { citizenOf, requireCitizen } from '../citizens/citizen-session'
 import type { Payments } from '../payments/payment-service'
-import { PaymentAnswer } from '../payments/schemas'
-import { LicenceView, TrafficParams, VehicleViolations, VehicleViolationsParams, ViolationPathParams, ViolationView } from './schemas'
+import { PaymentAnswer } from '../../../src/api/payments'
+import { LicenceView, TrafficParams, VehicleViolations, VehicleViolationsParams, ViolationPathParams, ViolationView } from '../../../src/api/traffic'
 import { createTraffic } from './service'
 
 const security = [{ citizenSession: [] }]

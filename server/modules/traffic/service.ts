@@ -6,8 +6,8 @@ import { requireIdentity } from '../citizens/identity-service'
 import { ownVehicle } from '../citizens/vehicle-service'
 import { type AgencyDeps, agencyFor } from '../gateway/bound-agency'
 import type { Payments } from '../payments/payment-service'
-import type { PaymentT } from '../payments/schemas'
-import type { LicenceViewT, VehicleViolationsT, ViolationViewT } from './schemas'
+import type { PaymentT } from '../../../src/api/payments'
+import type { LicenceViewT, VehicleViolationsT, ViolationViewT } from '../../../src/api/traffic'
 
 /** A violation as the citizen names it: the traffic service, their vehicle, the violation. */
 export interface ViolationRef {

@@ -1,7 +1,7 @@
 import { MAX_USAGE_RECORDS } from '../../../src/domain/usage-batch'
 import { parseScope } from '../../../src/domain/usage-scope'
 import type { ErrorDetail } from '../../errors'
-import type { UsageBatchT } from './schemas'
+import type { UsageBatchT } from '../../../src/api/usage'
 
 /** What the server knows exists: records about anything else are refused, so nobody can fill the tables with made-up places. */
 export interface KnownPlaces {

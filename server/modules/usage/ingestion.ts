@@ -2,7 +2,7 @@ import { chinaToday } from '../../../src/domain/china-time'
 import { latencyBucket } from '../../../src/domain/usage-batch'
 import type { Db, Executable } from '../../db/db'
 import { type ActivityDelta, type InteractionDelta, writeGroup } from './repository'
-import type { UsageBatchT } from './schemas'
+import type { UsageBatchT } from '../../../src/api/usage'
 
 export interface Ingested {
   accepted: number

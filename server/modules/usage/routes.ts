@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { UsageConfig } from '../../config'
 import { ErrorBody, HttpError } from '../../errors'
 import { createRateLimit } from './rate-limit'
-import { UsageAnswerSchema, UsageBatchSchema } from './schemas'
+import { UsageAnswerSchema, UsageBatchSchema } from '../../../src/api/usage'
 import type { UsageService } from './usage-service'
 
 /**

@@ -8,7 +8,7 @@ import { type KnownPlaces, batchProblems } from './check-batch'
 import type { ActivityRow } from './activity-row'
 import { type Ingested, createIngestion } from './ingestion'
 import { forgetOldBatchIds, readScopeActivity } from './repository'
-import { UsageBatchSchema, type UsageBatchT } from './schemas'
+import { UsageBatchSchema, type UsageBatchT } from '../../../src/api/usage'
 
 /** Services appear while the server runs: an unknown id re-reads the list, at most this often. */
 const SERVICES_REFRESH_MS = 10_000

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { Value } from 'typebox/value'
 import { describe, expect, it } from 'vitest'
-import { MaskedIdNumber, MaskedName } from '../../../server/contracts/common'
+import { MaskedIdNumber, MaskedName } from '../../../src/api/common'
 import { maskIdNumber, maskName, maskPhone, maskPlate, maskTail } from '../../../src/domain/mask'
 
 const idNumber = fc.tuple(fc.stringMatching(/^[0-9]{17}$/), fc.constantFrom(...'0123456789X')).map(([a, b]) => a + b)

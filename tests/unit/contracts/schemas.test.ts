@@ -9,6 +9,7 @@ import * as identity from '../../../server/contracts/identity'
 import * as payment from '../../../server/contracts/payment'
 import * as socialSecurity from '../../../server/contracts/social-security'
 import * as traffic from '../../../server/contracts/traffic'
+import * as trafficApi from '../../../src/api/traffic'
 import { TYPED_CONTRACTS } from '../../../server/modules/onboarding/manifest-schema'
 
 const CONTRACTS = [
@@ -102,19 +103,19 @@ describe('contract schema facts', () => {
 
   it('money is integer fen: a fractional fine is refused', () => {
     const list = { violations: [violation], summary: { count: 1, unpaidCount: 1, unpaidFineFen: 15000, unpaidPoints: 0 } }
-    expect(Value.Check(traffic.ViolationList, list)).toBe(true)
-    expect(Value.Check(traffic.ViolationList, { ...list, violations: [{ ...violation, fineFen: 150.5 }] })).toBe(false)
+    expect(Value.Check(trafficApi.ViolationList, list)).toBe(true)
+    expect(Value.Check(trafficApi.ViolationList, { ...list, violations: [{ ...violation, fineFen: 150.5 }] })).toBe(false)
     expect(Value.Check(payment.CreateOrderRequest, { orderId: 'ORD-0001', amountFen: 0.5, description: 'x', notifyUrl: 'https://p.example/n' })).toBe(false)
   })
 
   it('violation status is one of unpaid, paid, processing', () => {
-    expect(Value.Check(traffic.ViolationList, { violations: [{ ...violation, status: 'overdue' }], summary: { count: 1, unpaidCount: 0, unpaidFineFen: 0, unpaidPoints: 0 } })).toBe(false)
+    expect(Value.Check(trafficApi.ViolationList, { violations: [{ ...violation, status: 'overdue' }], summary: { count: 1, unpaidCount: 0, unpaidFineFen: 0, unpaidPoints: 0 } })).toBe(false)
   })
 
   it('masked fields refuse a full ID number', () => {
     const points = { licenceNo: '5106**********0011', licenceClass: 'C1', points: 3, cycleStart: '2025-03-01', cycleEnd: '2026-02-28', status: 'normal', validUntil: '2031-03-01' }
-    expect(Value.Check(traffic.LicencePoints, points)).toBe(true)
-    expect(Value.Check(traffic.LicencePoints, { ...points, licenceNo: '510600199001010011' })).toBe(false)
+    expect(Value.Check(trafficApi.LicencePoints, points)).toBe(true)
+    expect(Value.Check(trafficApi.LicencePoints, { ...points, licenceNo: '510600199001010011' })).toBe(false)
   })
 
   it('a booking request needs a patient with a real name and an 18-character ID number', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { BookingRulesT } from '../../../server/contracts/hospital'
+import type { BookingRulesT } from '../../../src/api/hospital'
 import {
   bookingRuleLines,
   bookingRulesSummary,

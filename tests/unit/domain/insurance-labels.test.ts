@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { INSURANCE_TYPES } from '../../../server/contracts/social-security'
+import { INSURANCE_TYPES } from '../../../src/api/social-security'
 import { INSURANCE_ORDER, insuranceTypeName, insuredStatusLabel, insuredStatusTone } from '../../../src/domain/insurance-labels'
 
 describe('insurance labels', () => {

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import type { IdentityT } from '../../../../server/modules/citizens/schemas'
+import type { IdentityT } from '../../../api/citizens'
 import { FormFooter } from '../../../components/form-footer'
 import { PersonFields } from '../../../components/person-fields'
 import { chinaToday } from '../../../domain/china-time'

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { RecordT } from '../../../../server/modules/citizens/schemas'
+import type { RecordT } from '../../../api/citizens'
 import { formatChinaDateTime } from '../../../domain/china-time'
 import { formatPrice } from '../../../domain/money'
 import { recordStatusLabel } from '../../../domain/record-status'

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import type { IdentityT } from '../../../../server/modules/citizens/schemas'
+import type { IdentityT } from '../../../api/citizens'
 import { DetailList } from '../../../components/detail-list'
 import { formatChinaDateTime } from '../../../domain/china-time'
 

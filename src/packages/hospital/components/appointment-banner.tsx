@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { AppointmentAnswerT } from '../../../../server/modules/hospital/schemas'
+import type { AppointmentAnswerT } from '../../../api/hospital'
 import { appointmentStatusLabel } from '../../../domain/appointment-status'
 import { chinaMomentText, visitTimeText } from '../../../domain/booking-dates'
 import { formatPrice } from '../../../domain/money'

@@ -1,4 +1,4 @@
-import type { AppointmentViewT } from '../../../../server/modules/hospital/schemas'
+import type { AppointmentViewT } from '../../../api/hospital'
 import { DetailList, type DetailRow } from '../../../components/detail-list'
 import { appointmentStatusLabel } from '../../../domain/appointment-status'
 import { chinaMomentText, visitTimeText } from '../../../domain/booking-dates'

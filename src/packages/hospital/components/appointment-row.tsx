@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { AppointmentViewT } from '../../../../server/modules/hospital/schemas'
+import type { AppointmentViewT } from '../../../api/hospital'
 import { Pressable } from '../../../components/pressable'
 import { appointmentStatusLabel, appointmentStatusTone } from '../../../domain/appointment-status'
 import { visitTimeText } from '../../../domain/booking-dates'

@@ -1,4 +1,4 @@
-import type { DayScheduleT } from '../../../../server/modules/hospital/schemas'
+import type { DayScheduleT } from '../../../api/hospital'
 import { DetailList } from '../../../components/detail-list'
 import { visitTimeText } from '../../../domain/booking-dates'
 import { formatPrice } from '../../../domain/money'

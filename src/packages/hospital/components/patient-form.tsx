@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import type { PatientT } from '../../../../server/modules/hospital/schemas'
+import type { PatientT } from '../../../api/hospital'
 import { FormFooter } from '../../../components/form-footer'
 import { PersonFields } from '../../../components/person-fields'
 import { chinaToday } from '../../../domain/china-time'

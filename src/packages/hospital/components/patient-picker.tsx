@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { PatientT } from '../../../../server/modules/hospital/schemas'
+import type { PatientT } from '../../../api/hospital'
 import { Pressable } from '../../../components/pressable'
 import { relationLabel } from '../../../domain/patient-relations'
 

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react'
-import type { AppointmentAnswerT } from '../../../../server/modules/hospital/schemas'
+import type { AppointmentAnswerT } from '../../../api/hospital'
 import { useForm } from '../../../hooks/use-form'
 import { useServiceUsage } from '../../../hooks/use-service-usage'
 import { bookAppointment } from '../../../services/hospital-api'

@@ -1,5 +1,5 @@
 import { DetailList, type DetailRow } from '../../../components/detail-list'
-import type { ContributionYearT } from '../../../../server/modules/social-security/schemas'
+import type { ContributionYearT } from '../../../api/social-security'
 import { formatYuan } from '../../../domain/money'
 
 /** A year's totals as the bureau counted them, and how many of the listed months were not paid. */

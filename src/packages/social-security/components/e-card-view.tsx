@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { ECardViewT } from '../../../../server/modules/social-security/schemas'
+import type { ECardViewT } from '../../../api/social-security'
 import { DetailList } from '../../../components/detail-list'
 
 /** The card's face: every personal field exactly as the bureau masked it; nothing unmasked ever reaches the app. */

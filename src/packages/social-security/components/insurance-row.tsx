@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { InsuredViewT } from '../../../../server/modules/social-security/schemas'
+import type { InsuredViewT } from '../../../api/social-security'
 import { monthText } from '../../../domain/calendar-months'
 import { insuredStatusLabel, insuredStatusTone } from '../../../domain/insurance-labels'
 

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { MedicalAccountViewT } from '../../../../server/modules/social-security/schemas'
+import type { MedicalAccountViewT } from '../../../api/social-security'
 import { formatChinaDateTime } from '../../../domain/china-time'
 import { transactionAmountText, transactionKindLabel } from '../../../domain/medical-transactions'
 import { formatYuan } from '../../../domain/money'

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { VehicleT } from '../../../../server/modules/citizens/schemas'
+import type { VehicleT } from '../../../api/citizens'
 import { Pressable } from '../../../components/pressable'
 import { summarizeViolations } from '../../../domain/violation-summary'
 import { useRemote } from '../../../hooks/use-remote'

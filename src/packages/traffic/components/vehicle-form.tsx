@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import type { VehicleT } from '../../../../server/modules/citizens/schemas'
+import type { VehicleT } from '../../../api/citizens'
 import { FormFooter } from '../../../components/form-footer'
 import { TextField } from '../../../components/text-field'
 import { normalizeVehicleForm, vehicleFormProblems, type VehicleForm as VehicleValues } from '../../../domain/citizen-forms'

@@ -1,4 +1,4 @@
-import type { ViolationViewT } from '../../../../server/modules/traffic/schemas'
+import type { ViolationViewT } from '../../../api/traffic'
 import { DetailList } from '../../../components/detail-list'
 import { formatChinaDateTime } from '../../../domain/china-time'
 import { formatYuan } from '../../../domain/money'

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { Violation } from '../../../../server/contracts/traffic'
+import type { Violation } from '../../../api/traffic'
 import { Pressable } from '../../../components/pressable'
 import { formatChinaDateTime } from '../../../domain/china-time'
 import { formatYuan } from '../../../domain/money'

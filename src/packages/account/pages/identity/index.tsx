@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { IdentityT } from '../../../../../server/modules/citizens/schemas'
+import type { IdentityT } from '../../../../api/citizens'
 import { RemoteStatus } from '../../../../components/remote-status'
 import { useRemote } from '../../../../hooks/use-remote'
 import { useRouteParams } from '../../../../hooks/use-route-params'

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import type { AppointmentAnswerT } from '../../../../../server/modules/hospital/schemas'
+import type { AppointmentAnswerT } from '../../../../api/hospital'
 import { FormAlert } from '../../../../components/form-alert'
 import { Pressable } from '../../../../components/pressable'
 import { RemoteStatus } from '../../../../components/remote-status'

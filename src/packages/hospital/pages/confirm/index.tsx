@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
-import type { AppointmentAnswerT } from '../../../../../server/modules/hospital/schemas'
+import type { AppointmentAnswerT } from '../../../../api/hospital'
 import { FormAlert } from '../../../../components/form-alert'
 import { FormFooter } from '../../../../components/form-footer'
 import { Pressable } from '../../../../components/pressable'

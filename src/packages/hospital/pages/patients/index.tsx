@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { PatientT } from '../../../../../server/modules/hospital/schemas'
+import type { PatientT } from '../../../../api/hospital'
 import { FormAlert } from '../../../../components/form-alert'
 import { Section } from '../../../../components/section'
 import { ErrorView, LoadingView } from '../../../../components/status-view'

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
-import type { PaymentT } from '../../../../../server/modules/payments/schemas'
+import type { PaymentT } from '../../../../api/payments'
 import { DetailList } from '../../../../components/detail-list'
 import { FormAlert } from '../../../../components/form-alert'
 import { Pressable } from '../../../../components/pressable'

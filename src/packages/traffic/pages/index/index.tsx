@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { MeT, VehicleT } from '../../../../../server/modules/citizens/schemas'
+import type { MeT, VehicleT } from '../../../../api/citizens'
 import { Pressable } from '../../../../components/pressable'
 import { RemoteStatus } from '../../../../components/remote-status'
 import { EmptyView } from '../../../../components/status-view'

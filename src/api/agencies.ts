@@ -1,7 +1,8 @@
 import { Type } from 'typebox'
-import { DOMAIN_IDS } from '../../../src/domain/catalog'
+import { DOMAIN_IDS } from '../domain/catalog'
+import { literals } from './common'
 
-const DomainSchema = Type.Unsafe<(typeof DOMAIN_IDS)[number]>(Type.String({ enum: [...DOMAIN_IDS] }))
+const DomainSchema = literals(DOMAIN_IDS)
 
 export const AgencySchema = Type.Object(
   {

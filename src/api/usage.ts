@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox'
-import { BATCH_ID_PATTERN, MAX_USAGE_RECORDS, USAGE_ACTIONS, USAGE_VERSION } from '../../../src/domain/usage-batch'
-import { Month, literals, strict } from '../../contracts/common'
+import { BATCH_ID_PATTERN, MAX_USAGE_RECORDS, USAGE_ACTIONS, USAGE_VERSION } from '../domain/usage-batch'
+import { Month, literals, strict } from './common'
 
 /** POST /v1/usage (04-platform.md): nothing in it can name a person or a device. */
 export const UsageBatchSchema = Type.Object(

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox'
-import { QUALITY_CHECKS } from '../../../src/domain/quality-stars'
+import { QUALITY_CHECKS } from '../domain/quality-stars'
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()])
 

@@ -1,7 +1,6 @@
 import { type Static, Type } from 'typebox'
-import { ClockTime, DateTime, Fen, IsoDate, Key, MaskedIdNumber, MaskedName, literals, strict } from '../../contracts/common'
-import { DOCTOR_TITLES, DateList, DepartmentList, DoctorList, HospitalList, Schedule } from '../../contracts/hospital'
-import type { PaymentT } from '../payments/schemas'
+import { strict, literals, DateTime, IsoDate, ClockTime, Fen, Key, MaskedIdNumber, MaskedName } from './common'
+import type { PaymentT } from './payments'
 
 /**
  * 预约挂号 as the app sees it: the hospital's answers (hospital@1) passed
@@ -9,6 +8,143 @@ import type { PaymentT } from '../payments/schemas'
  * record joined with its registration-fee payment.
  */
 
+// The hospital's answers (hospital@1) that the app sees as they are: the
+// contract's operations (server/contracts/hospital) answer these very schemas.
+
+export const DOCTOR_TITLES = ['主任医师', '副主任医师', '主治医师', '住院医师'] as const
+/** What kind of day a date is in China's official calendar (调休 make-up workdays included). */
+export const DAY_TYPES = ['workday', 'weekend', 'holiday', 'makeup-workday'] as const
+export const SLOT_STATUSES = ['available', 'full', 'passed'] as const
+/** Whether a date can be booked, and if not, why (the `reason` says it in words). */
+export const DAY_STATUSES = ['bookable', 'full', 'passed', 'not-released', 'no-clinic', 'holiday-closed'] as const
+
+/** A slot's id: opaque to the platform and the app, which pass it back to book. */
+export const SlotId = () => Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}\\.[A-Za-z0-9_-]{1,64}\\.[0-9]{4}-[0-9]{2}-[0-9]{2}\\.[0-9]{4}$', description: 'opaque slot id' })
+
+export const BookingRules = Type.Object(
+  {
+    windowDays: Type.Integer({ minimum: 1, maximum: 90, description: 'dates from today to today + windowDays − 1 can be booked' }),
+    releaseTime: ClockTime({ description: 'time of day (China time) when the farthest date of the window opens, e.g. 08:00' }),
+    cancelRule: Type.Union(
+      [
+        Type.Object({ hoursBefore: Type.Integer({ minimum: 0, maximum: 168 }) }, { ...strict, description: 'until this many hours before the slot starts' }),
+        Type.Object(
+          { daysBefore: Type.Integer({ minimum: 1, maximum: 7 }), at: ClockTime() },
+          { ...strict, description: 'until this time of day (China time), this many days before the visit, e.g. 17:00 the day before' },
+        ),
+      ],
+      { description: 'until when an appointment can be cancelled (and its fee refunded)' },
+    ),
+    holidayClinics: Type.Boolean({ description: 'whether outpatient clinics open on public holidays; make-up workdays (调休) always run the weekday timetable' }),
+  },
+  strict,
+)
+
+export const HospitalList = Type.Object(
+  {
+    hospitals: Type.Array(
+      Type.Object(
+        {
+          id: Key({ description: 'campus id' }),
+          name: Type.String({ minLength: 1 }),
+          level: Type.String({ description: '医院等级, e.g. 三级甲等' }),
+          address: Type.String({ minLength: 1 }),
+          phone: Type.String({ pattern: '^[0-9]{3,4}-[0-9]{7,8}$', description: 'switchboard, e.g. 0838-2418888' }),
+          rules: BookingRules,
+        },
+        strict,
+      ),
+    ),
+  },
+  { ...strict, $id: 'hospital.HospitalList' },
+)
+
+export const DepartmentList = Type.Object(
+  {
+    departments: Type.Array(
+      Type.Object({ id: Key(), name: Type.String({ minLength: 1 }), category: Type.String({ description: '科室大类, e.g. 内科' }), intro: Type.String() }, strict),
+    ),
+  },
+  { ...strict, $id: 'hospital.DepartmentList' },
+)
+
+export const DoctorList = Type.Object(
+  {
+    doctors: Type.Array(
+      Type.Object(
+        {
+          id: Key(),
+          name: Type.String({ minLength: 1 }),
+          title: literals(DOCTOR_TITLES),
+          specialty: Type.String({ description: '擅长' }),
+          feeFen: Fen({ description: 'registration fee (挂号费)' }),
+        },
+        strict,
+      ),
+    ),
+  },
+  { ...strict, $id: 'hospital.DoctorList' },
+)
+
+const dayFields = {
+  date: IsoDate(),
+  dayType: literals(DAY_TYPES),
+  holidayName: Type.Optional(Type.String({ description: 'e.g. 国庆节, on holidays and make-up workdays' })),
+  released: Type.Boolean({ description: 'false before the release time of the window’s farthest date: no slots yet' }),
+  releaseAt: DateTime({ description: 'when this date’s numbers open(ed)' }),
+  status: literals(DAY_STATUSES, { description: 'bookable, or why not: every slot full or started, numbers not released yet, no clinic that day, closed for a public holiday' }),
+  reason: Type.Optional(Type.String({ description: 'why nothing can be booked on this date (Chinese, shown to citizens), e.g. 国庆节假期门诊停诊' })),
+}
+
+export const DateList = Type.Object(
+  {
+    hospitalId: Key(),
+    departmentId: Key(),
+    dates: Type.Array(
+      Type.Object(
+        { ...dayFields, remaining: Type.Integer({ minimum: 0, description: 'numbers still bookable that day' }), bookable: Type.Boolean({ description: "status is 'bookable'" }) },
+        { ...strict, description: 'every date of the booking window, today first' },
+      ),
+    ),
+  },
+  { ...strict, $id: 'hospital.DateList' },
+)
+
+export const Schedule = Type.Object(
+  {
+    hospitalId: Key(),
+    departmentId: Key(),
+    ...dayFields,
+    slots: Type.Array(
+      Type.Object(
+        {
+          id: SlotId(),
+          doctorId: Key(),
+          doctorName: Type.String(),
+          doctorTitle: literals(DOCTOR_TITLES),
+          start: ClockTime(),
+          end: ClockTime(),
+          capacity: Type.Integer({ minimum: 1 }),
+          remaining: Type.Integer({ minimum: 0 }),
+          status: literals(SLOT_STATUSES, { description: 'passed once the slot has started' }),
+          feeFen: Fen(),
+        },
+        strict,
+      ),
+    ),
+  },
+  { ...strict, $id: 'hospital.Schedule' },
+)
+
+export type HospitalT = Static<typeof HospitalList>['hospitals'][number]
+export type DepartmentT = Static<typeof DepartmentList>['departments'][number]
+export type DoctorT = Static<typeof DoctorList>['doctors'][number]
+export type SlotT = Static<typeof Schedule>['slots'][number]
+export type ScheduleT = Static<typeof Schedule>
+export type DateListT = Static<typeof DateList>
+export type BookingRulesT = Static<typeof BookingRules>
+
+// What the platform's routes take and answer.
 const ServiceId = () => Type.String({ pattern: '^[a-z0-9-]{1,64}$' })
 const Uuid = (o: { description?: string } = {}) => Type.String({ pattern: '^[0-9a-f-]{36}$', ...o })
 

@@ -1,8 +1,6 @@
 import { Type } from 'typebox'
-import { DOMAIN_IDS, SERVICE_TYPE_IDS } from '../../../src/domain/catalog'
-
-// One enum of the domain's ids, typed as their union (the list lives in src/domain).
-const literals = <T extends string>(values: readonly T[]) => Type.Unsafe<T>(Type.String({ enum: [...values] }))
+import { DOMAIN_IDS, SERVICE_TYPE_IDS } from '../domain/catalog'
+import { literals } from './common'
 
 export const CoverageSchema = Type.Union(
   [

@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox'
-import { PLATE_TYPES } from '../../../src/domain/plate'
-import { DateTime, Fen, MaskedIdNumber, MaskedName, literals, strict } from '../../contracts/common'
+import { PLATE_TYPES } from '../domain/plate'
+import { DateTime, Fen, MaskedIdNumber, MaskedName, literals, strict } from './common'
 
 /** The citizen API (`/v1/sessions`, `/v1/me/...`): what the app sends and gets. PII leaves only masked. */
 

@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { DateTime, Month, strict } from '../../contracts/common'
+import { DateTime, Month, strict } from './common'
 
 const Rate = Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], {
   description: 'down time / monitored time, maintenance windows left out of both; null when nothing was monitored',

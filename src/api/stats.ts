@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox'
+import { Month } from './common'
 
 /**
  * The analysts' statistics API (04-platform.md `/v1/stats/...`, 03-index.md).
@@ -7,20 +8,20 @@ import { type Static, Type } from 'typebox'
  * published cells only, so no suppressed cell can be recovered by subtraction.
  */
 
-const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM, China time' })
+const YearMonth = Month({ description: 'YYYY-MM, China time' })
 const Count = Type.Union([Type.Number(), Type.Null()], { description: 'null: suppressed (below k) or no data' })
 const Rate = Type.Union([Type.Number(), Type.Null()], { description: '0–1; null: suppressed or no data' })
 
 export const PeriodQuery = Type.Object(
   {
-    from: Type.Optional(Month),
-    to: Type.Optional(Month),
+    from: Type.Optional(YearMonth),
+    to: Type.Optional(YearMonth),
     format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')], { description: 'or Accept: text/csv' })),
   },
   { additionalProperties: false },
 )
 
-const Period = { from: Month, to: Month, months: Type.Array(Month), k: Type.Integer({ description: 'small-cell threshold' }) }
+const Period = { from: YearMonth, to: YearMonth, months: Type.Array(YearMonth), k: Type.Integer({ description: 'small-cell threshold' }) }
 
 export const ActivityQuery = Type.Object(
   { ...PeriodQuery.properties, scope: Type.String({ minLength: 3, maxLength: 80, description: 'a usage scope (03-index.md), e.g. city:440300' }) },
@@ -31,7 +32,7 @@ export const ActivityAnswer = Type.Object({
   ...Period,
   rows: Type.Array(
     Type.Object({
-      month: Month,
+      month: YearMonth,
       actives: Count,
       returning: Count,
       first: Count,
@@ -159,7 +160,7 @@ export const TrendsAnswer = Type.Object({
   ...Period,
   rows: Type.Array(
     Type.Object({
-      month: Month,
+      month: YearMonth,
       actives: Count,
       returnRate: Rate,
       types: Type.Record(Type.String(), Count),

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox'
-import { DateTime, Fen, literals, strict } from '../../contracts/common'
+import { DateTime, Fen, literals, strict } from './common'
 
 /**
  * A citizen's payment as the platform keeps it: created at the payment agency,
