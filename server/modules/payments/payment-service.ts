@@ -6,6 +6,7 @@ import type { CitizenDeps } from '../citizens/citizen-deps'
 import { addRecord, setRecordStatus } from '../citizens/records-service'
 import { callAgency } from '../gateway/agency-client'
 import { platformAgencyFor } from '../gateway/bound-agency'
+import { FulfilmentRefused } from './fulfilment-refused'
 import { type PaymentSubject, formatSubject, parseSubject } from './payment-subject'
 import {
   type PaymentRow,
@@ -51,6 +52,8 @@ export interface PaidOrder {
  * Tells the service's agency that its subject was paid and returns the
  * agency's receipt. Idempotent by order id at the agency, so calling it again
  * after a crash, a retried notify or a sweep never records the payment twice.
+ * Throws FulfilmentRefused when the agency will never record it: the payment
+ * is then refunded; any other failure is retried.
  */
 export type Fulfiller = (paid: PaidOrder, log: FastifyBaseLogger) => Promise<{ receiptNo: string }>
 
@@ -115,7 +118,10 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
 
   const reload = async (orderId: string) => (await findPayment(db, orderId))!
 
-  /** Asks the service's agency to record the payment; a failure leaves it paid, to be finished by the next refresh. */
+  /**
+   * Asks the service's agency to record the payment; a failure leaves it
+   * paid, to be finished by the next refresh, and a refusal for good refunds it.
+   */
   async function finish(row: PaymentRow, log: FastifyBaseLogger): Promise<PaymentRow> {
     const subject = parseSubject(row.subject)
     const fulfil = fulfillers[subject.kind]
@@ -127,9 +133,22 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
       const { receiptNo } = await fulfil({ orderId: row.order_id, serviceId: row.service_id, subject, amountFen: Number(row.amount_fen) }, log)
       if (await markDone(db, row.order_id, receiptNo)) await setRecordStatus(db, row.order_id, 'done')
     } catch (err) {
+      if (err instanceof FulfilmentRefused) return refundRefused(row, err, log)
       log.warn({ orderId: row.order_id, code: (err as HttpError).code }, 'paid, but the agency has not confirmed yet; retried on the next refresh')
     }
     return reload(row.order_id)
+  }
+
+  /** The agency will never record the payment: its record fails and the citizen gets the money back (a failed refund is retried like a fulfilment). */
+  async function refundRefused(row: PaymentRow, refused: FulfilmentRefused, log: FastifyBaseLogger): Promise<PaymentRow> {
+    log.warn({ orderId: row.order_id, code: refused.code }, 'the agency refused a paid order for good: refunding it')
+    await setRecordStatus(db, row.order_id, 'failed')
+    try {
+      return await refund(row, refused.reason, log)
+    } catch (err) {
+      log.warn({ orderId: row.order_id, code: (err as HttpError).code }, 'could not refund a refused payment yet; retried on the next refresh')
+      return reload(row.order_id)
+    }
   }
 
   async function paid(row: PaymentRow, n: PaymentNotificationT, log: FastifyBaseLogger): Promise<void> {
