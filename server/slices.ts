@@ -2,6 +2,7 @@ import { hospitalSlice } from './modules/hospital/slice'
 import { housingFundSlice } from './modules/housing-fund/slice'
 import { socialSecuritySlice } from './modules/social-security/slice'
 import { trafficSlice } from './modules/traffic/slice'
+import { utilitiesSlice } from './modules/utilities/slice'
 import type { Slice } from './slice'
 
 /**
@@ -15,4 +16,5 @@ export const SLICES: readonly Slice[] = [
   hospitalSlice,
   socialSecuritySlice,
   housingFundSlice,
+  utilitiesSlice,
 ]

@@ -7,6 +7,7 @@ import { identityContract } from './identity'
 import { paymentContract } from './payment'
 import { socialSecurityContract } from './social-security'
 import { trafficContract } from './traffic'
+import { utilitiesContract } from './utilities'
 
 /**
  * Every typed agency contract, one line each: onboarding, the review,
@@ -20,6 +21,7 @@ export const CONTRACTS = [
   hospitalContract,
   identityContract,
   paymentContract,
+  utilitiesContract,
 ] as const
 
 // Every descriptor must also fit the shape the derived lists read.

@@ -1,4 +1,5 @@
 import { hospitalHomeUrl, housingFundHomeUrl, socialSecurityHomeUrl, trafficHomeUrl } from '../services/routes'
+import { utilitiesHomeUrl } from './utilities/routes'
 
 /** A subpackage of the app (app.config.ts), loaded when one of its pages is first opened. */
 export interface Subpackage {
@@ -52,4 +53,5 @@ export const SUBPACKAGES: readonly Subpackage[] = [
     contract: 'housing-fund@1',
     entry: (s) => housingFundHomeUrl(s.id, s.name),
   },
+  { root: 'packages/utilities', pages: ['pages/index/index', 'pages/bind/index', 'pages/bills/index', 'pages/top-up/index', 'pages/history/index'], contract: 'utilities@1', entry: (s) => utilitiesHomeUrl(s.id, s.name) },
 ]

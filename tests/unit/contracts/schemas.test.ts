@@ -9,6 +9,7 @@ import * as identity from '../../../server/contracts/identity'
 import * as payment from '../../../server/contracts/payment'
 import * as socialSecurity from '../../../server/contracts/social-security'
 import * as traffic from '../../../server/contracts/traffic'
+import * as utilities from '../../../server/contracts/utilities'
 import * as trafficApi from '../../../src/api/traffic'
 import { TYPED_CONTRACTS } from '../../../server/modules/onboarding/manifest-schema'
 
@@ -19,6 +20,7 @@ const CONTRACTS = [
   { module: payment, prefix: 'payment', errors: payment.PAYMENT_ERRORS },
   { module: socialSecurity, prefix: 'social-security', errors: socialSecurity.SOCIAL_SECURITY_ERRORS },
   { module: housingFund, prefix: 'housing-fund', errors: housingFund.HOUSING_FUND_ERRORS },
+  { module: utilities, prefix: 'utilities', errors: utilities.UTILITIES_ERRORS },
 ] as const
 
 const schemasOf = (op: Operation) => [op.params, op.query, op.body, op.response].filter((s): s is TSchema => s !== undefined)

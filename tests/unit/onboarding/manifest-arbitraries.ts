@@ -58,6 +58,8 @@ function fixturesFor(contract: Contract): fc.Arbitrary<RawManifest | undefined> 
       return fc.record({ hospitalId: matching('agencyKey'), patient: person })
     case 'payment@1':
       return fc.record({ amountFen: fc.integer({ min: 1, max: 100_000_000 }) })
+    case 'utilities@1':
+      return fc.record({ providerId: matching('agencyKey'), accountNo: fc.stringMatching(/^[0-9]{6,16}$/) })
     case 'webview':
     case 'miniprogram':
       return fc.constantFrom(undefined, {})
