@@ -1,7 +1,7 @@
 import type { SecretBox } from '../../crypto/secret-box'
 import type { Queryable } from '../../db/db'
 import { HttpError } from '../../errors'
-import { countGatewayError } from './repository'
+import { type ListedAgencyRow, countGatewayError, findListedAgency, findPlatformAgency } from './repository'
 import type { AgencyTarget } from './call-operation'
 
 export interface ServiceTarget extends AgencyTarget {
@@ -9,19 +9,7 @@ export interface ServiceTarget extends AgencyTarget {
   name: string
 }
 
-interface Row {
-  id: string
-  name: string
-  agency_id: string
-  endpoint: string | null
-  signing_secret: string | null
-}
-
-const SELECT = `SELECT s.id, s.name, s.agency_id, s.endpoint, a.signing_secret
-  FROM services s JOIN agencies a ON a.id = s.agency_id
-  WHERE s.status = 'listed'`
-
-function toTarget(db: Queryable, row: Row | undefined, box: SecretBox): ServiceTarget | undefined {
+function toTarget(db: Queryable, row: ListedAgencyRow | undefined, box: SecretBox): ServiceTarget | undefined {
   if (!row?.endpoint || !row.signing_secret) return undefined
   const serviceId = row.id
   return {
@@ -36,7 +24,7 @@ function toTarget(db: Queryable, row: Row | undefined, box: SecretBox): ServiceT
 
 /** A listed service of this contract the citizen asked for by id; 404 when there is none. */
 export async function listedService(db: Queryable, box: SecretBox, serviceId: string, contract: string): Promise<ServiceTarget> {
-  const [row] = await db.query<Row>(`${SELECT} AND s.id = $1 AND s.contract = $2`, [serviceId, contract])
+  const row = await findListedAgency(db, serviceId, contract)
   const target = toTarget(db, row, box)
   if (!target) throw new HttpError(404, 'SERVICE_NOT_FOUND', `No listed ${contract} service ${serviceId} / 未找到该服务或服务已下线`)
   return target
@@ -48,7 +36,7 @@ export async function listedService(db: Queryable, box: SecretBox, serviceId: st
  * so the citizen reads that the function is unavailable, not a crash.
  */
 export async function platformAgency(db: Queryable, box: SecretBox, contract: 'identity@1' | 'payment@1'): Promise<ServiceTarget> {
-  const [row] = await db.query<Row>(`${SELECT} AND s.contract = $1 AND s.coverage_level = 'national' ORDER BY s.id LIMIT 1`, [contract])
+  const row = await findPlatformAgency(db, contract)
   const target = toTarget(db, row, box)
   if (!target) {
     const what = contract === 'identity@1' ? '实名核验' : '在线支付'

@@ -9,3 +9,28 @@ export async function countGatewayError(db: Queryable, serviceId: string, kind: 
     [serviceId, kind],
   )
 }
+
+/** A listed service with where its agency answers and its sealed signing secret. */
+export interface ListedAgencyRow {
+  id: string
+  name: string
+  agency_id: string
+  endpoint: string | null
+  signing_secret: string | null
+}
+
+const SELECT_LISTED = `SELECT s.id, s.name, s.agency_id, s.endpoint, a.signing_secret
+  FROM services s JOIN agencies a ON a.id = s.agency_id
+  WHERE s.status = 'listed'`
+
+/** The listed service `serviceId` of this contract, if there is one. */
+export async function findListedAgency(db: Queryable, serviceId: string, contract: string): Promise<ListedAgencyRow | undefined> {
+  const [row] = await db.query<ListedAgencyRow>(`${SELECT_LISTED} AND s.id = $1 AND s.contract = $2`, [serviceId, contract])
+  return row
+}
+
+/** The listed national service of this contract that sorts first, if any (the platform's own agency for it). */
+export async function findPlatformAgency(db: Queryable, contract: string): Promise<ListedAgencyRow | undefined> {
+  const [row] = await db.query<ListedAgencyRow>(`${SELECT_LISTED} AND s.contract = $1 AND s.coverage_level = 'national' ORDER BY s.id LIMIT 1`, [contract])
+  return row
+}

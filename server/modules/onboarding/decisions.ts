@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../../db/db'
 import { HttpError } from '../../errors'
 import type { Principal } from '../auth/token'
-import { appendAudit, applyListing, applyReviewToListing, decideSubmission, findSubmission, reviewOfSubmission, setServiceStatus } from './repository'
+import { appendAudit, applyListing, applyReviewToListing, decideSubmission, findSubmission, rejectServiceInReview, reviewOfSubmission, setServiceStatus } from './repository'
 
 const actorOf = (p: Principal) => `operator:${p.tokenId}`
 
@@ -45,7 +45,7 @@ export function rejectSubmission(db: Db, operator: Principal, id: number, reason
   return db.transaction(async (tx) => {
     const submission = await pendingSubmission(tx, id)
     await decideSubmission(tx, id, 'rejected', reasons)
-    await tx.query(`UPDATE services SET status = 'rejected', updated_at = now() WHERE id = $1 AND status = 'in-review'`, [submission.serviceId])
+    await rejectServiceInReview(tx, submission.serviceId)
     await appendAudit(tx, { actor: actorOf(operator), action: 'service.reject', subject: submission.serviceId, detail: { submissionId: id, reasons } })
     return { submissionId: id, serviceId: submission.serviceId, status: 'rejected' as const }
   })

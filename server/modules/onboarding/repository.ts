@@ -151,6 +151,11 @@ export async function decideSubmission(db: Queryable, id: number, status: 'liste
   ])
 }
 
+/** A service never listed yet leaves review as rejected (a listed one keeps its listing). */
+export async function rejectServiceInReview(db: Queryable, id: string): Promise<void> {
+  await db.query(`UPDATE services SET status = 'rejected', updated_at = now() WHERE id = $1 AND status = 'in-review'`, [id])
+}
+
 /** Makes the manifest the service's public listing. */
 export async function applyListing(db: Queryable, m: ServiceManifest): Promise<void> {
   await db.query(
