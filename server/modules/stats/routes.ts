@@ -1,14 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { toCsv } from '../../../src/domain/csv'
-import { parseExpertScores } from '../../../src/domain/expert-scores'
-import { parseExternalRanking } from '../../../src/domain/external-ranking'
-import { findLeapfrogs } from '../../../src/domain/leapfrog'
-import { parseScope } from '../../../src/domain/usage-scope'
 import type { Db } from '../../db/db'
-import { ErrorBody, HttpError } from '../../errors'
+import { ErrorBody } from '../../errors'
 import { requireRole } from '../auth/require-role'
-import { readCities } from '../cities/service'
 import {
   ActivityAnswer,
   ActivityQuery,
@@ -29,8 +24,9 @@ import {
 } from '../../../src/api/stats'
 import { csvTables } from './csv-tables'
 import { indexAnswer } from './index-answer'
-import type { Period, StatsService } from './stats-service'
-import { listUploads, readRanking, saveUpload } from './uploads'
+import { leapfrog } from './leapfrog-service'
+import { type Period, type StatsService, weightsIdOf } from './stats-service'
+import { uploadRanking, uploads, uploadWeights } from './uploads-service'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody }
 const MAX_UPLOAD_BYTES = 256 * 1024
@@ -57,17 +53,12 @@ export const statsRoutes: FastifyPluginAsyncTypebox<{ db: Db; stats: StatsServic
   const onRequest = requireRole(db, 'analyst')
   const security = [{ bearerAuth: [] }]
   const meta = (p: Period) => ({ from: p.from, to: p.to, months: p.months, k: stats.k })
-  const weightsIdOf = (w: string | undefined) => (w === undefined || w === 'equal' ? null : Number(w))
 
   // Uploads are CSV files: read as text here only (the rest of the API takes JSON).
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body))
 
   app.get('/v1/stats/activity', { onRequest, schema: { tags: ['stats'], summary: 'One scope per month: actives, returning, first, return rate (withheld below k)', security, querystring: ActivityQuery, response: { 200: ActivityAnswer, ...errors } } }, async (req, reply) => {
-    if (!parseScope(req.query.scope)) {
-      throw new HttpError(422, 'UNKNOWN_SCOPE', `Not a usage scope: ${JSON.stringify(req.query.scope)} / 不是统计范围（例如 all、prov:44、city:440300、domain:traffic@440300）`, [{ path: 'querystring.scope', message: 'all, prov:<2 digits>, city:<6 digits>, type:<type>@<city>, domain:<domain>@<city>, svc:<id>[@<city>]' }])
-    }
-    const period = await stats.period(req.query)
-    const rows = await stats.activity(req.query.scope, period)
+    const { period, rows } = await stats.activity(req.query)
     if (wantsCsv(req)) return sendCsv(reply, 'activity', period, csvTables.activity(rows))
     return { scope: req.query.scope, ...meta(period), rows }
   })
@@ -101,13 +92,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox<{ db: Db; stats: StatsServic
   })
 
   app.get('/v1/stats/top-cities', { onRequest, schema: { tags: ['stats'], summary: 'The top cities of each domain by MAU (the report’s table 1)', security, querystring: TopCitiesQuery, response: { 200: TopCitiesAnswer, ...errors } } }, async (req, reply) => {
-    const period = await stats.period(req.query)
-    const snapshot = await stats.snapshot(period, null)
-    const n = req.query.n ?? 10
-    const domains = snapshot.topCities
-      .filter((d) => req.query.domain === undefined || d.domain === req.query.domain)
-      .map((d) => ({ ...d, cities: d.cities.slice(0, n).map((c, i) => ({ rank: i + 1, code: c.code, name: snapshot.cities.get(c.code)?.name ?? c.code, mau: c.mau })) }))
-    if (req.query.domain !== undefined && domains.length === 0) throw new HttpError(404, 'DOMAIN_NOT_FOUND', `No domain ${req.query.domain} / 没有这个领域`)
+    const { period, domains } = await stats.topCities(req.query)
     if (wantsCsv(req)) return sendCsv(reply, 'top-cities', period, csvTables.topCities(domains))
     return { ...meta(period), domains }
   })
@@ -120,20 +105,13 @@ export const statsRoutes: FastifyPluginAsyncTypebox<{ db: Db; stats: StatsServic
   })
 
   app.get('/v1/stats/leapfrog', { onRequest, schema: { tags: ['stats'], summary: 'Leapfrog cities (黑马): ranked here at least minLead places above their rank in an imported ranking', security, querystring: LeapfrogQuery, response: { 200: LeapfrogAnswer, ...errors } } }, async (req, reply) => {
-    const period = await stats.period(req.query)
-    const ranking = await readRanking(db, Number(req.query.ranking))
-    if (!ranking) throw new HttpError(404, 'RANKING_NOT_FOUND', `No imported ranking ${req.query.ranking} / 没有这份导入的排名`)
-    const snapshot = await stats.snapshot(period, weightsIdOf(req.query.weights))
-    const minLead = req.query.minLead ?? 10
-    const ours = new Map(snapshot.cityIndex.rows.map((r) => [r.code, r.rank]))
-    const size = Math.max(0, ...ranking.rows.map((r) => r.rank))
-    const rows = findLeapfrogs(ours, new Map(ranking.rows.map((r) => [r.code, r.rank])), minLead, size).map((l) => ({ ...l, name: snapshot.cities.get(l.code)?.name ?? l.code }))
+    const { period, ranking, minLead, rows } = await leapfrog(db, stats, req.query)
     if (wantsCsv(req)) return sendCsv(reply, 'leapfrog', period, csvTables.leapfrog(rows))
-    return { ...meta(period), ranking: { id: ranking.id, name: ranking.name, size }, minLead, rows }
+    return { ...meta(period), ranking, minLead, rows }
   })
 
   app.get('/v1/stats/uploads', { onRequest, schema: { tags: ['stats'], summary: 'Uploaded expert score tables and imported rankings', security, response: { 200: UploadList, ...errors } } }, async () => ({
-    uploads: await listUploads(db),
+    uploads: await uploads(db),
   }))
 
   const uploadSchema = (summary: string) => ({
@@ -144,26 +122,16 @@ export const statsRoutes: FastifyPluginAsyncTypebox<{ db: Db; stats: StatsServic
     consumes: ['text/csv'],
     response: { 201: UploadSummary, ...errors, 413: ErrorBody, 415: ErrorBody },
   })
-  const refuse = (problems: string[]) =>
-    new HttpError(422, 'CSV_INVALID', `The file was not imported / 文件未导入：${problems.slice(0, 3).join('；')}`, problems.map((message) => ({ path: 'body', message })))
-  const csvBody = (body: unknown) => {
-    if (typeof body !== 'string' || body.trim() === '') throw new HttpError(400, 'CSV_REQUIRED', 'Send the CSV file as the body (Content-Type: text/csv) / 请以 text/csv 发送 CSV 文件')
-    return body
-  }
 
   app.post('/v1/stats/weights', { onRequest, schema: uploadSchema('Upload an expert score table (CSV: expert, then the six indicators scored 1–5): weights α = Σ scores of j / Σ all scores') }, async (req, reply) => {
-    const csv = csvBody(req.body)
-    const parsed = parseExpertScores(csv)
-    if (!parsed.ok) throw refuse(parsed.problems)
+    const summary = await uploadWeights(db, req.body, req.query.name)
     reply.code(201)
-    return saveUpload(db, 'weights', req.query.name ?? '专家打分表', csv, { scores: parsed.scores, weights: parsed.weights })
+    return summary
   })
 
   app.post('/v1/stats/rankings', { onRequest, schema: uploadSchema('Import another ranking of cities (CSV: rank, city name or code, optional value) to find leapfrog cities') }, async (req, reply) => {
-    const csv = csvBody(req.body)
-    const parsed = parseExternalRanking(csv, await readCities(db))
-    if (!parsed.ok) throw refuse(parsed.problems)
+    const summary = await uploadRanking(db, req.body, req.query.name)
     reply.code(201)
-    return saveUpload(db, 'ranking', req.query.name ?? '外部排名', csv, { rows: parsed.rows, unknown: parsed.unknown })
+    return summary
   })
 }

@@ -5,6 +5,7 @@ import { type ActivityCell, type IndicatorService, type PlaceIndicators, placeIn
 import { INDICATORS, type Indicator } from '../../../src/domain/smart-index'
 import { publishCount, publishPartition, publishRate } from '../../../src/domain/suppression'
 import type { DowntimeRules } from '../../../src/domain/downtime'
+import { parseScope } from '../../../src/domain/usage-scope'
 import type { Queryable } from '../../db/db'
 import { HttpError } from '../../errors'
 import { readCities } from '../cities/service'
@@ -12,7 +13,7 @@ import { getServiceFailureRates, monthRange } from '../probes/service'
 import { analyseDomains, analyseLocalNational, analyseTypes, sumsByKey, topCitiesPerDomain } from './analyses'
 import { readActivity } from '../usage/usage-service'
 import { readCityScopeCells, readFirstMonth, readListedServices, readPlaceActivity } from './repository'
-import { readWeights } from './uploads'
+import { readWeights } from './uploads-repository'
 
 export interface StatsOptions {
   /** Small-cell threshold. */
@@ -41,6 +42,11 @@ export function periodOf(q: { from?: string; to?: string }, firstMonth?: string,
   const yearBack = addMonths(to, -11)
   const from = q.from ?? (firstMonth && firstMonth > yearBack && firstMonth <= to ? firstMonth : yearBack)
   return { from, to, months: monthRange(from, to) }
+}
+
+/** The snapshot's weighting of a `weights` query value: null for equal weights, else an expert score table's id. */
+export function weightsIdOf(weights: string | undefined): number | null {
+  return weights === undefined || weights === 'equal' ? null : Number(weights)
 }
 
 const activityKey = (scope: string, month: string) => `${scope}|${month}`
@@ -102,40 +108,60 @@ export type Snapshot = Awaited<ReturnType<typeof computeSnapshot>>
  */
 export function createStatsService(db: Queryable, o: StatsOptions) {
   const cache = new Map<string, { at: number; value: Promise<Snapshot> }>()
+  /** The period of a query, defaulting as periodOf says from the first month anything was counted. */
+  async function queryPeriod(q: { from?: string; to?: string }): Promise<Period> {
+    if (q.from && q.to) return periodOf(q)
+    return periodOf(q, await readFirstMonth(db))
+  }
+  /** The snapshot of a period and weighting (equal when weightsId is null). */
+  function cachedSnapshot(p: Period, weightsId: number | null): Promise<Snapshot> {
+    const key = `${p.from}|${p.to}|${weightsId ?? 'equal'}`
+    const hit = cache.get(key)
+    if (hit && Date.now() - hit.at < o.cacheMs) return hit.value
+    const value = computeSnapshot(db, o, p, weightsId)
+    // Periods and weightings an analyst tried once are not kept: expired entries go, and at most MAX_CACHED stay.
+    for (const [k, entry] of cache) if (Date.now() - entry.at >= o.cacheMs || cache.size >= MAX_CACHED) cache.delete(k)
+    cache.set(key, { at: Date.now(), value })
+    value.catch(() => cache.delete(key))
+    return value
+  }
   return {
     k: o.k,
-    /** The period of a query, defaulting as periodOf says from the first month anything was counted. */
-    async period(q: { from?: string; to?: string }): Promise<Period> {
-      if (q.from && q.to) return periodOf(q)
-      return periodOf(q, await readFirstMonth(db))
-    },
-    /** The snapshot of a period and weighting (equal when weightsId is null). */
-    snapshot(period: Period, weightsId: number | null): Promise<Snapshot> {
-      const key = `${period.from}|${period.to}|${weightsId ?? 'equal'}`
-      const hit = cache.get(key)
-      if (hit && Date.now() - hit.at < o.cacheMs) return hit.value
-      const value = computeSnapshot(db, o, period, weightsId)
-      // Periods and weightings an analyst tried once are not kept: expired entries go, and at most MAX_CACHED stay.
-      for (const [k, entry] of cache) if (Date.now() - entry.at >= o.cacheMs || cache.size >= MAX_CACHED) cache.delete(k)
-      cache.set(key, { at: Date.now(), value })
-      value.catch(() => cache.delete(key))
-      return value
-    },
+    period: queryPeriod,
+    snapshot: cachedSnapshot,
 
     /**
      * One scope's months. Returning, first and the rest (active before, not
      * last month) add up to actives, so they are published as a partition:
      * when one is withheld a second is too, and subtraction recovers neither.
+     * The scope is checked before the period, so a bad scope is the error shown.
      */
-    async activity(scope: string, period: Period) {
-      const cellsOf = new Map((await readActivity(db, scope, addMonths(period.from, -1), period.to)).map((c) => [c.month, c]))
-      return period.months.map((month) => {
+    async activity(q: { scope: string; from?: string; to?: string }) {
+      if (!parseScope(q.scope)) {
+        throw new HttpError(422, 'UNKNOWN_SCOPE', `Not a usage scope: ${JSON.stringify(q.scope)} / 不是统计范围（例如 all、prov:44、city:440300、domain:traffic@440300）`, [{ path: 'querystring.scope', message: 'all, prov:<2 digits>, city:<6 digits>, type:<type>@<city>, domain:<domain>@<city>, svc:<id>[@<city>]' }])
+      }
+      const period = await queryPeriod(q)
+      const cellsOf = new Map((await readActivity(db, q.scope, addMonths(period.from, -1), period.to)).map((c) => [c.month, c]))
+      const rows = period.months.map((month) => {
         const c = cellsOf.get(month) ?? { actives: 0, returning: 0, first: 0 }
         const actives = publishCount(c.actives, o.k)
         const [returning = null, first = null] = publishPartition(c.actives, [c.returning, c.first, c.actives - c.returning - c.first], o.k)
         const returnRate = returning === null ? null : publishRate(c.returning, cellsOf.get(addMonths(month, -1))?.actives ?? 0, o.k)
         return { month, actives, returning, first, returnRate, suppressed: actives === null || returning === null || first === null }
       })
+      return { period, rows }
+    },
+
+    /** The first `n` (default 10) cities of each domain, or of the one domain asked for (DOMAIN_NOT_FOUND when it has none). */
+    async topCities(q: { from?: string; to?: string; domain?: string; n?: number }) {
+      const period = await queryPeriod(q)
+      const snapshot = await cachedSnapshot(period, null)
+      const n = q.n ?? 10
+      const domains = snapshot.topCities
+        .filter((d) => q.domain === undefined || d.domain === q.domain)
+        .map((d) => ({ ...d, cities: d.cities.slice(0, n).map((c, i) => ({ rank: i + 1, code: c.code, name: snapshot.cities.get(c.code)?.name ?? c.code, mau: c.mau })) }))
+      if (q.domain !== undefined && domains.length === 0) throw new HttpError(404, 'DOMAIN_NOT_FOUND', `No domain ${q.domain} / 没有这个领域`)
+      return { period, domains }
     },
   }
 }

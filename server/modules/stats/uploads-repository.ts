@@ -30,6 +30,7 @@ export function summaryOf(r: UploadRow) {
   }
 }
 
+/** Stores an uploaded file with what was read from it, and returns its summary. */
 export async function saveUpload(db: Queryable, kind: UploadKind, name: string, csv: string, parsed: Parsed) {
   const [row] = await db.query<UploadRow>(
     'INSERT INTO stats_uploads (kind, name, csv, parsed) VALUES ($1, $2, $3, $4) RETURNING id, kind, name, uploaded_at, parsed',
@@ -38,6 +39,7 @@ export async function saveUpload(db: Queryable, kind: UploadKind, name: string, 
   return summaryOf(row!)
 }
 
+/** Every upload, newest first, as summaries. */
 export async function listUploads(db: Queryable) {
   const rows = await db.query<UploadRow>('SELECT id, kind, name, uploaded_at, parsed FROM stats_uploads ORDER BY id DESC')
   return rows.map(summaryOf)
