@@ -5,10 +5,11 @@ import { SCREENSHOTS, openAppInCity, openMe, settled, usePlatformAndBrowser } fr
 const logs: string[] = []
 const env = usePlatformAndBrowser({ logs })
 
-// A resident the simulated registry knows (mock/identity/app.ts) and a water account that owes
+// A resident the simulated registry knows (mock/identity/app.ts) and a water account (not the demo
+// manifests' fixture, so the PII audit can look for it) that owes
 // its last 2–3 months (a 户号 ending in an odd digit, mock/utilities/households.ts).
 const PERSON = { name: '张伟', idNumber: '510603199003071238' }
-const ACCOUNT_NO = '3100012345'
+const ACCOUNT_NO = '3100067891'
 
 // Needs the demo catalog's 生活缴费 tile to be utilities@1 (server/contracts/utilities/demo.ts's template).
 describe('生活缴费: bind a water account, pay two months of arrears, see the history, at phone size', () => {
@@ -27,11 +28,11 @@ describe('生活缴费: bind a water account, pay two months of arrears, see the
     await page.locator('.home-main .service-tile', { hasText: '生活缴费' }).first().click()
     await page.getByRole('button', { name: '添加户号' }).click()
     await page.getByRole('button', { name: '水费' }).click()
-    await page.getByLabel('户号').fill('31000A2345')
+    await page.getByRole('textbox', { name: '户号' }).fill('31000A7891')
     await page.getByRole('button', { name: '查询户号' }).click()
     await page.locator('.text-field__error', { hasText: '6–16 位数字' }).waitFor()
-    expect(await page.getByLabel('户号').inputValue()).toBe('31000A2345')
-    await page.getByLabel('户号').fill(ACCOUNT_NO)
+    expect(await page.getByRole('textbox', { name: '户号' }).inputValue()).toBe('31000A7891')
+    await page.getByRole('textbox', { name: '户号' }).fill(ACCOUNT_NO)
     await page.getByRole('button', { name: '查询户号' }).click()
     const holder = page.locator('.account-check__holder')
     await holder.waitFor()
@@ -39,7 +40,7 @@ describe('生活缴费: bind a water account, pay two months of arrears, see the
     await settled(page)
     await page.screenshot({ path: `${SCREENSHOTS}/utilities-bind.png` })
     await page.getByRole('button', { name: '确认绑定' }).click()
-    await page.locator('.account-card__no', { hasText: '户号 ******2345' }).waitFor()
+    await page.locator('.account-card__no', { hasText: '户号 ******7891' }).waitFor()
     await settled(page)
     await page.screenshot({ path: `${SCREENSHOTS}/utilities-home.png` })
 

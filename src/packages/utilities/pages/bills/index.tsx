@@ -65,18 +65,7 @@ export default function BillsPage() {
               ? `待缴 ${state.data.summary.unpaidCount} 笔，合计 ${formatYuan(state.data.summary.totalDueFen)}（含违约金 ${formatYuan(state.data.summary.lateFeeFen)}）`
               : '没有待缴账单'}
           </Text>
-          {bills.length === 0 ? (
-            <EmptyView text="暂无账单" />
-          ) : (
-            billsByYear(bills).map((group) => (
-              <View key={group.year} className="subpage-card card" role="list" aria-label={`${group.year}年账单`}>
-                <Text className="utilities-year">{group.year}年</Text>
-                {group.bills.map((bill) => (
-                  <BillRow key={bill.id} bill={bill} selected={selected.has(bill.id)} onToggle={() => toggle(bill.id)} />
-                ))}
-              </View>
-            ))
-          )}
+          {/* The total and 一键缴清 come first: the arrears are the newest bills, and paying them is why one opens this page. */}
           {state.data.summary.unpaidCount > 0 && (
             <View className="utilities-total card" role="region" aria-label="缴费合计">
               <Text className="list-row__text">
@@ -94,6 +83,18 @@ export default function BillsPage() {
                 </Pressable>
               </View>
             </View>
+          )}
+          {bills.length === 0 ? (
+            <EmptyView text="暂无账单" />
+          ) : (
+            billsByYear(bills).map((group) => (
+              <View key={group.year} className="subpage-card card" role="list" aria-label={`${group.year}年账单`}>
+                <Text className="utilities-year">{group.year}年</Text>
+                {group.bills.map((bill) => (
+                  <BillRow key={bill.id} bill={bill} selected={selected.has(bill.id)} onToggle={() => toggle(bill.id)} />
+                ))}
+              </View>
+            ))
           )}
         </>
       )}
