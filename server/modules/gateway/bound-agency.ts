@@ -29,20 +29,21 @@ export interface AgencyCallInput<Op> {
 }
 
 /**
- * An agency bound to its contract: `call` names an operation of the
- * contract's table and answers that operation's response type. Timeout,
- * failure counting and the error mapping of callOperation come with it.
+ * An agency bound to its contract and to the request it serves: `call` names
+ * an operation of the contract's table and answers that operation's response
+ * type. The timeout, the request's logger, failure counting and the error
+ * mapping of callOperation come with it.
  */
 export interface BoundAgency<Ops extends readonly Operation[]> {
   readonly target: ServiceTarget
-  call<N extends Ops[number]['name']>(name: N, input: AgencyCallInput<Named<Ops, N>>, log: FastifyBaseLogger): Promise<Static<Named<Ops, N>['response']>>
+  call<N extends Ops[number]['name']>(name: N, input: AgencyCallInput<Named<Ops, N>>): Promise<Static<Named<Ops, N>['response']>>
 }
 
-function bind<const Ops extends readonly Operation[]>(deps: AgencyDeps, target: ServiceTarget, ops: Ops): BoundAgency<Ops> {
+function bind<const Ops extends readonly Operation[]>(deps: AgencyDeps, target: ServiceTarget, ops: Ops, log: FastifyBaseLogger): BoundAgency<Ops> {
   const timeoutMs = deps.config.citizen.agencyTimeoutMs
   return {
     target,
-    call: (name, input, log) => callOperation(target, operation(ops, name), { ...input, timeoutMs, log }),
+    call: (name, input) => callOperation(target, operation(ops, name), { ...input, timeoutMs, log }),
   }
 }
 
@@ -55,8 +56,9 @@ export async function agencyFor<const Ops extends readonly Operation[]>(
   deps: AgencyDeps,
   serviceId: string,
   contract: { id: string; operations: Ops },
+  log: FastifyBaseLogger,
 ): Promise<BoundAgency<Ops>> {
-  return bind(deps, await listedService(deps.db, deps.box, serviceId, contract.id), contract.operations)
+  return bind(deps, await listedService(deps.db, deps.box, serviceId, contract.id), contract.operations, log)
 }
 
 const PLATFORM_OPERATIONS = { 'identity@1': identityOperations, 'payment@1': paymentOperations } as const
@@ -66,6 +68,6 @@ type PlatformContract = keyof typeof PLATFORM_OPERATIONS
  * The platform's own agency for a contract (identity@1 实名核验, payment@1
  * 支付), bound to its operations; 503 AGENCY_NOT_LISTED when none is listed.
  */
-export async function platformAgencyFor<C extends PlatformContract>(deps: AgencyDeps, contract: C): Promise<BoundAgency<(typeof PLATFORM_OPERATIONS)[C]>> {
-  return bind(deps, await platformAgency(deps.db, deps.box, contract), PLATFORM_OPERATIONS[contract])
+export async function platformAgencyFor<C extends PlatformContract>(deps: AgencyDeps, contract: C, log: FastifyBaseLogger): Promise<BoundAgency<(typeof PLATFORM_OPERATIONS)[C]>> {
+  return bind(deps, await platformAgency(deps.db, deps.box, contract), PLATFORM_OPERATIONS[contract], log)
 }

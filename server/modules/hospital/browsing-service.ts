@@ -10,39 +10,39 @@ import { hospitalAgency } from './service'
  * patient, who must be one of the citizen's own.
  */
 export function createBrowsing(deps: CitizenDeps) {
-  const hospital = (serviceId: string) => hospitalAgency(deps, serviceId)
+  const hospital = (serviceId: string, log: FastifyBaseLogger) => hospitalAgency(deps, serviceId, log)
 
   return {
     /** The service's hospitals (campuses) with their booking rules. */
     async hospitals(serviceId: string, log: FastifyBaseLogger) {
-      return (await hospital(serviceId)).call('listHospitals', {}, log)
+      return (await hospital(serviceId, log)).call('listHospitals', {})
     },
 
     /** Departments of a campus. */
     async departments(serviceId: string, hospitalId: string, log: FastifyBaseLogger) {
-      return (await hospital(serviceId)).call('listDepartments', { params: { hospitalId } }, log)
+      return (await hospital(serviceId, log)).call('listDepartments', { params: { hospitalId } })
     },
 
     /** Doctors of a department, with titles and registration fees. */
     async doctors(serviceId: string, hospitalId: string, departmentId: string, log: FastifyBaseLogger) {
-      return (await hospital(serviceId)).call('listDoctors', { params: { hospitalId, departmentId } }, log)
+      return (await hospital(serviceId, log)).call('listDoctors', { params: { hospitalId, departmentId } })
     },
 
     /** Every date of the booking window for a department (or one doctor). */
     async dates(serviceId: string, hospitalId: string, query: { departmentId: string; doctorId?: string }, log: FastifyBaseLogger) {
-      return (await hospital(serviceId)).call('listDates', { params: { hospitalId }, query }, log)
+      return (await hospital(serviceId, log)).call('listDates', { params: { hospitalId }, query })
     },
 
     /** Slots of a department (or one doctor) on a date, with remaining numbers. */
     async schedule(serviceId: string, hospitalId: string, query: { date: string; departmentId: string; doctorId?: string }, log: FastifyBaseLogger) {
-      return (await hospital(serviceId)).call('getSchedule', { params: { hospitalId }, query }, log)
+      return (await hospital(serviceId, log)).call('getSchedule', { params: { hospitalId }, query })
     },
 
     /** A patient's visit card at a campus, issued on first use; 404 PATIENT_NOT_FOUND for someone else's patient. */
     async visitCard(serviceId: string, hospitalId: string, citizenId: string, patientId: string, log: FastifyBaseLogger) {
       const patient = await findPatient(deps.db, citizenId, patientId)
       if (!patient) throw new HttpError(404, 'PATIENT_NOT_FOUND', 'No such patient / 未找到该就诊人')
-      return (await hospital(serviceId)).call('getVisitCard', { body: { hospitalId, patient: openPatient(deps.box, patient) } }, log)
+      return (await hospital(serviceId, log)).call('getVisitCard', { body: { hospitalId, patient: openPatient(deps.box, patient) } })
     },
   }
 }

@@ -25,7 +25,7 @@ import { findPatient, openPatient } from './patients-repository'
 import type { AppointmentViewListT, AppointmentViewT } from '../../../src/api/hospital'
 
 /** The hospital service `serviceId`, bound to hospital@1. */
-export const hospitalAgency = (deps: AgencyDeps, serviceId: string) => agencyFor(deps, serviceId, hospitalContract)
+export const hospitalAgency = (deps: AgencyDeps, serviceId: string, log: FastifyBaseLogger) => agencyFor(deps, serviceId, hospitalContract, log)
 
 /** The instant a China date and HH:mm stand for. */
 const chinaInstant = (date: string, time: string) => Date.parse(`${date}T${time}:00+08:00`)
@@ -123,10 +123,10 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
 
   async function cancelAtHospital(row: AppointmentRow, reason: CancelReason, log: FastifyBaseLogger): Promise<AppointmentRow> {
     const person = await personOf(row)
-    const agency = await hospitalAgency(deps, row.service_id)
+    const agency = await hospitalAgency(deps, row.service_id, log)
     let result
     try {
-      result = await agency.call('cancel', { params: { appointmentId: row.appointment_no }, body: { idNumber: person.idNumber } }, log)
+      result = await agency.call('cancel', { params: { appointmentId: row.appointment_no }, body: { idNumber: person.idNumber } })
     } catch (err) {
       if ((err as HttpError).code === 'CANCEL_DEADLINE_PASSED') {
         const deadline = formatChinaDateTime(row.details.cancelDeadline)
@@ -177,15 +177,15 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
       const patient = await findPatient(db, req.citizenId, req.patientId)
       if (!patient) throw new HttpError(404, 'PATIENT_NOT_FOUND', 'No such patient / 未找到该就诊人，请重新选择')
       const person = openPatient(box, patient)
-      const agency = await hospitalAgency(deps, req.serviceId)
+      const agency = await hospitalAgency(deps, req.serviceId, log)
       let appointment
       try {
-        appointment = await agency.call('book', { body: { slotId: req.slotId, patient: person, idempotencyKey: agencyKeyFor(req.citizenId, req.idempotencyKey) } }, log)
+        appointment = await agency.call('book', { body: { slotId: req.slotId, patient: person, idempotencyKey: agencyKeyFor(req.citizenId, req.idempotencyKey) } })
       } catch (err) {
         if ((err as HttpError).code === 'SLOT_FULL') throw new HttpError(409, 'SLOT_FULL', 'This slot is fully booked / 号源已满，请选择其他时段或医生')
         throw err
       }
-      const card = await agency.call('getVisitCard', { body: { hospitalId: appointment.hospitalId, patient: person } }, log)
+      const card = await agency.call('getVisitCard', { body: { hospitalId: appointment.hospitalId, patient: person } })
       const { row, created } = await insertAppointment(db, {
         citizenId: req.citizenId,
         serviceId: req.serviceId,

@@ -17,47 +17,47 @@ import type { DepositYearT, WithdrawalAnswerT, WithdrawalBodyT } from '../../../
  */
 export function createHousingFund(deps: CitizenDeps) {
   /** The centre and the verified citizen's ID number (403 IDENTITY_REQUIRED before 实名认证). */
-  async function centreFor(serviceId: string, citizenId: string) {
+  async function centreFor(serviceId: string, citizenId: string, log: FastifyBaseLogger) {
     const { idNumber } = await requireIdentity(deps.db, deps.box, citizenId)
-    return { centre: await agencyFor(deps, serviceId, housingFundContract), idNumber }
+    return { centre: await agencyFor(deps, serviceId, housingFundContract, log), idNumber }
   }
 
   return {
     /** The fund account: balance, status, monthly deposit by part; the account number masked. */
     async account(serviceId: string, citizenId: string, log: FastifyBaseLogger) {
-      const { centre, idNumber } = await centreFor(serviceId, citizenId)
-      return centre.call('getAccount', { body: { idNumber } }, log)
+      const { centre, idNumber } = await centreFor(serviceId, citizenId, log)
+      return centre.call('getAccount', { body: { idNumber } })
     },
 
     /** The full account number (the citizen tapped to see it). */
     async accountNumber(serviceId: string, citizenId: string, log: FastifyBaseLogger) {
-      const { centre, idNumber } = await centreFor(serviceId, citizenId)
-      return centre.call('getAccountNumber', { body: { idNumber } }, log)
+      const { centre, idNumber } = await centreFor(serviceId, citizenId, log)
+      return centre.call('getAccountNumber', { body: { idNumber } })
     },
 
     /** The citizen's fund loans. */
     async loans(serviceId: string, citizenId: string, log: FastifyBaseLogger) {
-      const { centre, idNumber } = await centreFor(serviceId, citizenId)
-      return centre.call('listLoans', { body: { idNumber } }, log)
+      const { centre, idNumber } = await centreFor(serviceId, citizenId, log)
+      return centre.call('listLoans', { body: { idNumber } })
     },
 
     /** Each withdrawal reason: whether the citizen may withdraw, up to how much, and why not. */
     async eligibility(serviceId: string, citizenId: string, log: FastifyBaseLogger) {
-      const { centre, idNumber } = await centreFor(serviceId, citizenId)
-      return centre.call('getWithdrawalEligibility', { body: { idNumber } }, log)
+      const { centre, idNumber } = await centreFor(serviceId, citizenId, log)
+      return centre.call('getWithdrawalEligibility', { body: { idNumber } })
     },
 
     /** Deposit, interest and withdrawal records of one calendar year (422 YEAR_IN_FUTURE). */
     async deposits(serviceId: string, citizenId: string, year: number, log: FastifyBaseLogger): Promise<DepositYearT> {
       const range = yearMonths(year)
-      const { centre, idNumber } = await centreFor(serviceId, citizenId)
-      return { year, ...(await centre.call('listDeposits', { body: { idNumber, ...range } }, log)) }
+      const { centre, idNumber } = await centreFor(serviceId, citizenId, log)
+      return { year, ...(await centre.call('listDeposits', { body: { idNumber, ...range } })) }
     },
 
     /** A loan's repayment schedule. */
     async loanSchedule(serviceId: string, citizenId: string, loanId: string, log: FastifyBaseLogger) {
-      const { centre, idNumber } = await centreFor(serviceId, citizenId)
-      return centre.call('getLoanSchedule', { body: { idNumber, loanId } }, log)
+      const { centre, idNumber } = await centreFor(serviceId, citizenId, log)
+      return centre.call('getLoanSchedule', { body: { idNumber, loanId } })
     },
 
     /**
@@ -65,9 +65,9 @@ export function createHousingFund(deps: CitizenDeps) {
      * the centre, and the application is recorded in 办事记录 once.
      */
     async applyWithdrawal(serviceId: string, citizenId: string, body: WithdrawalBodyT, log: FastifyBaseLogger): Promise<WithdrawalAnswerT> {
-      const { centre, idNumber } = await centreFor(serviceId, citizenId)
+      const { centre, idNumber } = await centreFor(serviceId, citizenId, log)
       const requestId = agencyKeyFor(citizenId, body.idempotencyKey)
-      const application = await centre.call('applyWithdrawal', { body: { idNumber, reason: body.reason, amountFen: body.amountFen, requestId } }, log)
+      const application = await centre.call('applyWithdrawal', { body: { idNumber, reason: body.reason, amountFen: body.amountFen, requestId } })
       await addRecord(deps.db, {
         citizenId,
         serviceId,

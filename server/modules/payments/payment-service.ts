@@ -77,7 +77,7 @@ export interface Payments {
   /** Development only: the simulated wallet pays the order, which sends the real signed notify; answers the payment after. */
   simulatePay(row: PaymentRow, log: FastifyBaseLogger): Promise<PaymentT>
   /** The signing secret of the platform's payment agency with this id; 404 when the notify names another agency. */
-  notifySecret(agencyId: string): Promise<string>
+  notifySecret(agencyId: string, log: FastifyBaseLogger): Promise<string>
   /** A verified notify: records the payment once (422 when its amount differs from the order's) and fulfils it. */
   notified(n: PaymentNotificationT, log: FastifyBaseLogger): Promise<void>
   /**
@@ -160,10 +160,10 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
   async function refresh(row: PaymentRow, log: FastifyBaseLogger): Promise<PaymentT> {
     if (row.status === 'paid') return view(await finish(row, log))
     if (row.status !== 'created' || !row.prepay) return view(row)
-    const agency = await platformAgencyFor(deps, 'payment@1')
+    const agency = await platformAgencyFor(deps, 'payment@1', log)
     let order
     try {
-      order = await agency.call('getOrder', { params: { orderId: row.order_id } }, log)
+      order = await agency.call('getOrder', { params: { orderId: row.order_id } })
     } catch (err) {
       if ((err as HttpError).code !== 'ORDER_NOT_FOUND') throw err
       return view(await reissue(row, log))
@@ -179,9 +179,9 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
 
   /** Creates the order at the payment agency (idempotent by order id there) and keeps its prepay. */
   async function createAtAgency(row: PaymentRow, log: FastifyBaseLogger): Promise<PrepayT> {
-    const agency = await platformAgencyFor(deps, 'payment@1')
+    const agency = await platformAgencyFor(deps, 'payment@1', log)
     const notifyUrl = `${deps.links.publicUrl()}/v1/payments/notify/${agency.target.agencyId}`
-    return agency.call('createOrder', { body: { orderId: row.order_id, amountFen: Number(row.amount_fen), description: row.description, notifyUrl } }, log)
+    return agency.call('createOrder', { body: { orderId: row.order_id, amountFen: Number(row.amount_fen), description: row.description, notifyUrl } })
   }
 
   /**
@@ -213,7 +213,7 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
   async function open(req: PaymentRequest, log: FastifyBaseLogger) {
     // A kind nobody fulfils could be paid but never delivered: refuse it before anything is charged.
     if (!fulfillers[req.subject.kind]) throw new Error(`no fulfiller for payments of kind ${req.subject.kind}`)
-    const agency = await platformAgencyFor(deps, 'payment@1')
+    const agency = await platformAgencyFor(deps, 'payment@1', log)
     const orderId = `oc${Date.now().toString(36)}${randomBytes(9).toString('base64url')}`
     let { row, created } = await insertOrFindOpen(db, { ...req, subject: formatSubject(req.subject), orderId, payAgencyId: agency.target.agencyId })
     if (!created && row.citizen_id !== req.citizenId) {
@@ -233,10 +233,10 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
   async function refund(row: PaymentRow, reason: string, log: FastifyBaseLogger): Promise<PaymentRow> {
     if (row.status === 'refunded') return row
     if (row.status !== 'paid' && row.status !== 'done') throw new Error(`refund of a ${row.status} payment ${row.order_id}`)
-    const agency = await platformAgencyFor(deps, 'payment@1')
+    const agency = await platformAgencyFor(deps, 'payment@1', log)
     const refundId = `${row.order_id}-r`
     const amountFen = Number(row.amount_fen)
-    const result = await agency.call('refund', { params: { orderId: row.order_id }, body: { refundId, amountFen, reason } }, log)
+    const result = await agency.call('refund', { params: { orderId: row.order_id }, body: { refundId, amountFen, reason } })
     if (await markRefunded(db, row.order_id, refundId, result.refundedAt)) {
       await addRecord(db, { citizenId: row.citizen_id, serviceId: row.service_id, what: `退款：${row.description}（${reason}）`, status: 'done', amountFen, ref: refundId })
     }
@@ -253,7 +253,7 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
 
   async function simulatePay(row: PaymentRow, log: FastifyBaseLogger): Promise<PaymentT> {
     if (row.status === 'created') {
-      const { target } = await platformAgencyFor(deps, 'payment@1')
+      const { target } = await platformAgencyFor(deps, 'payment@1', log)
       // Outside the contract: the simulated wallet's confirm button. The payment agency answers after it sent the notify.
       const answer = await callAgency(target.endpoint, target.secret, { method: 'POST', path: `/v1/orders/${row.order_id}/simulate-pay` }, { timeoutMs })
       if (answer.status === 409) throw new HttpError(409, 'ORDER_CLOSED', 'The order expired unpaid / 订单已超时关闭，请重新发起缴款')
@@ -262,8 +262,8 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
     return refresh(await reload(row.order_id), log)
   }
 
-  async function notifySecret(agencyId: string): Promise<string> {
-    const { target } = await platformAgencyFor(deps, 'payment@1')
+  async function notifySecret(agencyId: string, log: FastifyBaseLogger): Promise<string> {
+    const { target } = await platformAgencyFor(deps, 'payment@1', log)
     if (target.agencyId !== agencyId) throw new HttpError(404, 'NOT_FOUND', 'No such payment agency / 未找到该支付机构')
     return target.secret
   }

@@ -62,7 +62,7 @@ export const paymentNotifyRoutes: FastifyPluginAsyncTypebox<CitizenDeps & { paym
       },
       // Verify before the body is validated: an unsigned caller learns nothing about what a valid notify looks like.
       preValidation: async (req) => {
-        const secret = await payments.notifySecret((req.params as { agencyId: string }).agencyId)
+        const secret = await payments.notifySecret((req.params as { agencyId: string }).agencyId, req.log)
         const raw = rawJsonBody(req)
         const result = verifyRequest({ method: req.method, target: req.url, body: raw.text }, req.headers, secret, { guard })
         if (!result.ok) {

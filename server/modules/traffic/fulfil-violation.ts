@@ -10,8 +10,8 @@ import type { Fulfiller } from '../payments/payment-service'
  */
 export function fulfilViolation(deps: Pick<CitizenDeps, 'db' | 'box' | 'config'>): Fulfiller {
   return async (paid, log) => {
-    const agency = await agencyFor(deps, paid.serviceId, trafficContract)
-    const result = await agency.call('payViolation', { body: { violationId: paid.subject.id, orderId: paid.orderId, amountFen: paid.amountFen } }, log)
+    const agency = await agencyFor(deps, paid.serviceId, trafficContract, log)
+    const result = await agency.call('payViolation', { body: { violationId: paid.subject.id, orderId: paid.orderId, amountFen: paid.amountFen } })
     return { receiptNo: result.receiptNo }
   }
 }

@@ -16,7 +16,7 @@ export interface ViolationRef {
   violationId: string
 }
 
-const trafficPolice = (deps: AgencyDeps, serviceId: string) => agencyFor(deps, serviceId, trafficContract)
+const trafficPolice = (deps: AgencyDeps, serviceId: string, log: FastifyBaseLogger) => agencyFor(deps, serviceId, trafficContract, log)
 const subjectOf = (violationId: string) => ({ kind: 'violation' as const, id: violationId })
 
 /**
@@ -29,9 +29,9 @@ export function createTraffic(deps: CitizenDeps & { payments: Payments }) {
   const { db, payments } = deps
 
   async function violationsOf(serviceId: string, citizenId: string, vehicleId: string, log: FastifyBaseLogger) {
-    const agency = await trafficPolice(deps, serviceId)
+    const agency = await trafficPolice(deps, serviceId, log)
     const { vehicle, view } = await ownVehicle(deps, citizenId, vehicleId)
-    const list = await agency.call('listViolations', { body: vehicle }, log)
+    const list = await agency.call('listViolations', { body: vehicle })
     return { agency, view, list }
   }
 
@@ -41,7 +41,7 @@ export function createTraffic(deps: CitizenDeps & { payments: Payments }) {
     if (!list.violations.some((v) => v.id === ref.violationId)) {
       throw new HttpError(404, 'VIOLATION_NOT_FOUND', 'No such violation for this vehicle / 该车辆没有这条违法记录')
     }
-    const violation = await agency.call('getViolation', { params: { violationId: ref.violationId } }, log)
+    const violation = await agency.call('getViolation', { params: { violationId: ref.violationId } })
     return { view, violation }
   }
 
@@ -80,8 +80,8 @@ export function createTraffic(deps: CitizenDeps & { payments: Payments }) {
     /** The verified citizen's driving licence points (403 IDENTITY_REQUIRED before 实名认证). */
     async licence(serviceId: string, citizenId: string, log: FastifyBaseLogger): Promise<LicenceViewT> {
       const identity = await requireIdentity(db, deps.box, citizenId)
-      const agency = await trafficPolice(deps, serviceId)
-      return agency.call('getLicencePoints', { body: { licenceNo: identity.idNumber } }, log)
+      const agency = await trafficPolice(deps, serviceId, log)
+      return agency.call('getLicencePoints', { body: { licenceNo: identity.idNumber } })
     },
   }
 }

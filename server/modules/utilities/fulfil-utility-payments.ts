@@ -1,4 +1,3 @@
-import type { FastifyBaseLogger } from 'fastify'
 import { HttpError } from '../../errors'
 import type { CitizenDeps } from '../citizens/citizen-deps'
 import { FulfilmentRefused } from '../payments/fulfilment-refused'
@@ -17,7 +16,6 @@ interface PaidAt {
   account: { providerId: string; accountNo: string }
   billIds: string[]
   paid: PaidOrder
-  log: FastifyBaseLogger
 }
 
 /**
@@ -34,10 +32,10 @@ export function utilityFulfillers(deps: Pick<CitizenDeps, 'db' | 'box' | 'config
     async (paid, log) => {
       const subject = await findSubject(deps.db, formatSubject(paid.subject))
       if (!subject) throw new Error(`no utilities subject for ${paid.orderId}`)
-      const company = await utilityCompany(deps, paid.serviceId)
+      const company = await utilityCompany(deps, paid.serviceId, log)
       const account = { providerId: subject.provider_id, accountNo: openAccountNo(deps.box, subject.sealed) }
       try {
-        return await record({ company, account, billIds: subject.bill_ids, paid, log })
+        return await record({ company, account, billIds: subject.bill_ids, paid })
       } catch (err) {
         if (!(err instanceof HttpError) || !REFUSALS.has(err.code)) throw err
         throw new FulfilmentRefused(err.code, err.code === 'BILL_ALREADY_PAID' ? '账单已在其他渠道缴纳' : '缴费单位未能入账')
@@ -45,9 +43,9 @@ export function utilityFulfillers(deps: Pick<CitizenDeps, 'db' | 'box' | 'config
     }
 
   return {
-    bills: fulfiller(({ company, account, billIds, paid, log }) =>
-      company.call('payBills', { body: { ...account, billIds, orderId: paid.orderId, amountFen: paid.amountFen } }, log),
+    bills: fulfiller(({ company, account, billIds, paid }) =>
+      company.call('payBills', { body: { ...account, billIds, orderId: paid.orderId, amountFen: paid.amountFen } }),
     ),
-    topup: fulfiller(({ company, account, paid, log }) => company.call('topUp', { body: { ...account, orderId: paid.orderId, amountFen: paid.amountFen } }, log)),
+    topup: fulfiller(({ company, account, paid }) => company.call('topUp', { body: { ...account, orderId: paid.orderId, amountFen: paid.amountFen } })),
   }
 }

@@ -47,7 +47,7 @@ export interface PaymentOpened {
  */
 export function createUtilities(deps: CitizenDeps & { payments: Payments }) {
   const { db, box, lookup, payments } = deps
-  const company = (serviceId: string) => utilityCompany(deps, serviceId)
+  const company = (serviceId: string, log: FastifyBaseLogger) => utilityCompany(deps, serviceId, log)
 
   function view(row: UtilityAccountRow): UtilityAccountT {
     return {
@@ -73,19 +73,19 @@ export function createUtilities(deps: CitizenDeps & { payments: Payments }) {
   const bodyOf = (row: UtilityAccountRow) => ({ providerId: row.provider_id, accountNo: openAccountNo(box, row.sealed) })
 
   /** The company's answer for a 户号 with its name and kind, after the form's own checks. */
-  async function checkAt(agency: UtilityCompany, form: UtilityAccountForm, log: FastifyBaseLogger): Promise<AccountCheckT> {
+  async function checkAt(agency: UtilityCompany, form: UtilityAccountForm): Promise<AccountCheckT> {
     const problems = accountFormProblems(form)
     if (problems.length > 0) throw formProblems(problems)
-    const [{ providers }, info] = await Promise.all([agency.call('listProviders', {}, log), agency.call('verifyAccount', { body: form }, log)])
+    const [{ providers }, info] = await Promise.all([agency.call('listProviders', {}), agency.call('verifyAccount', { body: form })])
     const provider = providers.find((p) => p.id === form.providerId)
     if (!provider) throw new HttpError(404, 'PROVIDER_NOT_FOUND', 'No such company / 未找到该缴费单位')
     return { ...info, providerName: provider.name, providerKind: provider.kind }
   }
 
   /** Reads the account's unpaid bills at the company and refuses when one asked for is not (any more) owed. */
-  async function owedBills(agency: UtilityCompany, row: UtilityAccountRow, billIds: readonly string[], log: FastifyBaseLogger): Promise<BillT[]> {
+  async function owedBills(agency: UtilityCompany, row: UtilityAccountRow, billIds: readonly string[]): Promise<BillT[]> {
     const to = chinaToday().slice(0, 7)
-    const { bills } = await agency.call('listBills', { body: { ...bodyOf(row), from: addMonths(to, 1 - MAX_BILL_MONTHS), to } }, log)
+    const { bills } = await agency.call('listBills', { body: { ...bodyOf(row), from: addMonths(to, 1 - MAX_BILL_MONTHS), to } })
     return billIds.map((id) => {
       const bill = bills.find((b) => b.id === id)
       if (!bill) throw new HttpError(404, 'BILL_NOT_FOUND', 'No such bill for this account / 该户号没有这张账单，请刷新后重试')
@@ -108,7 +108,7 @@ export function createUtilities(deps: CitizenDeps & { payments: Payments }) {
 
   return {
     async providers(serviceId: string, log: FastifyBaseLogger): Promise<ProvidersT> {
-      return (await company(serviceId)).call('listProviders', {}, log)
+      return (await company(serviceId, log)).call('listProviders', {})
     },
 
     async list(citizenId: string, serviceId: string): Promise<UtilityAccountT[]> {
@@ -118,14 +118,14 @@ export function createUtilities(deps: CitizenDeps & { payments: Payments }) {
     /** The holder's masked name and address for a 户号, to confirm before binding (needs 实名认证). */
     async check(citizenId: string, serviceId: string, raw: UtilityAccountForm, log: FastifyBaseLogger): Promise<AccountCheckT> {
       await requireIdentity(db, box, citizenId)
-      return checkAt(await company(serviceId), normalizeAccountForm(raw), log)
+      return checkAt(await company(serviceId, log), normalizeAccountForm(raw))
     },
 
     /** Binds a 户号 the company knows (needs 实名认证); the 户号 is sealed, found again by a keyed hash. */
     async bind(citizenId: string, serviceId: string, raw: UtilityAccountForm, log: FastifyBaseLogger): Promise<UtilityAccountT> {
       await requireIdentity(db, box, citizenId)
       const form = normalizeAccountForm(raw)
-      const info = await checkAt(await company(serviceId), form, log)
+      const info = await checkAt(await company(serviceId, log), form)
       const result = await insertUtilityAccount(
         db,
         {
@@ -159,7 +159,7 @@ export function createUtilities(deps: CitizenDeps & { payments: Payments }) {
       const row = await accountAt(citizenId, serviceId, accountId)
       const to = range.to ?? chinaToday().slice(0, 7)
       const from = range.from ?? addMonths(to, -12)
-      const list = await (await company(serviceId)).call('listBills', { body: { ...bodyOf(row), from, to } }, log)
+      const list = await (await company(serviceId, log)).call('listBills', { body: { ...bodyOf(row), from, to } })
       return { account: view(row), ...list }
     },
 
@@ -174,7 +174,7 @@ export function createUtilities(deps: CitizenDeps & { payments: Payments }) {
       const done = await settled(citizenId, serviceId, subject)
       if (done) return { payment: done, created: false }
       const row = await accountAt(citizenId, serviceId, accountId)
-      const bills = await owedBills(await company(serviceId), row, billIds, log)
+      const bills = await owedBills(await company(serviceId, log), row, billIds)
       const months = bills.map((b) => b.month).sort()
       await remember(subject, row, billIds, months)
       const label = UTILITY_KINDS[row.provider_kind].label
@@ -209,7 +209,7 @@ export function createUtilities(deps: CitizenDeps & { payments: Payments }) {
     /** The account's payments at the company, every channel (counter, bank, online). */
     async history(citizenId: string, serviceId: string, accountId: string, log: FastifyBaseLogger): Promise<UtilityPaymentsT> {
       const row = await accountAt(citizenId, serviceId, accountId)
-      const { payments: list } = await (await company(serviceId)).call('listPayments', { body: bodyOf(row) }, log)
+      const { payments: list } = await (await company(serviceId, log)).call('listPayments', { body: bodyOf(row) })
       return { account: view(row), payments: list }
     },
   }

@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify'
 import { utilitiesContract } from '../../contracts/utilities'
 import { type AgencyDeps, type BoundAgency, agencyFor } from '../gateway/bound-agency'
 
@@ -5,6 +6,6 @@ import { type AgencyDeps, type BoundAgency, agencyFor } from '../gateway/bound-a
 export type UtilityCompany = BoundAgency<typeof utilitiesContract.operations>
 
 /** The listed utilities service `serviceId` (404 SERVICE_NOT_FOUND when none is listed). */
-export function utilityCompany(deps: AgencyDeps, serviceId: string): Promise<UtilityCompany> {
-  return agencyFor(deps, serviceId, utilitiesContract)
+export function utilityCompany(deps: AgencyDeps, serviceId: string, log: FastifyBaseLogger): Promise<UtilityCompany> {
+  return agencyFor(deps, serviceId, utilitiesContract, log)
 }
