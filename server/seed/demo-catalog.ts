@@ -27,7 +27,8 @@ type Slot = Template | string
 const q = 'query' as const
 const t = 'transaction' as const
 
-// Local templates in the order cities receive them: a city of rank r gets the first localCount(r).
+// Local templates in the order cities receive them: a city of rank r gets the first localCount(r)
+// (and any tile whose topCities reaches r).
 const LOCAL_SLOTS: Slot[] = [
   'traffic',
   'hospital',
@@ -158,7 +159,8 @@ export function buildDemoCatalog(cities: readonly City[], ranks = readTop100()):
   }
 
   for (const city of cities) {
-    const templates = LOCAL.slice(0, localCount(ranks.get(city.name)))
+    const rank = ranks.get(city.name)
+    const templates = LOCAL.filter((tpl, i) => i < localCount(rank) || (rank !== undefined && rank <= (tpl.topCities ?? 0)))
     for (const tpl of templates) {
       const id = `${slug(city)}-${tpl.key}`
       agencies.push({ id, name: `${city.fullName}${tpl.agency}`, region: city.code, domains: [tpl.domain] })
