@@ -19,14 +19,14 @@ function serve(script: string): Promise<{ url: string; child: ChildProcess }> {
   })
 }
 
-/** A realistic batch with a fresh random id each time (a resent id would count nothing). */
+/** A realistic batch with a fresh random id each time (a resent id would count nothing); its services are web-view ones, seeded without the demo onboarding. */
 function batchBody(month: string): string {
-  const scopes = ['all', 'prov:44', 'city:440300', 'type:travel@440300', 'domain:public-transport@440300', 'type:life@440300', 'domain:utilities@440300', 'city:440100']
+  const scopes = ['all', 'prov:44', 'city:440300', 'type:travel@440300', 'domain:public-transport@440300', 'type:life@440300', 'domain:culture@440300', 'city:440100']
   return JSON.stringify({
     v: 1,
     batch: randomBytes(16).toString('base64url'),
     actives: scopes.slice(0, ACTIVES).map((scope, i) => ({ scope, month, returning: i % 3 === 1, first: i % 5 === 0 })),
-    events: Array.from({ length: EVENTS }, (_, i) => ({ service: i % 2 ? 'shenzhen-bus' : 'shenzhen-utilities', city: '440300', action: ['open', 'submit', 'success'][i % 3], ms: 50 + i * 137 })),
+    events: Array.from({ length: EVENTS }, (_, i) => ({ service: i % 2 ? 'shenzhen-bus' : 'shenzhen-library', city: '440300', action: ['open', 'submit', 'success'][i % 3], ms: 50 + i * 137 })),
   })
 }
 
