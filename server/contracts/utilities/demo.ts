@@ -14,7 +14,5 @@ export const UTILITIES_DEMO: ContractDemo<typeof UtilitiesFixturesSchema> = {
   template: {
     key: 'utilities', name: '生活缴费', summary: '水费、电费、燃气费查询与缴纳，预付费电表充值', icon: 'utilities', domain: 'utilities', type: 'life', agency: '公用事业服务中心',
     items: [['水费缴纳', 'transaction'], ['电费缴纳', 'transaction'], ['燃气费缴纳', 'transaction'], ['账单查询', 'query'], ['电费充值', 'transaction']],
-    // The water, electricity and gas companies of the top-50 cities.
-    topCities: 50,
   },
 }
