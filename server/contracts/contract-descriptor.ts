@@ -18,8 +18,6 @@ export interface DemoTemplate {
   /** The agency's name, after the city's for local tiles. */
   agency: string
   items: DemoItemSpec[]
-  /** Every city ranked this high in the 2016 index lists the tile, even one whose rank gives it fewer local tiles than the tile's place in the order. */
-  topCities?: number
 }
 
 /** What the demo agencies of a contract declare in their manifests, and their catalog tile. */

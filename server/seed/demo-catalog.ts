@@ -27,8 +27,7 @@ type Slot = Template | string
 const q = 'query' as const
 const t = 'transaction' as const
 
-// Local templates in the order cities receive them: a city of rank r gets the first localCount(r)
-// (and any tile whose topCities reaches r).
+// Local templates in the order cities receive them: a city of rank r gets the first localCount(r).
 const LOCAL_SLOTS: Slot[] = [
   'traffic',
   'hospital',
@@ -159,8 +158,7 @@ export function buildDemoCatalog(cities: readonly City[], ranks = readTop100()):
   }
 
   for (const city of cities) {
-    const rank = ranks.get(city.name)
-    const templates = LOCAL.filter((tpl, i) => i < localCount(rank) || (rank !== undefined && rank <= (tpl.topCities ?? 0)))
+    const templates = LOCAL.slice(0, localCount(ranks.get(city.name)))
     for (const tpl of templates) {
       const id = `${slug(city)}-${tpl.key}`
       agencies.push({ id, name: `${city.fullName}${tpl.agency}`, region: city.code, domains: [tpl.domain] })
