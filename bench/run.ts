@@ -38,7 +38,7 @@ async function main() {
 budget                          measured        budget
 weapp main package              ${kb(weapp.mainBytes).padEnd(16)}≤ ${kb(weapp.budgetBytes)}
 H5 first-load JS (gzip)         ${kb(firstLoad.gzipBytes).padEnd(16)}≤ ${kb(firstLoad.budgetGzipBytes)}
-Lighthouse mobile performance   ${String(lighthouse.performance).padEnd(16)}≥ ${lighthouse.budget.performance}
+Lighthouse mobile performance   ${String(lighthouse.performance).padEnd(16)}≥ ${lighthouse.budget.performance}, or ≤ ${lighthouse.budget.maxPointsBelowBare} below a bare Taro app (this run: ${lighthouse.pointsBelowBare} below; bare ${lighthouse.bareRuns.join(', ')})
 Lighthouse accessibility        ${String(lighthouse.accessibility).padEnd(16)}≥ ${lighthouse.budget.accessibility}
 Lighthouse best practices       ${String(lighthouse.bestPractices).padEnd(16)}≥ ${lighthouse.budget.bestPractices}
 catalog read vs bare node:http  ${`${Math.round(catalog.ratio * 100)}% (${Math.round(catalog.platform.requestsPerSecond)}/s)`.padEnd(16)}≥ 50% (bare: ${Math.round(catalog.bare.requestsPerSecond)}/s)

@@ -9,6 +9,8 @@ const DEFAULT_API_BASE = 'http://127.0.0.1:3000'
 
 // One output folder per platform, so an H5 build never overwrites the WeChat project.
 const isH5 = process.env.TARO_ENV === 'h5'
+// `npm run bench` also builds a bare Taro app (bench/bare-taro) as Lighthouse's same-run baseline.
+const bareBaseline = process.env.ONECITY_BARE_TARO === '1'
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -21,8 +23,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       375: 2,
       828: 1.81 / 2,
     },
-    sourceRoot: 'src',
-    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    sourceRoot: bareBaseline ? 'bench/bare-taro' : 'src',
+    outputRoot: bareBaseline ? 'bench/results/tmp/bare-h5' : isH5 ? 'dist-h5' : 'dist',
     plugins: [],
     // Only TARO_APP_* values reach the client, and they are public.
     env: {
