@@ -1,7 +1,18 @@
 import type { Snapshot } from './stats-service'
 
+// A snapshot is cached and never changes, so its two answers are built once (warm requests only serialize).
+const answers = new WeakMap<Snapshot, Map<'city' | 'province', ReturnType<typeof buildIndexAnswer>>>()
+
 /** The index of cities or provinces as the API shows it: names beside codes, the weights used and how failure rate enters. */
 export function indexAnswer(s: Snapshot, level: 'city' | 'province') {
+  let byLevel = answers.get(s)
+  if (!byLevel) answers.set(s, (byLevel = new Map()))
+  let answer = byLevel.get(level)
+  if (!answer) byLevel.set(level, (answer = buildIndexAnswer(s, level)))
+  return answer
+}
+
+function buildIndexAnswer(s: Snapshot, level: 'city' | 'province') {
   const table = level === 'city' ? s.cityIndex : s.provinceIndex
   const rows = table.rows.map((r) => {
     const city = level === 'city' ? s.cities.get(r.code) : undefined

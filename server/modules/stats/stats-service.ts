@@ -108,10 +108,17 @@ export type Snapshot = Awaited<ReturnType<typeof computeSnapshot>>
  */
 export function createStatsService(db: Queryable, o: StatsOptions) {
   const cache = new Map<string, { at: number; value: Promise<Snapshot> }>()
+  // The first counted month is read as often as snapshots are computed: every warm request asked the database before.
+  let firstMonth: { at: number; value: Promise<string | undefined> } | undefined
   /** The period of a query, defaulting as periodOf says from the first month anything was counted. */
   async function queryPeriod(q: { from?: string; to?: string }): Promise<Period> {
     if (q.from && q.to) return periodOf(q)
-    return periodOf(q, await readFirstMonth(db))
+    if (!firstMonth || Date.now() - firstMonth.at >= o.cacheMs) {
+      const value = readFirstMonth(db)
+      firstMonth = { at: Date.now(), value }
+      value.catch(() => (firstMonth = undefined))
+    }
+    return periodOf(q, await firstMonth.value)
   }
   /** The snapshot of a period and weighting (equal when weightsId is null). */
   function cachedSnapshot(p: Period, weightsId: number | null): Promise<Snapshot> {
