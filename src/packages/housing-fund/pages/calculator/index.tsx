@@ -62,6 +62,7 @@ export default function LoanCalculatorPage() {
           hint="例如 100 表示 100 万元"
           placeholder="请输入贷款金额"
           maxlength={14}
+          type="digit"
           onChange={(v) => change('amountWan', v)}
         />
         <TextField
@@ -71,6 +72,7 @@ export default function LoanCalculatorPage() {
           error={errorOf('ratePercent')}
           hint="首套住房 5 年以上公积金贷款利率为 2.85%（2025 年 5 月 8 日起）"
           maxlength={8}
+          type="digit"
           onChange={(v) => change('ratePercent', v)}
         />
         <ChoiceGroup
@@ -90,6 +92,7 @@ export default function LoanCalculatorPage() {
           error={errorOf('term')}
           hint={years ? '最长 30 年' : '最长 360 个月'}
           maxlength={4}
+          type="number"
           onChange={(v) => change('term', v)}
         />
         <ChoiceGroup

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { usePageReturn } from '../../../../hooks/use-page-return'
 import { useRemote } from '../../../../hooks/use-remote'
 import { useRouteParams } from '../../../../hooks/use-route-params'
-import { getWithdrawalEligibility, type WithdrawalApplication } from '../../../../services/housing-fund-api'
+import { getFundAccount, getWithdrawalEligibility, type WithdrawalApplication } from '../../../../services/housing-fund-api'
 import { ApplicationCard } from '../../components/application-card'
 import { QueryStatus } from '../../../../components/query-status'
 import { FUND_FINAL_ANSWERS, FUND_IDENTITY_TEXT } from '../../components/fund-answers'
@@ -14,13 +14,16 @@ import './index.scss'
 
 /**
  * 提取申请: every reason with whether the citizen may use it now. Choosing an
- * eligible one opens its amount (the maximum to start with) and 提交申请;
- * the submitted application is shown on top and the reasons are read again,
- * since applying changes what can still be withdrawn.
+ * eligible one opens its amount (the maximum to start with) and 提交申请,
+ * which shows a confirmation (reason, amount, masked account) before
+ * anything is sent; the submitted application is shown on top and the
+ * reasons are read again, since applying changes what can still be withdrawn.
  */
 export default function WithdrawPage() {
   const { service } = useRouteParams('service')
   const eligibility = useRemote(() => getWithdrawalEligibility(service), [service])
+  // Only for the masked account number on the confirmation: the form works without it.
+  const account = useRemote(() => getFundAccount(service), [service])
   usePageReturn(eligibility.reload)
   const [chosen, setChosen] = useState<string | null>(null)
   const [application, setApplication] = useState<WithdrawalApplication | null>(null)
@@ -48,7 +51,13 @@ export default function WithdrawPage() {
               const on = reason.eligible && reason.code === chosen
               return (
                 <ReasonItem key={reason.code} reason={reason} chosen={on} onChoose={(r) => setChosen(r.code)}>
-                  {on && <WithdrawalForm key={reason.code} service={service} reason={reason} onApplied={onApplied} />}
+                  {on && <WithdrawalForm
+                      key={reason.code}
+                      service={service}
+                      reason={reason}
+                      accountNo={account.state.status === 'ready' ? account.state.data.accountNo : undefined}
+                      onApplied={onApplied}
+                    />}
                 </ReasonItem>
               )
             })}

@@ -90,6 +90,7 @@ export default function BindAccountPage() {
             value={form.values.accountNo}
             error={form.errors.accountNo}
             maxlength={24}
+            type="number"
             onChange={(v) => change('accountNo', v)}
           />
           {!checked && <FormFooter alert={form.alert} submitting={form.submitting} busyText="正在查询户号…" submitClassName="utilities-bind__check" submitText="查询户号" onSubmit={form.submit} />}

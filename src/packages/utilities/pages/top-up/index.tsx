@@ -75,6 +75,7 @@ export default function TopUpPage() {
           value={custom}
           error={problem}
           maxlength={10}
+          type="digit"
           onChange={(v) => {
             setCustom(v)
             setChip(null)
