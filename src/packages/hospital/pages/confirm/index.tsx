@@ -27,6 +27,7 @@ import { NO_CANCEL_ACK_MISSING, NoCancelNotice } from '../../components/no-cance
 import { PatientPicker } from '../../components/patient-picker'
 import { findDepartment, findHospital } from '../../hooks/hospital-lookup'
 import { useBooking } from '../../hooks/use-booking'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 /**
@@ -110,9 +111,7 @@ export default function BookingConfirmPage() {
 
   return (
     <View className="page booking-confirm" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        确认预约
-      </View>
+      <PageTitle>确认预约</PageTitle>
       <RemoteStatus remote={choice} />
       {state.status === 'ready' && !slot && <Text className="subpage-notice">该号源已不存在，请返回重新选择。</Text>}
       {state.status === 'ready' && slot && (

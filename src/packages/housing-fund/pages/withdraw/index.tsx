@@ -10,6 +10,7 @@ import { QueryStatus } from '../../../../components/query-status'
 import { FUND_FINAL_ANSWERS, FUND_IDENTITY_TEXT } from '../../components/fund-answers'
 import { ReasonItem } from '../../components/reason-item'
 import { WithdrawalForm } from '../../components/withdrawal-form'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 /**
@@ -38,9 +39,7 @@ export default function WithdrawPage() {
   const { state } = eligibility
   return (
     <View className="page fund-withdraw" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        提取申请
-      </View>
+      <PageTitle>提取申请</PageTitle>
       {application && <ApplicationCard application={application} />}
       <QueryStatus remote={eligibility} identityText={FUND_IDENTITY_TEXT} final={FUND_FINAL_ANSWERS} />
       {state.status === 'ready' && (
