@@ -19,6 +19,7 @@ export function PersonFields({ idPrefix, values, errors, onChange }: PersonField
         value={values.name}
         error={errors.name}
         maxlength={20}
+        showCount
         onChange={(v) => onChange('name', v)}
       />
       <TextField

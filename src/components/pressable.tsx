@@ -11,6 +11,8 @@ export interface PressableProps {
   description?: string
   /** aria-current, e.g. the selected city in a list. */
   current?: boolean
+  /** Makes it a checkbox (role and aria-checked), e.g. an acknowledgement the citizen ticks. */
+  checked?: boolean
   disabled?: boolean
   children: ReactNode
 }
@@ -27,7 +29,7 @@ function onWebKeyDown(event: KeyboardEvent, onPress: () => void): void {
  * reachable with the keyboard and activated with Enter or Space on H5 (the
  * mini-program has no keyboard; its templates drop these attributes).
  */
-export function Pressable({ className, id, onPress, label, description, current, disabled, children }: PressableProps) {
+export function Pressable({ className, id, onPress, label, description, current, checked, disabled, children }: PressableProps) {
   const press = () => {
     if (!disabled) onPress()
   }
@@ -42,7 +44,8 @@ export function Pressable({ className, id, onPress, label, description, current,
       id={id}
       className={className ? `pressable ${className}` : 'pressable'}
       hoverClass="pressable--active"
-      role="button"
+      role={checked === undefined ? 'button' : 'checkbox'}
+      aria-checked={checked === undefined ? undefined : checked ? 'true' : 'false'}
       aria-label={label}
       aria-current={current ? 'true' : undefined}
       aria-disabled={disabled ? 'true' : undefined}

@@ -2,7 +2,7 @@ import { act } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AppointmentAnswerT } from '../../src/api/hospital'
 import { coverPage, fakeTaro, resetFakeTaro, setRouteParams, uncoverPage } from '../unit/helpers/fake-taro'
-import { answer, CHILD, CHOSEN_SLOT, DEPARTMENTS, DOCTORS, HOSPITAL, PATIENTS, schedule, SELF, SERVICE, slot } from './hospital-fixtures'
+import { answer, CHILD, CHOSEN_SLOT, DEPARTMENTS, DOCTORS, HOSPITAL, NOW, PATIENTS, schedule, SELF, SERVICE, slot } from './hospital-fixtures'
 import { flush, render, type Rendered } from './render'
 import { deferred } from './traffic-fixtures'
 
@@ -16,17 +16,19 @@ let view: Rendered | undefined
 
 const DATE = '2026-11-22'
 
-async function renderConfirm(options: { slotStatus?: 'available' | 'full' } = {}) {
+async function renderConfirm(options: { slotStatus?: 'available' | 'full'; date?: string; start?: string } = {}) {
   vi.resetModules()
-  setRouteParams({ service: SERVICE, hospital: HOSPITAL.id, department: 'cardiology', date: DATE, slot: CHOSEN_SLOT.id, doctor: DOCTORS[1]!.id })
+  const date = options.date ?? DATE
+  const chosenSlot = options.start ? slot(DOCTORS[1]!, date, options.start) : CHOSEN_SLOT
+  setRouteParams({ service: SERVICE, hospital: HOSPITAL.id, department: 'cardiology', date, slot: chosenSlot.id, doctor: DOCTORS[1]!.id })
   const hospital = vi.mocked(await import('../../src/services/hospital-api'))
   const patients = vi.mocked(await import('../../src/services/patient-api'))
   const { ApiError } = await import('../../src/services/request')
   const { default: ConfirmPage } = await import('../../src/packages/hospital/pages/confirm/index')
   hospital.listHospitals.mockResolvedValue([HOSPITAL])
   hospital.listDepartments.mockResolvedValue(DEPARTMENTS)
-  const chosen = options.slotStatus === 'full' ? { ...CHOSEN_SLOT, status: 'full' as const, remaining: 0 } : CHOSEN_SLOT
-  hospital.getDaySchedule.mockResolvedValue(schedule(DATE, [slot(DOCTORS[1]!, DATE, '08:30'), chosen]))
+  const chosen = options.slotStatus === 'full' ? { ...chosenSlot, status: 'full' as const, remaining: 0 } : chosenSlot
+  hospital.getDaySchedule.mockResolvedValue(schedule(date, [slot(DOCTORS[1]!, date, '08:30'), chosen]))
   patients.listPatients.mockResolvedValue(PATIENTS)
   view = await render(<ConfirmPage />)
   await flush()
@@ -56,8 +58,16 @@ async function comeBack() {
 }
 
 describe('确认预约', () => {
-  beforeEach(() => resetFakeTaro())
-  afterEach(() => view?.unmount())
+  // Friday 20 November 07:30: a visit on the 22nd can still be cancelled until 17:00 on the 21st.
+  beforeEach(() => {
+    resetFakeTaro()
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(NOW)
+  })
+  afterEach(() => {
+    view?.unmount()
+    vi.useRealTimers()
+  })
 
   it('shows the slot with its weekday, the fee, the rules before booking, and 本人 chosen', async () => {
     const { hospital } = await renderConfirm()
@@ -188,5 +198,72 @@ describe('确认预约', () => {
     expect(confirmButton()).toBeNull()
     await view.click(view.getByText('去认证', '[role="button"]'))
     expect(fakeTaro.navigateTo).toHaveBeenCalledWith({ url: '/packages/account/pages/identity/index' })
+  })
+
+  describe('a booking that cannot be cancelled any more', () => {
+    const notice = () => view!.container.querySelector('.no-cancel-notice')
+    const tick = () => view!.click(view!.container.querySelector('.no-cancel-notice [role="checkbox"]')!)
+
+    it('says so before booking a same-day visit and books only once the citizen has ticked it', async () => {
+      // Today 15:00 under "17:00 the day before": the deadline passed yesterday.
+      const { hospital } = await renderConfirm({ date: '2026-11-20', start: '15:00' })
+      expect(notice()?.textContent).toContain('取消截止时间已过，预约后不能取消')
+      expect(notice()?.textContent).toContain('2026年11月19日 周四 17:00 前取消')
+      expect(notice()?.getAttribute('role')).toBe('alert')
+      // The warning comes before the button.
+      expect(view!.container.innerHTML.indexOf('no-cancel-notice')).toBeLessThan(view!.container.innerHTML.indexOf('booking-confirm__submit'))
+      const box = view!.container.querySelector('.no-cancel-notice [role="checkbox"]')!
+      expect(box.getAttribute('aria-checked')).toBe('false')
+
+      await view!.click(confirmButton()!)
+      await flush()
+      expect(hospital.bookAppointment).not.toHaveBeenCalled()
+      expect(notice()?.textContent).toContain('请先勾选“我已知晓预约后不能取消”')
+
+      hospital.bookAppointment.mockResolvedValue(answer({ date: '2026-11-20', start: '15:00', status: 'awaiting-payment', cancellable: false, cancelDeadline: '2026-11-19T09:00:00.000Z' }, 'created'))
+      await tick()
+      expect(box.getAttribute('aria-checked')).toBe('true')
+      expect(notice()?.textContent).not.toContain('请先勾选')
+      await view!.click(confirmButton()!)
+      await flush()
+      expect(hospital.bookAppointment).toHaveBeenCalledTimes(1)
+      expect(fakeTaro.navigateTo).toHaveBeenCalledWith({ url: '/packages/pay/pages/cashier/index?order=ord_0001' })
+    })
+
+    it('says nothing of the kind while the visit can still be cancelled', async () => {
+      await renderConfirm()
+      expect(notice()).toBeNull()
+      expect(text()).not.toContain('不能取消')
+    })
+
+    it('holds the fee when the hospital answers that the booking cannot be cancelled, until the citizen ticks it', async () => {
+      const { hospital } = await renderConfirm()
+      hospital.bookAppointment.mockResolvedValue(answer({ status: 'awaiting-payment', cancellable: false }, 'created'))
+      await view!.click(confirmButton()!)
+      await flush()
+      expect(fakeTaro.navigateTo).not.toHaveBeenCalled()
+      expect(notice()?.textContent).toContain('取消截止时间已过，预约后不能取消')
+      expect(text()).not.toContain('正在前往支付挂号费')
+
+      await view!.click(view!.getByText('支付挂号费', '[role="button"]'))
+      expect(fakeTaro.navigateTo).not.toHaveBeenCalled()
+      expect(notice()?.textContent).toContain('请先勾选')
+
+      await tick()
+      await view!.click(view!.getByText('支付挂号费', '[role="button"]'))
+      await flush()
+      expect(fakeTaro.navigateTo).toHaveBeenCalledWith({ url: '/packages/pay/pages/cashier/index?order=ord_0001' })
+    })
+
+    it('lets the citizen leave the unpaid booking instead', async () => {
+      const { hospital } = await renderConfirm()
+      const result = answer({ status: 'awaiting-payment', cancellable: false }, 'created')
+      hospital.bookAppointment.mockResolvedValue(result)
+      await view!.click(confirmButton()!)
+      await flush()
+      await view!.click(view!.getByText('暂不支付', '[role="button"]'))
+      expect(fakeTaro.navigateTo).not.toHaveBeenCalled()
+      expect(fakeTaro.redirectTo).toHaveBeenCalledWith({ url: `/packages/hospital/pages/appointment/index?id=${result.appointment.id}` })
+    })
   })
 })

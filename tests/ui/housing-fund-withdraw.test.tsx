@@ -33,6 +33,7 @@ async function renderWithdraw() {
   const { ApiError } = await import('../../src/services/request')
   const { default: WithdrawPage } = await import('../../src/packages/housing-fund/pages/withdraw/index')
   api.getWithdrawalEligibility.mockResolvedValue(REASONS)
+  api.getFundAccount.mockResolvedValue({ accountNo: '********9012' } as Awaited<ReturnType<typeof api.getFundAccount>>)
   view = await render(<WithdrawPage />)
   await flush()
   return { api, ApiError }
@@ -42,7 +43,15 @@ const text = () => view!.container.textContent ?? ''
 const item = (name: string) => [...view!.container.querySelectorAll<HTMLElement>('.reason-item')].find((el) => el.querySelector('.reason-item__name')?.textContent === name)!
 const choose = (name: string) => view!.click(item(name).querySelector('[role="button"]')!)
 const amount = () => view!.container.querySelector<HTMLInputElement>('input[aria-label="提取金额（元）"]')
-const submit = () => view!.click(view!.getByText('提交申请', '[role="button"]'))
+const confirmButton = () => view!.queryByText('确认提交', '[role="button"]')
+/** 提交申请, then 确认提交 on the confirmation when it appears (or 确认提交 again while it is open). */
+async function submit() {
+  const open = confirmButton()
+  if (open) return view!.click(open)
+  await view!.click(view!.getByText('提交申请', '[role="button"]'))
+  const confirm = confirmButton()
+  if (confirm) await view!.click(confirm)
+}
 const fieldError = () => view!.container.querySelector('.text-field__error')?.textContent
 const sent = (mock: { mock: { calls: unknown[][] } }) => mock.mock.calls.map((c) => c[1] as { reason: string; amountFen: number; idempotencyKey: string })
 
@@ -188,5 +197,46 @@ describe('提取申请', () => {
     expect(text()).toContain('查询公积金需要先完成实名认证')
     await view.click(view.getByText('去认证', '[role="button"]'))
     expect(fakeTaro.navigateTo).toHaveBeenCalledWith({ url: '/packages/account/pages/identity/index' })
+  })
+
+  it('shows reason, amount and the masked account for confirmation, and sends only on 确认提交', async () => {
+    const { api } = await renderWithdraw()
+    await choose('租房提取')
+    await view!.type(amount()!, '1200')
+    api.applyForWithdrawal.mockResolvedValue(APPLICATION)
+    await view!.click(view!.getByText('提交申请', '[role="button"]'))
+    expect(api.applyForWithdrawal).not.toHaveBeenCalled()
+    const confirm = view!.container.querySelector('.withdrawal-confirm')!
+    expect(confirm.textContent).toContain('请核对提取信息')
+    const rows = Object.fromEntries(
+      [...confirm.querySelectorAll('.detail-list__row')].map((r) => [r.querySelector('.detail-list__label')?.textContent, r.querySelector('.detail-list__value')?.textContent]),
+    )
+    expect(rows).toMatchObject({ 提取原因: '租房提取', 提取金额: '1200.00 元', 公积金账号: '********9012' })
+    expect(confirm.textContent).not.toMatch(/\d{12}/)
+
+    // 返回修改: back to the amount, nothing sent.
+    await view!.click(view!.getByText('返回修改', '[role="button"]'))
+    expect(view!.container.querySelector('.withdrawal-confirm')).toBeNull()
+    expect(amount()?.value).toBe('1200')
+    expect(api.applyForWithdrawal).not.toHaveBeenCalled()
+
+    // Changing the amount closes a confirmation that showed the old one.
+    await view!.click(view!.getByText('提交申请', '[role="button"]'))
+    await view!.type(amount()!, '1000')
+    expect(view!.container.querySelector('.withdrawal-confirm')).toBeNull()
+
+    await view!.click(view!.getByText('提交申请', '[role="button"]'))
+    expect(view!.container.querySelector('.withdrawal-confirm')?.textContent).toContain('1000.00 元')
+    await view!.click(confirmButton()!)
+    await flush()
+    expect(api.applyForWithdrawal).toHaveBeenCalledTimes(1)
+    expect(api.applyForWithdrawal.mock.calls[0]![1]).toMatchObject({ reason: 'rent', amountFen: 100_000 })
+  })
+
+  it('asks for the amount with the digit keyboard', async () => {
+    await renderWithdraw()
+    await choose('租房提取')
+    expect(amount()!.getAttribute('inputmode')).toBe('decimal')
+    expect(amount()!.getAttribute('type')).toBe('text')
   })
 })

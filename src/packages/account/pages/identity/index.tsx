@@ -9,6 +9,7 @@ import { getMe } from '../../../../services/citizen-api'
 import { goBackOr, ME_PAGE, showNotice } from '../../../../services/navigation'
 import { IdentityForm } from '../../components/identity-form'
 import { VerifiedIdentity } from '../../components/verified-identity'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 /** 实名认证: the masked identity when verified, else the form; after success back, or on to `back`. */
@@ -28,9 +29,7 @@ export default function IdentityPage() {
 
   return (
     <View className="page identity" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        实名认证
-      </View>
+      <PageTitle>实名认证</PageTitle>
       {!verified && <RemoteStatus remote={me} />}
       {identity && <VerifiedIdentity identity={identity} />}
       {me.state.status === 'ready' && !identity && (

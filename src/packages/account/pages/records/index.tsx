@@ -5,6 +5,7 @@ import { usePageReturn } from '../../../../hooks/use-page-return'
 import { useRemote } from '../../../../hooks/use-remote'
 import { listRecords } from '../../../../services/citizen-api'
 import { RecordRow } from '../../components/record-row'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 /** 办事记录: what the citizen did across all services, newest first. */
@@ -15,9 +16,7 @@ export default function RecordsPage() {
 
   return (
     <View className="page records" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        办事记录
-      </View>
+      <PageTitle>办事记录</PageTitle>
       <RemoteStatus remote={records} />
       {state.status === 'ready' && state.data.length === 0 && <EmptyView text="暂无办事记录" />}
       {state.status === 'ready' && state.data.length > 0 && (

@@ -17,6 +17,7 @@ import { ApiError, errorMessage, isTemporaryFailure } from '../../../../services
 import { AppointmentBanner } from '../../components/appointment-banner'
 import { AppointmentDetails } from '../../components/appointment-details'
 import { VisitCardCode } from '../../components/visit-card-code'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 /** What the citizen is told when neither WeChat Pay nor the simulated cashier is available. */
@@ -91,9 +92,7 @@ export default function AppointmentPage() {
 
   return (
     <View className="page appointment" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        预约详情
-      </View>
+      <PageTitle>预约详情</PageTitle>
       {!cancelled && <RemoteStatus remote={view} />}
       {answer && a && (
         <>

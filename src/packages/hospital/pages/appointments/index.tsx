@@ -10,6 +10,7 @@ import { listAppointments } from '../../../../services/hospital-api'
 import { openPage } from '../../../../services/navigation'
 import { appointmentUrl } from '../../../../services/routes'
 import { AppointmentRow } from '../../components/appointment-row'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 type Tab = 'upcoming' | 'history'
@@ -30,9 +31,7 @@ export default function AppointmentsPage() {
 
   return (
     <View className="page appointments" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        我的预约
-      </View>
+      <PageTitle>我的预约</PageTitle>
       <View className="appointments__tabs" role="group" aria-label="预约分类">
         {TABS.map((t) => (
           <Pressable

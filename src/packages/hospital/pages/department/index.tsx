@@ -16,6 +16,7 @@ import { DateStrip } from '../../components/date-strip'
 import { DoctorPicker } from '../../components/doctor-picker'
 import { DoctorSlots } from '../../components/doctor-slots'
 import { findDepartment, findHospital } from '../../hooks/hospital-lookup'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 /**
@@ -56,9 +57,7 @@ export default function DepartmentPage() {
 
   return (
     <View className="page hospital-department" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        {info.state.status === 'ready' ? info.state.data.department.name : '选择号源'}
-      </View>
+      <PageTitle>{info.state.status === 'ready' ? info.state.data.department.name : '选择号源'}</PageTitle>
       <RemoteStatus remote={info} />
       {info.state.status === 'ready' && (
         <>

@@ -10,6 +10,7 @@ import { useRouteParams } from '../../../../hooks/use-route-params'
 import { openPage } from '../../../../services/navigation'
 import { hospitalDepartmentUrl } from '../../../../services/routes'
 import { departmentsOf, findHospital } from '../../hooks/hospital-lookup'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 /** The departments of a campus under their 科室大类, with the campus's booking rules on top. */
@@ -23,9 +24,7 @@ export default function DepartmentsPage() {
 
   return (
     <View className="page hospital-departments" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        {state.status === 'ready' ? state.data.campus.name : '选择科室'}
-      </View>
+      <PageTitle>{state.status === 'ready' ? state.data.campus.name : '选择科室'}</PageTitle>
       <RemoteStatus remote={view} />
       {state.status === 'ready' && (
         <>

@@ -9,6 +9,7 @@ import { openPage } from '../../../../services/navigation'
 import { appointmentsUrl, hospitalDepartmentsUrl, patientsUrl } from '../../../../services/routes'
 import { HospitalCard } from '../../components/hospital-card'
 import { campusesOf } from '../../hooks/hospital-lookup'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 /** 预约挂号: the service's campuses with their booking rules, and 我的预约 and 就诊人管理. */
@@ -20,9 +21,7 @@ export default function HospitalHomePage() {
 
   return (
     <View className="page hospital-home" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        {name || '预约挂号'}
-      </View>
+      <PageTitle>{name || '预约挂号'}</PageTitle>
       <View className="hospital-home__entries">
         <Pressable className="button button--secondary hospital-home__appointments" onPress={() => openPage(appointmentsUrl())}>
           我的预约

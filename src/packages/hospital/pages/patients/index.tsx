@@ -13,6 +13,7 @@ import { ApiError, errorMessage } from '../../../../services/request'
 import { IdentityNeeded } from '../../../../components/identity-needed'
 import { PatientForm } from '../../components/patient-form'
 import { PatientRow } from '../../components/patient-row'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 async function confirmRemove(patient: PatientT): Promise<boolean> {
@@ -59,9 +60,7 @@ export default function PatientsPage() {
   const identityNeeded = state.status === 'error' && state.error instanceof ApiError && state.error.code === 'IDENTITY_REQUIRED'
   return (
     <View className="page patients" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        就诊人管理
-      </View>
+      <PageTitle>就诊人管理</PageTitle>
       {state.status === 'loading' && <LoadingView />}
       {identityNeeded && <IdentityNeeded text="添加就诊人需要先完成实名认证" />}
       {state.status === 'error' && !identityNeeded && <ErrorView message={state.message} onRetry={list.retry} />}

@@ -6,6 +6,7 @@ import { equalInstalmentSchedule, equalPrincipalSchedule, type LoanField, loanPr
 import { DEFAULT_FUND_RATE, type LoanForm, readLoanForm, type TermUnit } from '../../../../domain/loan-calculator-input'
 import { CalculatorResult } from '../../components/calculator-result'
 import { ChoiceGroup } from '../../components/choice-group'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 const FIELD_OF: Record<keyof Omit<LoanForm, 'termUnit'>, LoanField> = { amountWan: 'principal', ratePercent: 'rate', term: 'months' }
@@ -49,9 +50,7 @@ export default function LoanCalculatorPage() {
 
   return (
     <View className="page loan-calculator" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        贷款试算
-      </View>
+      <PageTitle>贷款试算</PageTitle>
       <Text className="subpage-lead">按公积金贷款的计息方式逐月计算，精确到分，仅供参考；实际贷款额度、利率和月供以公积金中心审批为准。</Text>
       <View className="subpage-form card loan-calculator__form" role="form" aria-label="贷款信息">
         <TextField
@@ -62,6 +61,7 @@ export default function LoanCalculatorPage() {
           hint="例如 100 表示 100 万元"
           placeholder="请输入贷款金额"
           maxlength={14}
+          type="digit"
           onChange={(v) => change('amountWan', v)}
         />
         <TextField
@@ -71,6 +71,7 @@ export default function LoanCalculatorPage() {
           error={errorOf('ratePercent')}
           hint="首套住房 5 年以上公积金贷款利率为 2.85%（2025 年 5 月 8 日起）"
           maxlength={8}
+          type="digit"
           onChange={(v) => change('ratePercent', v)}
         />
         <ChoiceGroup
@@ -90,6 +91,7 @@ export default function LoanCalculatorPage() {
           error={errorOf('term')}
           hint={years ? '最长 30 年' : '最长 360 个月'}
           maxlength={4}
+          type="number"
           onChange={(v) => change('term', v)}
         />
         <ChoiceGroup

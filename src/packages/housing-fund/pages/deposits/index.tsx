@@ -16,6 +16,7 @@ import { getDeposits, getFundAccount } from '../../../../services/housing-fund-a
 import { DepositRow } from '../../components/deposit-row'
 import { QueryStatus } from '../../../../components/query-status'
 import { FUND_FINAL_ANSWERS, FUND_IDENTITY_TEXT } from '../../components/fund-answers'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 /**
@@ -42,9 +43,7 @@ export default function DepositsPage() {
 
   return (
     <View className="page fund-deposits" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        缴存明细
-      </View>
+      <PageTitle>缴存明细</PageTitle>
       <QueryStatus remote={account} identityText={FUND_IDENTITY_TEXT} final={FUND_FINAL_ANSWERS} />
       {state.status === 'ready' && (
         <>

@@ -14,6 +14,7 @@ import { AccountNumber } from '../../components/account-number'
 import { FundLinks } from '../../components/fund-links'
 import { QueryStatus } from '../../../../components/query-status'
 import { FUND_FINAL_ANSWERS, FUND_IDENTITY_TEXT } from '../../components/fund-answers'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 /**
@@ -31,9 +32,7 @@ export default function HousingFundHomePage() {
 
   return (
     <View className="page fund-home" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        {name || '公积金'}
-      </View>
+      <PageTitle>{name || '公积金'}</PageTitle>
       <QueryStatus remote={account} identityText={FUND_IDENTITY_TEXT} final={FUND_FINAL_ANSWERS} />
       {state.status === 'ready' && (
         <>

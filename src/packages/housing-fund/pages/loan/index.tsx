@@ -11,6 +11,7 @@ import { QueryStatus } from '../../../../components/query-status'
 import { FUND_FINAL_ANSWERS, FUND_IDENTITY_TEXT } from '../../components/fund-answers'
 import { LoanHead } from '../../components/loan-card'
 import { ScheduleList, type ScheduleItem } from '../../components/schedule-list'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 async function loadPlan(service: string, loanId: string) {
@@ -52,9 +53,7 @@ export default function FundLoanPage() {
 
   return (
     <View className="page fund-loan" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        还款计划
-      </View>
+      <PageTitle>还款计划</PageTitle>
       <QueryStatus remote={plan} identityText={FUND_IDENTITY_TEXT} final={FUND_FINAL_ANSWERS} />
       {state.status === 'ready' && (
         <>

@@ -10,6 +10,7 @@ import { fundLoanUrl, loanCalculatorUrl } from '../../../../services/routes'
 import { QueryStatus } from '../../../../components/query-status'
 import { FUND_FINAL_ANSWERS, FUND_IDENTITY_TEXT } from '../../components/fund-answers'
 import { LoanCard } from '../../components/loan-card'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 /** 贷款查询: each fund loan (masked number, status, amounts, rate, term, next payment) leading to its 还款计划. */
@@ -21,9 +22,7 @@ export default function FundLoansPage() {
 
   return (
     <View className="page fund-loans" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        贷款查询
-      </View>
+      <PageTitle>贷款查询</PageTitle>
       <QueryStatus remote={loans} identityText={FUND_IDENTITY_TEXT} final={FUND_FINAL_ANSWERS} />
       {state.status === 'ready' && state.data.length === 0 && (
         <View className="subpage-card card fund-loans__empty">

@@ -4,23 +4,27 @@ import { useState } from 'react'
 import { usePageReturn } from '../../../../hooks/use-page-return'
 import { useRemote } from '../../../../hooks/use-remote'
 import { useRouteParams } from '../../../../hooks/use-route-params'
-import { getWithdrawalEligibility, type WithdrawalApplication } from '../../../../services/housing-fund-api'
+import { getFundAccount, getWithdrawalEligibility, type WithdrawalApplication } from '../../../../services/housing-fund-api'
 import { ApplicationCard } from '../../components/application-card'
 import { QueryStatus } from '../../../../components/query-status'
 import { FUND_FINAL_ANSWERS, FUND_IDENTITY_TEXT } from '../../components/fund-answers'
 import { ReasonItem } from '../../components/reason-item'
 import { WithdrawalForm } from '../../components/withdrawal-form'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 /**
  * 提取申请: every reason with whether the citizen may use it now. Choosing an
- * eligible one opens its amount (the maximum to start with) and 提交申请;
- * the submitted application is shown on top and the reasons are read again,
- * since applying changes what can still be withdrawn.
+ * eligible one opens its amount (the maximum to start with) and 提交申请,
+ * which shows a confirmation (reason, amount, masked account) before
+ * anything is sent; the submitted application is shown on top and the
+ * reasons are read again, since applying changes what can still be withdrawn.
  */
 export default function WithdrawPage() {
   const { service } = useRouteParams('service')
   const eligibility = useRemote(() => getWithdrawalEligibility(service), [service])
+  // Only for the masked account number on the confirmation: the form works without it.
+  const account = useRemote(() => getFundAccount(service), [service])
   usePageReturn(eligibility.reload)
   const [chosen, setChosen] = useState<string | null>(null)
   const [application, setApplication] = useState<WithdrawalApplication | null>(null)
@@ -35,9 +39,7 @@ export default function WithdrawPage() {
   const { state } = eligibility
   return (
     <View className="page fund-withdraw" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        提取申请
-      </View>
+      <PageTitle>提取申请</PageTitle>
       {application && <ApplicationCard application={application} />}
       <QueryStatus remote={eligibility} identityText={FUND_IDENTITY_TEXT} final={FUND_FINAL_ANSWERS} />
       {state.status === 'ready' && (
@@ -48,7 +50,13 @@ export default function WithdrawPage() {
               const on = reason.eligible && reason.code === chosen
               return (
                 <ReasonItem key={reason.code} reason={reason} chosen={on} onChoose={(r) => setChosen(r.code)}>
-                  {on && <WithdrawalForm key={reason.code} service={service} reason={reason} onApplied={onApplied} />}
+                  {on && <WithdrawalForm
+                      key={reason.code}
+                      service={service}
+                      reason={reason}
+                      accountNo={account.state.status === 'ready' ? account.state.data.accountNo : undefined}
+                      onApplied={onApplied}
+                    />}
                 </ReasonItem>
               )
             })}

@@ -13,6 +13,7 @@ import { useRouteParams } from '../../../../hooks/use-route-params'
 import { getPayment, paySimulated } from '../../../../services/payment-api'
 import { goBackOr, HOME_PAGE, showNotice } from '../../../../services/navigation'
 import { errorMessage } from '../../../../services/request'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 /** Why this order cannot be paid here, or undefined when it can. */
@@ -60,9 +61,7 @@ export default function CashierPage() {
   const blocked = state.status === 'ready' ? blocker(state.data) : undefined
   return (
     <View className="page cashier" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        模拟微信支付
-      </View>
+      <PageTitle>模拟微信支付</PageTitle>
       <View className="cashier__notice" role="note">
         这是用于演示和测试的模拟收银台，不连接真实的微信支付，不会产生任何真实扣款。
       </View>

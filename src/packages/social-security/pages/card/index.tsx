@@ -10,6 +10,7 @@ import { ECardView } from '../../components/e-card-view'
 import { QueryStatus } from '../../../../components/query-status'
 import { NOT_INSURED } from '../../components/not-insured'
 import { useQrRefresh } from '../../hooks/use-qr-refresh'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 /**
@@ -29,9 +30,7 @@ export default function SocialSecurityCardPage() {
 
   return (
     <View className="page ss-card" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        电子社保卡
-      </View>
+      <PageTitle>电子社保卡</PageTitle>
       <QueryStatus remote={card} identityText="使用电子社保卡需要先完成实名认证" final={NOT_INSURED} />
       {state.status === 'ready' && (
         <>

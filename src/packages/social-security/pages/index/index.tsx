@@ -13,6 +13,7 @@ import { EmploymentList } from '../../components/employment-list'
 import { InsuranceRow } from '../../components/insurance-row'
 import { QueryStatus } from '../../../../components/query-status'
 import { NOT_INSURED } from '../../components/not-insured'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 const ENTRIES = [
@@ -36,9 +37,7 @@ export default function SocialSecurityHomePage() {
 
   return (
     <View className="page ss-home" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        {name || '社保服务'}
-      </View>
+      <PageTitle>{name || '社保服务'}</PageTitle>
       {!service ? (
         <Text className="subpage-notice">在首页打开所在城市的社保服务，可查询参保和缴费情况。</Text>
       ) : (

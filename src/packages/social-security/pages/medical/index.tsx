@@ -9,6 +9,7 @@ import { getMedicalAccount } from '../../../../services/social-security-api'
 import { MedicalTransactionRow } from '../../components/medical-transaction-row'
 import { QueryStatus } from '../../../../components/query-status'
 import { NOT_INSURED } from '../../components/not-insured'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 /** 医保账户: the personal account's balance, large, and its latest transactions, newest first. */
@@ -21,9 +22,7 @@ export default function MedicalAccountPage() {
 
   return (
     <View className="page ss-medical" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        医保账户
-      </View>
+      <PageTitle>医保账户</PageTitle>
       <QueryStatus remote={account} identityText="查询医保账户需要先完成实名认证" final={NOT_INSURED} />
       {state.status === 'ready' && (
         <>

@@ -14,6 +14,7 @@ import { ContributionMonthRow } from '../../components/contribution-month-row'
 import { ContributionTotals } from '../../components/contribution-totals'
 import { QueryStatus } from '../../../../components/query-status'
 import { NOT_INSURED } from '../../components/not-insured'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 const IDENTITY_TEXT = '查询缴费记录需要先完成实名认证'
@@ -44,9 +45,7 @@ export default function ContributionsPage() {
 
   return (
     <View className="page ss-records" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        缴费记录
-      </View>
+      <PageTitle>缴费记录</PageTitle>
       {/* Until the insured status is in, its state stands for the page: one spinner, one 去认证. */}
       <QueryStatus remote={insured} identityText={IDENTITY_TEXT} final={NOT_INSURED} />
       {insured.state.status === 'ready' && (

@@ -4,6 +4,7 @@ import { ApiError } from '../../../../services/request'
 import { identityUrl, trafficHomeUrl } from '../../../../services/routes'
 import { useRouteParams } from '../../../../hooks/use-route-params'
 import { VehicleForm } from '../../components/vehicle-form'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 /** 绑定车辆: the plate and engine-number tail the traffic police know the vehicle by. */
@@ -21,9 +22,7 @@ export default function BindVehiclePage() {
 
   return (
     <View className="page bind-vehicle" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        绑定车辆
-      </View>
+      <PageTitle>绑定车辆</PageTitle>
       <Text className="subpage-lead">请按机动车行驶证填写。号牌和发动机号加密保存，只发送给交管部门，页面上只显示打码后的信息。</Text>
       <VehicleForm
         onBound={() => {

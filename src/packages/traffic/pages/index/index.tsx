@@ -14,6 +14,7 @@ import { openPage, showNotice } from '../../../../services/navigation'
 import { errorMessage } from '../../../../services/request'
 import { bindVehicleUrl, identityUrl, licenceUrl, violationsUrl } from '../../../../services/routes'
 import { VehicleCard } from '../../components/vehicle-card'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 async function loadAccount(): Promise<{ me: MeT; vehicles: VehicleT[] }> {
@@ -62,9 +63,7 @@ export default function TrafficHomePage() {
   const { state } = account
   return (
     <View className="page traffic-home" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        {name || (service ? '交通违法' : '我的车辆')}
-      </View>
+      <PageTitle>{name || (service ? '交通违法' : '我的车辆')}</PageTitle>
       <RemoteStatus remote={account} />
       {state.status === 'ready' && (
         <>

@@ -10,6 +10,7 @@ import { openPage } from '../../../../services/navigation'
 import { ApiError } from '../../../../services/request'
 import { identityUrl } from '../../../../services/routes'
 import { getLicence } from '../../../../services/traffic-api'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 function errorCode(error: unknown): string | undefined {
@@ -27,9 +28,7 @@ export default function LicencePage() {
 
   return (
     <View className="page licence" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        驾驶证记分
-      </View>
+      <PageTitle>驾驶证记分</PageTitle>
       {state.status === 'loading' && <LoadingView />}
       {code === 'IDENTITY_REQUIRED' && (
         <View className="licence__identity">

@@ -10,6 +10,7 @@ import { ApiError, chineseMessage } from '../../../../services/request'
 import { createViolationPayment, getViolation } from '../../../../services/traffic-api'
 import { PayOutcomeView } from '../../components/pay-outcome-view'
 import { ViolationDetails } from '../../components/violation-details'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 /** Whether a payment attempt changed what the violation shows: it ended, or the police said it is paid or not payable online. */
@@ -39,9 +40,7 @@ export default function ViolationPage() {
 
   return (
     <View className="page violation" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        违法详情
-      </View>
+      <PageTitle>违法详情</PageTitle>
       <RemoteStatus remote={view} />
       {state.status === 'ready' && (
         <Text className="subpage-lead">

@@ -9,6 +9,7 @@ import { openPage } from '../../../../services/navigation'
 import { violationUrl } from '../../../../services/routes'
 import { getVehicleViolations } from '../../../../services/traffic-api'
 import { ViolationRow } from '../../components/violation-row'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 /** A vehicle's violations at the traffic service; back from paying one, the list is asked for again. */
@@ -20,9 +21,7 @@ export default function ViolationsPage() {
 
   return (
     <View className="page violations" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        违法记录
-      </View>
+      <PageTitle>违法记录</PageTitle>
       <RemoteStatus remote={list} />
       {state.status === 'ready' && (
         <>

@@ -14,6 +14,7 @@ import { useServiceUsage } from '../../../../hooks/use-service-usage'
 import { getBills, payBills } from '../../api'
 import { BillRow } from '../../components/bill-row'
 import { PayResult } from '../../components/pay-result'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 /**
@@ -50,9 +51,7 @@ export default function BillsPage() {
 
   return (
     <View className="page utilities-bills" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        账单
-      </View>
+      <PageTitle>账单</PageTitle>
       <RemoteStatus remote={list} />
       {payment.outcome && <PayResult outcome={payment.outcome} what={state.status === 'ready' ? UTILITY_KINDS[state.data.account.providerKind].label : '费用'} onRetry={pay} />}
       {state.status === 'ready' && (

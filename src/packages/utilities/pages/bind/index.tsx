@@ -16,6 +16,7 @@ import { identityUrl } from '../../../../services/routes'
 import { bindAccount, checkAccount, listProviders } from '../../api'
 import { ProviderPicker } from '../../components/provider-picker'
 import { utilitiesHomeUrl } from '../../routes'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 function prepare(values: UtilityAccountForm) {
@@ -74,9 +75,7 @@ export default function BindAccountPage() {
 
   return (
     <View className="page utilities-bind" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        添加户号
-      </View>
+      <PageTitle>添加户号</PageTitle>
       <Text className="subpage-lead">户号可在纸质账单、缴费通知单或营业厅票据上找到。户号加密保存，只发送给对应的缴费单位。</Text>
       <RemoteStatus remote={providers} />
       {providers.state.status === 'ready' && (
@@ -90,6 +89,7 @@ export default function BindAccountPage() {
             value={form.values.accountNo}
             error={form.errors.accountNo}
             maxlength={24}
+            type="number"
             onChange={(v) => change('accountNo', v)}
           />
           {!checked && <FormFooter alert={form.alert} submitting={form.submitting} busyText="正在查询户号…" submitClassName="utilities-bind__check" submitText="查询户号" onSubmit={form.submit} />}

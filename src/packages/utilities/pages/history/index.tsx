@@ -7,6 +7,7 @@ import { monthsText } from '../../../../domain/utility-arrears'
 import { useRemote } from '../../../../hooks/use-remote'
 import { useRouteParams } from '../../../../hooks/use-route-params'
 import { getHistory } from '../../api'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 const CHANNELS = { online: '线上缴费', counter: '营业厅', bank: '银行代扣', prepaid: '预付费余额' } as const
@@ -18,9 +19,7 @@ export default function HistoryPage() {
   const { state } = history
   return (
     <View className="page utilities-history" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        缴费记录
-      </View>
+      <PageTitle>缴费记录</PageTitle>
       <RemoteStatus remote={history} />
       {state.status === 'ready' && (
         <>

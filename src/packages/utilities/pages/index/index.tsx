@@ -17,6 +17,7 @@ import { identityUrl } from '../../../../services/routes'
 import { listAccounts, unbindAccount } from '../../api'
 import { AccountCard } from '../../components/account-card'
 import { billsUrl, bindAccountUrl, historyUrl, topUpUrl } from '../../routes'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 async function confirmUnbind(account: UtilityAccountT): Promise<boolean> {
@@ -49,9 +50,7 @@ export default function UtilitiesHomePage() {
   const { state } = data
   return (
     <View className="page utilities-home" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        {name || '生活缴费'}
-      </View>
+      <PageTitle>{name || '生活缴费'}</PageTitle>
       <RemoteStatus remote={data} />
       {state.status === 'ready' && (
         <>

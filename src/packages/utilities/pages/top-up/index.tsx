@@ -10,6 +10,7 @@ import { useServiceUsage } from '../../../../hooks/use-service-usage'
 import { randomToken } from '../../../../services/random-token'
 import { topUp } from '../../api'
 import { PayResult } from '../../components/pay-result'
+import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
 
 const CHIPS_FEN = [5_000, 10_000, 20_000, 50_000]
@@ -44,9 +45,7 @@ export default function TopUpPage() {
 
   return (
     <View className="page utilities-top-up" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        电费充值
-      </View>
+      <PageTitle>电费充值</PageTitle>
       <Text className="subpage-lead">预付费电表先充值后用电，余额不足时请及时充值。每次可充 10–5000 元。</Text>
       {payment.outcome && <PayResult outcome={payment.outcome} what="充值" onRetry={pay} />}
       <View className="subpage-form card" role="form" aria-label="充值金额">
@@ -75,6 +74,7 @@ export default function TopUpPage() {
           value={custom}
           error={problem}
           maxlength={10}
+          type="digit"
           onChange={(v) => {
             setCustom(v)
             setChip(null)
