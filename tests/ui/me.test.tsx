@@ -57,7 +57,7 @@ describe('我的', () => {
     const { api } = await renderMe(me.promise)
     expect(api.getMe).toHaveBeenCalledTimes(1)
     expect(view!.container.querySelector('.me-identity[role="status"]')?.textContent).toBe('正在读取实名状态…')
-    for (const title of ['实名认证', '我的车辆', '就诊人', '办事记录', '关怀模式', '隐私与统计']) expect(view!.queryByText(title, '.me-entry__title')).not.toBeNull()
+    for (const title of ['实名认证', '我的车辆', '就诊人', '办事记录', '隐私与统计']) expect(view!.queryByText(title, '.me-entry__title')).not.toBeNull()
     await act(async () => me.resolve(VERIFIED))
     expect(view!.container.querySelector('.me-identity')?.textContent).toBe('*伟5106**********1238已实名')
   })

@@ -8,6 +8,7 @@ import { identityUrl, patientsUrl, RECORDS_PAGE, trafficHomeUrl } from '../../se
 import { login, logout } from '../../services/session'
 import { useCityStore } from '../../stores/city-store'
 import { useSessionStore } from '../../stores/session-store'
+import { CareSwitch } from './care-switch'
 import { IdentityStatus } from './identity-status'
 import './index.scss'
 
@@ -17,6 +18,8 @@ interface Entry {
   hint: string
   /** Undefined while the feature is not built: shows 即将上线. */
   open?: () => void
+  /** A control that stands in for the link, e.g. a switch. */
+  control?: () => JSX.Element
 }
 
 function showAbout(): void {
@@ -46,7 +49,7 @@ function entries(summary: MeSummary): Entry[] {
     { key: 'patients', title: '就诊人', hint: '本人和家人的就诊信息，用于预约挂号', open: () => openPage(patientsUrl()) },
     { key: 'records', title: '办事记录', hint: '所有服务的办理进度', open: () => openPage(RECORDS_PAGE) },
     { key: 'payments', title: '我的支付', hint: '罚款、挂号费等缴费记录' },
-    { key: 'care', title: '关怀模式', hint: '更大的字号，更清晰的界面' },
+    { key: 'care', title: '关怀模式', hint: '更大的字号，更清晰的界面', control: CareSwitch },
     { key: 'privacy', title: '隐私与统计', hint: '我们收集什么，以及如何关闭统计', open: openPrivacyPolicy },
     { key: 'about', title: '关于', hint: '版本与服务说明', open: showAbout },
   ]
@@ -80,7 +83,11 @@ export default function MePage() {
       </View>
 
       <View className="me-list card" role="list">
-        {entries(summary).map((entry) => (
+        {entries(summary).map((entry) => entry.control ? (
+          <View key={entry.key} role="listitem" className="me-list__item">
+            <entry.control />
+          </View>
+        ) : (
           <View key={entry.key} role="listitem" className="me-list__item">
             <Pressable className="me-entry" onPress={entry.open ?? (() => showNotice(`「${entry.title}」即将上线`))}>
               <View className="me-entry__text">

@@ -6,7 +6,7 @@ import { showNotice } from '../../services/navigation'
 import { setUsageStatistics, startUsageReporter } from '../../services/usage-reporter'
 import { selectMayCollect, useConsentStore } from '../../stores/consent-store'
 import { useUsageQueueStore, useUsageStore } from '../../stores/usage-store'
-import { UsageSwitch } from './usage-switch'
+import { UsageSwitch } from '../../components/usage-switch'
 
 const EXAMPLE = '{"scope":"city:440300","month":"2026-11","returning":true,"first":false}'
 

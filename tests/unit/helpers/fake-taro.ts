@@ -28,6 +28,7 @@ function createFakeTaro() {
     redirectTo: vi.fn((_options: { url: string }) => Promise.resolve()),
     login: vi.fn(() => Promise.resolve({ code: 'wx-code', errMsg: 'login:ok' })),
     requestPayment: vi.fn((_options: unknown) => Promise.resolve({ errMsg: 'requestPayment:ok' })),
+    getSystemInfoSync: vi.fn((): { fontSizeSetting?: number; fontSizeScaleFactor?: number } => ({ fontSizeSetting: 17, fontSizeScaleFactor: 1 })),
   }
   return { deviceStorage, fakeTaro, routeParams: {} as Record<string, string>, showHandlers: new Set<() => void>(), hideHandlers: new Set<() => void>() }
 }
