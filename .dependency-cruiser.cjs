@@ -29,6 +29,13 @@ module.exports = {
       to: { path: '^src/', pathNot: '^src/(domain|api)/' },
     },
     {
+      name: 'no-pinyin-dictionary-in-the-app',
+      comment: 'pinyin-pro is hundreds of KB: the server computes pinyin (catalog search keys, city list); the app only compares.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '(^|/)node_modules/pinyin-pro/' },
+    },
+    {
       name: 'no-circular',
       comment: 'No import cycles between files.',
       severity: 'error',

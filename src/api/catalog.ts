@@ -21,6 +21,14 @@ export const ServiceItemSchema = Type.Object(
   { $id: 'ServiceItem' },
 )
 
+const PinyinKeySchema = Type.Object(
+  {
+    pinyin: Type.String({ description: 'syllables without tones, ü as v, separated by spaces', examples: ['gong ji jin'] }),
+    initials: Type.String({ description: 'first letter of each syllable', examples: ['gjj'] }),
+  },
+  { description: 'pinyin for search, computed by the server (the app ships no dictionary)' },
+)
+
 export const CatalogServiceSchema = Type.Object(
   {
     id: Type.String(),
@@ -33,6 +41,12 @@ export const CatalogServiceSchema = Type.Object(
     items: Type.Array(Type.Ref('ServiceItem')),
     contract: Type.String({ description: 'traffic@1, hospital@1… open the app\'s own pages; webview and miniprogram open the agency\'s', examples: ['traffic@1', 'webview'] }),
     stars: Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Null()], { description: 'quality stars; null before review' }),
+    search: Type.Optional(
+      Type.Object(
+        { name: PinyinKeySchema, items: Type.Array(PinyinKeySchema, { description: 'one per item, in the same order' }) },
+        { description: 'search keys of the name and items (GET /v1/catalog always sends them)' },
+      ),
+    ),
   },
   { $id: 'CatalogService' },
 )
@@ -41,6 +55,7 @@ const DomainGroupSchema = Type.Object({
   domain: literals(DOMAIN_IDS),
   label: Type.String({ examples: ['交管'] }),
   services: Type.Array(Type.Ref('CatalogService')),
+  search: Type.Optional(PinyinKeySchema),
 })
 
 export const CatalogQuery = Type.Object({

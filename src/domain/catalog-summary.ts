@@ -1,5 +1,9 @@
-import type { GroupedCatalog } from './catalog'
-import { countServices } from './filter-catalog'
+import type { DomainGroup, GroupedCatalog } from './catalog'
+
+/** Number of services in the groups. */
+export function countServices(groups: readonly DomainGroup[]): number {
+  return groups.reduce((n, g) => n + g.services.length, 0)
+}
 
 /**
  * The one-line size of a city's catalog under its name, e.g.

@@ -1,4 +1,5 @@
 import type { CityCode, ProvinceCode } from './city'
+import type { PinyinKey, ServiceSearchKeys } from './search-keys'
 
 /** Service domains (02-services.md), in the order the home page shows them. */
 export const DOMAINS = {
@@ -65,6 +66,8 @@ export interface CatalogService {
   contract: string
   /** 1–5 from the latest quality review; null before the first review. */
   stars: number | null
+  /** Pinyin of the name and items, added by the catalog answer for search (absent elsewhere). */
+  search?: ServiceSearchKeys
 }
 
 /** A service's coverage from its two stored columns (level, and the city or province code). */
@@ -92,6 +95,8 @@ export interface DomainGroup {
   domain: Domain
   label: string
   services: CatalogService[]
+  /** Pinyin of the label, added by the catalog answer for search. */
+  search?: PinyinKey
 }
 
 export interface GroupedCatalog {

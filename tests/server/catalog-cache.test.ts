@@ -40,13 +40,13 @@ describe('createCatalogCache', () => {
     let n = 0
     const build = async () => `{"n":${++n}}`
     const first = await cache.get('510600', build)
-    expect(first.etag).toBe('"c7-510600"')
+    expect(first.etag).toBe('"c7.2-510600"')
 
     state.version = '8'
     expect((await cache.get('510600', build)).body.toString()).toBe('{"n":1}') // still within max age: stale by design
     vi.advanceTimersByTime(1000)
     const fresh = await cache.get('510600', build)
-    expect({ body: fresh.body.toString(), etag: fresh.etag }).toEqual({ body: '{"n":2}', etag: '"c8-510600"' })
+    expect({ body: fresh.body.toString(), etag: fresh.etag }).toEqual({ body: '{"n":2}', etag: '"c8.2-510600"' })
   })
 
   it('with max age 0 sees every change at once and keeps keys apart', async () => {

@@ -190,21 +190,68 @@ describe('home page', () => {
     ])
   })
 
-  it('filters services by name, summary, item or domain label', async () => {
+  it('searches by name, item, domain label or summary and lists the results as rows', async () => {
     const view = await renderHomeInDeyang()
     const input = view.container.querySelector<HTMLInputElement>('input[aria-label="搜索服务"]')
     expect(input).not.toBeNull()
     await view.type(input!, '医疗')
     expect([...view.container.querySelectorAll('.service-tile__name')].map((e) => e.textContent)).toEqual(['预约挂号'])
-    expect(view.container.querySelector('.domain-group__title')?.textContent).toBe('医疗')
+    expect(view.container.querySelector('#home-results-title')?.textContent).toBe('搜索结果')
     // Results are a list that shows what each service does.
     expect(view.container.querySelector('.service-tile--row .service-tile__summary')?.textContent).toBe('预约挂号的说明')
     expect(view.container.querySelector('.home-summary')?.textContent).toBe('共 3 项服务 · 本地 2 项')
     await view.type(input!, '出入境办证查询')
-    expect([...view.container.querySelectorAll('.service-tile__name')].map((e) => e.textContent)).toEqual(['出入境办证'])
-    await view.type(input!, '不存在的服务')
-    expect(view.container.querySelectorAll('.service-tile')).toHaveLength(0)
-    expect(view.container.textContent).toContain('没有找到')
+    expect([...view.container.querySelectorAll('.search-results .service-tile__name')].map((e) => e.textContent)).toEqual(['出入境办证'])
+    expect(view.container.querySelector('.search-result__note')?.textContent).toBe('全国服务 · 相关事项：出入境办证查询')
+  })
+
+  it('ranks what citizens type: pinyin and initials from the catalog’s keys, everyday words', async () => {
+    remember('consent', { decision: 'refused', version: 1, decidedAt: null })
+    remember('city', { current: SHENZHEN, source: 'picker' })
+    const { HomePage, api } = await loadHome()
+    const { addSearchKeys } = await import('../../server/modules/catalog/search-keys')
+    const { SHENZHEN_CATALOG } = await import('../fixtures/shenzhen-catalog')
+    api.getCatalog.mockResolvedValue({ city: SHENZHEN, ...addSearchKeys(SHENZHEN_CATALOG), total: 19 })
+    view = await render(<HomePage />)
+    await flush()
+    const input = view.container.querySelector<HTMLInputElement>('input[aria-label="搜索服务"]')!
+    const results = () => [...view!.container.querySelectorAll('.search-results .service-tile__name')].map((e) => e.textContent)
+
+    await view.type(input, 'jiaotong')
+    expect(results()).toEqual(['交通违法', '停车缴费', '实时公交', '城市热力图'])
+    expect(view.container.querySelector('.home-search-result')?.textContent).toBe('找到 4 项服务')
+    expect(view.container.querySelector('.home-recent')).toBeNull()
+    await view.type(input, 'gjj')
+    expect(results()).toEqual(['公积金'])
+    await view.type(input, '违章')
+    expect(results()).toEqual(['交通违法'])
+    await view.type(input, '水费')
+    expect(results()).toEqual(['生活缴费'])
+    await view.type(input, '驾驶证')
+    expect(results()).toEqual(['车管业务', '交通违法'])
+    expect(view.container.querySelector('.search-result__note')?.textContent).toBe('相关事项：驾驶证换证')
+
+    // A result opens like its tile.
+    await view.click(view.container.querySelector('.search-results .service-tile')!)
+    expect(JSON.parse(deviceStorage.get('onecity:recent-services') as string).state.byCity).toEqual({ '440300': ['shenzhen-vehicle'] })
+  })
+
+  it('when nothing is found, keeps what was typed, suggests words that find something and shows the national services', async () => {
+    const view = await renderHomeInDeyang()
+    const input = view.container.querySelector<HTMLInputElement>('input[aria-label="搜索服务"]')!
+    await view.type(input, '不存在的服务')
+    expect(view.container.querySelector('.home-search-result')?.textContent).toBe('没有找到与“不存在的服务”相关的服务')
+    expect(input.value).toBe('不存在的服务')
+    expect(view.container.querySelectorAll('.search-results .service-tile')).toHaveLength(1)
+    expect(view.container.querySelector('#home-results-national-title')?.textContent).toBe('看看全国服务')
+    expect(view.container.querySelector('.search-results .service-tile__name')?.textContent).toBe('出入境办证')
+    // This catalog has 交通违法, 预约挂号 and 出入境办证: only words that find one of them are offered.
+    const words = [...view.container.querySelectorAll('.search-empty__word')].map((e) => e.textContent)
+    expect(words).toEqual(['违章', '挂号', '出入境'])
+
+    await view.click(view.getByText('挂号', '.search-empty__word'))
+    expect(input.value).toBe('挂号')
+    expect([...view.container.querySelectorAll('.search-results .service-tile__name')].map((e) => e.textContent)).toEqual(['预约挂号'])
   })
 
   it('says so when the city has no local services, and still shows the national ones', async () => {

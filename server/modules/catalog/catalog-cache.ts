@@ -1,6 +1,13 @@
 import type { Queryable } from '../../db/db'
 import { readCatalogVersion } from './repository'
 
+/**
+ * The answer's shape, part of the ETag: bumped when the shape changes (2: search
+ * keys), so a browser holding an answer of the old shape under an unchanged
+ * catalog version gets the new one instead of a 304.
+ */
+export const ANSWER_FORMAT = 2
+
 export interface CachedAnswer {
   /** UTF-8 bytes: sending a Buffer spares encoding and measuring the string on every request. */
   body: Buffer
@@ -45,7 +52,7 @@ export function createCatalogCache(db: Queryable, maxAgeMs: number): CatalogCach
       // Built under this version: if the catalog changes meanwhile, the answer lands in the
       // discarded map and the next request builds afresh.
       const target = entries
-      const answer = { body: Buffer.from(await build()), etag: `"c${version}-${key}"` }
+      const answer = { body: Buffer.from(await build()), etag: `"c${version}.${ANSWER_FORMAT}-${key}"` }
       target.set(key, answer)
       return answer
     },

@@ -4,8 +4,12 @@ import type { City, CityCode } from '../../../src/domain/city'
 import type { Queryable } from '../../db/db'
 import type { CityService } from '../cities/service'
 import { listServiceIds, listServicesForCity } from './repository'
+import { addSearchKeys } from './search-keys'
 
-/** The home page's catalog for a city: 本地服务 then 全国服务, by domain, with its key-industry richness. Unknown city → 404. */
+/**
+ * The home page's catalog for a city: 本地服务 then 全国服务, by domain, with its
+ * key-industry richness and the pinyin keys search uses. Unknown city → 404.
+ */
 export async function getCatalog(
   db: Queryable,
   cities: CityService,
@@ -13,7 +17,7 @@ export async function getCatalog(
 ): Promise<GroupedCatalog & { city: City; total: number; richness: Richness }> {
   const city = cities.get(code)
   const services = await listServicesForCity(db, city.code)
-  return { city, ...groupCatalog(services), total: services.length, richness: computeRichness(services) }
+  return { city, ...addSearchKeys(groupCatalog(services)), total: services.length, richness: computeRichness(services) }
 }
 
 /** The id of every service in the catalog (usage records may name any of them, listed or not). */

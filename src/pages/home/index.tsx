@@ -8,7 +8,7 @@ import { PrivacyNotice } from '../../components/privacy-notice'
 import { ServiceTile, type ServiceTileLayout } from '../../components/service-tile'
 import type { CatalogService, DomainGroup } from '../../domain/catalog'
 import { summarizeCatalog } from '../../domain/catalog-summary'
-import { countServices, filterCatalog } from '../../domain/filter-catalog'
+import { searchCatalog } from '../../domain/search-services'
 import { pickRecentServices } from '../../domain/recent-services'
 import { useCatalog } from '../../hooks/use-catalog'
 import { useLaunchFlow } from '../../hooks/use-launch-flow'
@@ -18,6 +18,7 @@ import { recordServiceOpen } from '../../services/usage-reporter'
 import { useCityStore } from '../../stores/city-store'
 import { agreeToPrivacyNotice, refusePrivacyNotice } from '../../stores/consent-store'
 import { recordServiceUse, selectRecentIds, useRecentStore } from '../../stores/recent-store'
+import { SearchResults } from './search-results'
 import './index.scss'
 
 // Groups share rows of four: a domain with n services takes n columns (wrapping after four).
@@ -69,13 +70,9 @@ export default function HomePage() {
     [catalog, recentIds],
   )
 
-  const filtered = useMemo(() => {
-    if (catalog.status !== 'ready') return null
-    return { local: filterCatalog(catalog.catalog.local, query), national: filterCatalog(catalog.catalog.national, query) }
-  }, [catalog, query])
   const searching = query.trim() !== ''
+  const hits = useMemo(() => (catalog.status === 'ready' && searching ? searchCatalog(catalog.catalog, query) : []), [catalog, query, searching])
   const hasLocal = catalog.status === 'ready' && catalog.catalog.local.length > 0
-  const layout: ServiceTileLayout = searching ? 'row' : 'grid'
 
   // A tap is remembered for 最近使用; services whose subpackage is not built yet say they are coming.
   const openService = (service: CatalogService) => {
@@ -120,17 +117,13 @@ export default function HomePage() {
         {city && catalog.status === 'loading' && <LoadingView text="正在加载服务…" />}
         {city && catalog.status === 'error' && <ErrorView message={catalog.message} onRetry={catalog.retry} />}
 
-        {city && filtered && (
-          <>
-            {searching && (
-              <View className="home-search-result" role="status">
-                {countServices(filtered.local) + countServices(filtered.national) > 0
-                  ? `找到 ${countServices(filtered.local) + countServices(filtered.national)} 项服务`
-                  : `没有找到与“${query.trim()}”相关的服务`}
-              </View>
-            )}
+        {city && catalog.status === 'ready' && searching && (
+          <SearchResults query={query} hits={hits} catalog={catalog.catalog} onSearch={setQuery} onOpen={openService} />
+        )}
 
-            {!searching && recent.length > 0 && (
+        {city && catalog.status === 'ready' && !searching && (
+          <>
+            {recent.length > 0 && (
               <Section id="home-recent-title" className="home-section home-recent card" titleClassName="section-title" title="最近使用">
                 <View className="domain-group__grid">
                   {recent.map((service) => (
@@ -140,16 +133,14 @@ export default function HomePage() {
               </Section>
             )}
 
-            {(!searching || filtered.local.length > 0) && (
-              <Section id="home-local-title" className="home-section card" titleClassName="section-title" title="本地服务">
-                {!hasLocal && <EmptyView text={`${city.name}暂无本地服务，以下是全国服务`} />}
-                <DomainGroups groups={filtered.local} sectionId="local" layout={layout} onOpen={openService} />
-              </Section>
-            )}
+            <Section id="home-local-title" className="home-section card" titleClassName="section-title" title="本地服务">
+              {!hasLocal && <EmptyView text={`${city.name}暂无本地服务，以下是全国服务`} />}
+              <DomainGroups groups={catalog.catalog.local} sectionId="local" layout="grid" onOpen={openService} />
+            </Section>
 
-            {filtered.national.length > 0 && (
+            {catalog.catalog.national.length > 0 && (
               <Section id="home-national-title" className="home-section card" titleClassName="section-title" title="全国服务">
-                <DomainGroups groups={filtered.national} sectionId="national" layout={layout} onOpen={openService} />
+                <DomainGroups groups={catalog.catalog.national} sectionId="national" layout="grid" onOpen={openService} />
               </Section>
             )}
           </>

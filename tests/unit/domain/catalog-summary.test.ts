@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CatalogService, DomainGroup } from '../../../src/domain/catalog'
-import { summarizeCatalog } from '../../../src/domain/catalog-summary'
+import { countServices, summarizeCatalog } from '../../../src/domain/catalog-summary'
 
 function group(domain: CatalogService['domain'], count: number, national = false): DomainGroup {
   const services = Array.from({ length: count }, (_, i): CatalogService => ({
@@ -30,5 +30,12 @@ describe('summarizeCatalog', () => {
 
   it('says when there is nothing at all', () => {
     expect(summarizeCatalog({ local: [], national: [], total: 0 })).toBe('暂无可用服务')
+  })
+})
+
+describe('countServices', () => {
+  it('counts the services of every group', () => {
+    expect(countServices([group('traffic', 2), group('medical', 3)])).toBe(5)
+    expect(countServices([])).toBe(0)
   })
 })
