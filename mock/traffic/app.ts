@@ -7,6 +7,7 @@ import { operation } from '../../server/contracts/common'
 import { isoCst } from '../shared/china-time'
 import { type GeneratedViolation, NOT_PAYABLE, generateViolations, isRegistered, licenceOf } from './data'
 import { lateFeeFen } from '../../src/domain/late-fee'
+import { cityOfTenant } from '../shared/tenant-city'
 
 export type TrafficAgencyOptions = AgencyOptions
 
@@ -17,19 +18,20 @@ interface Payment {
 }
 
 /**
- * The simulated traffic police (交管) implementing traffic@1. Records are
- * derived from the plate (see data.ts); payments are kept in memory: a fine is
+ * The simulated traffic police (交管) of the tenant's city implementing
+ * traffic@1. Records are derived from the plate and the city (see data.ts); payments are kept in memory: a fine is
  * paid at most once, and an orderId always gets the answer it got first.
  */
 export function registerTrafficAgency(scope: AgencyScope, options: TrafficAgencyOptions): void {
   const now = options.now ?? Date.now
+  const city = cityOfTenant(options.tenantId, 'traffic')
   // Violation ids seen in a list → the vehicle they belong to (detail and pay look them up).
   const known = new Map<string, { plate: string; plateType: string }>()
   const paymentsByOrder = new Map<string, Payment>()
   const paymentsByViolation = new Map<string, Payment>()
 
   const recordsOf = (plate: string, plateType: string): GeneratedViolation[] =>
-    generateViolations(plate, plateType, now()).map((v) => {
+    generateViolations(plate, plateType, city, now()).map((v) => {
       known.set(v.id, { plate, plateType })
       const paid = paymentsByViolation.get(v.id)
       if (!paid) return v

@@ -2,11 +2,14 @@ import type { Violation } from '../../src/api/traffic'
 import { DAY_MS, addDays, atCst, dateCst, isoCst } from '../shared/china-time'
 import { birthDateOf } from '../shared/id-number'
 import { seeded } from '../shared/seeded'
+import type { TenantCity } from '../shared/tenant-city'
 
 /**
- * The simulated traffic police records, derived from the request: a plate's
- * violations come from a hash of plate and plate type, so the same vehicle
- * always has the same records. Times are counted back from the start of the
+ * The simulated traffic police records, derived from the request and the
+ * agency's city: a plate's violations come from a hash of plate, plate type
+ * and city, so the same vehicle always has the same records in a city, and a
+ * violation belongs to the one city where it happened (another city's police
+ * know other violations, with other record numbers). Times are counted back from the start of the
  * agency's current day (index 0 is always a recent camera-captured one, so a
  * fresh fine without late fee is always there to pay).
  */
@@ -47,7 +50,7 @@ const PLACES = [
   '金沙江西路（市第一中学门口）',
 ]
 
-const AUTHORITIES = ['市公安局交通警察支队一大队', '市公安局交通警察支队二大队', '市公安局交通警察支队高速公路大队', '市公安局交通警察支队直属大队']
+const AUTHORITIES = ['公安局交通警察支队一大队', '公安局交通警察支队二大队', '公安局交通警察支队高速公路大队', '公安局交通警察支队直属大队']
 
 // Shown to citizens as they are: Chinese only.
 export const NOT_PAYABLE = {
@@ -76,15 +79,15 @@ export function payableOnline(o: Offence): { payable: true } | { payable: false;
   return { payable: true }
 }
 
-/** 16-digit record number, stable for the plate, plate type and position. */
-export function violationId(plate: string, plateType: string, index: number): string {
-  const rng = seeded('traffic-violation-id', plate, plateType, index)
+/** 16-digit record number, stable for the plate, plate type, city and position. */
+export function violationId(plate: string, plateType: string, city: TenantCity, index: number): string {
+  const rng = seeded('traffic-violation-id', plate, plateType, city.code, index)
   return String(rng.int(1, 9)) + rng.digits(15)
 }
 
-/** The vehicle's violations, newest first. */
-export function generateViolations(plate: string, plateType: string, nowMs: number): GeneratedViolation[] {
-  const rng = seeded('traffic-violations', plate, plateType)
+/** The vehicle's violations in the city, newest first. */
+export function generateViolations(plate: string, plateType: string, city: TenantCity, nowMs: number): GeneratedViolation[] {
+  const rng = seeded('traffic-violations', plate, plateType, city.code)
   const count = rng.int(2, 5)
   const today = dateCst(nowMs)
   const easy = OFFENCES.filter((o) => payableOnline(o).payable)
@@ -102,7 +105,7 @@ export function generateViolations(plate: string, plateType: string, nowMs: numb
     const payable = status === 'unpaid' && rule.payable
     const reason = status === 'paid' ? NOT_PAYABLE.paid : status === 'processing' ? NOT_PAYABLE.processing : rule.payable ? undefined : rule.reason
     out.push({
-      id: violationId(plate, plateType, i),
+      id: violationId(plate, plateType, city, i),
       time,
       place: rng.pick(PLACES),
       behaviour: offence.behaviour,
@@ -113,7 +116,7 @@ export function generateViolations(plate: string, plateType: string, nowMs: numb
       payableOnline: payable,
       ...(reason ? { notPayableReason: reason } : {}),
       lawBasis: `《中华人民共和国道路交通安全法》第${rng.pick(['三十八', '四十二', '四十七', '五十一', '五十六', '九十'])}条`,
-      authority: rng.pick(AUTHORITIES),
+      authority: city.fullName + rng.pick(AUTHORITIES),
       ...(status === 'paid' ? { historicPaidAt: isoCst(Date.parse(time) + rng.int(1, 14) * DAY_MS) } : {}),
     })
     daysAgo += rng.int(7, 60)

@@ -93,8 +93,25 @@ export const ViolationPathParams = Type.Object(
   strict,
 )
 
+// What paying now costs, added by the platform to the police's list so the list says what the violation's page says.
+const dueFields = {
+  lateFeeFen: Fen({ description: '滞纳金 if paid now (0 unless unpaid)' }),
+  payableFen: Fen({ description: 'what paying now costs: fine + late fee (0 unless unpaid)' }),
+}
+
 export const VehicleViolations = Type.Object(
-  { vehicle: Type.Ref('Vehicle'), violations: ViolationList.properties.violations, summary: ViolationList.properties.summary },
+  {
+    vehicle: Type.Ref('Vehicle'),
+    violations: Type.Array(Type.Object({ ...violationFields, ...dueFields }, strict)),
+    summary: Type.Object(
+      {
+        ...ViolationList.properties.summary.properties,
+        unpaidLateFeeFen: Fen({ description: 'the unpaid violations\' late fees now' }),
+        unpaidPayableFen: Fen({ description: 'what the unpaid violations cost now: fines + late fees' }),
+      },
+      strict,
+    ),
+  },
   strict,
 )
 
@@ -110,6 +127,12 @@ export const ViolationView = Type.Object(
 export const LicenceView = Type.Object(LicencePoints.properties, strict)
 
 // Written out because Static does not follow Type.Ref.
-export type VehicleViolationsT = { vehicle: VehicleT } & Static<typeof ViolationList>
+/** A violation in the platform's list: the police's record with what paying it now costs. */
+export type ListedViolation = Violation & { lateFeeFen: number; payableFen: number }
+export type VehicleViolationsT = {
+  vehicle: VehicleT
+  violations: ListedViolation[]
+  summary: Static<typeof ViolationList>['summary'] & { unpaidLateFeeFen: number; unpaidPayableFen: number }
+}
 export type ViolationViewT = { vehicle: VehicleT; violation: ViolationDetailT; payment: PaymentT | null }
 export type LicenceViewT = LicencePointsT

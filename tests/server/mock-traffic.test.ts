@@ -4,6 +4,7 @@ import { PayViolationResult } from '../../server/contracts/traffic'
 import { LicencePoints, ViolationDetail, ViolationList, type Violation } from '../../src/api/traffic'
 import { NOT_PAYABLE, generateViolations } from '../../mock/traffic/data'
 import { buildTrafficAgency } from '../../mock/traffic/app'
+import { cityOfTenant } from '../../mock/shared/tenant-city'
 import { itEnforcesSignatures } from '../fixtures/agency-security'
 import { expectError, signedClient, unmaskedPii } from '../fixtures/signed-inject'
 import { validManifest } from '../fixtures/manifests'
@@ -106,6 +107,39 @@ describe('traffic@1 mock: violations', () => {
   it('unknown or malformed violation ids → 404 / 400', async () => {
     expectError(await client.get('/v1/violations/1234567890123456'), 404, 'VIOLATION_NOT_FOUND')
     expectError(await client.get('/v1/violations/abc'), 400, 'VALIDATION_FAILED')
+  })
+})
+
+describe('traffic@1 mock: a violation belongs to the city where it happened', () => {
+  it("two cities' police know the same plate's violations apart: other records, other record numbers, each unknown to the other", async () => {
+    const cities = ['deyang-traffic', 'shenzhen-traffic', 'beijing-traffic'].map((tenantId) => buildTrafficAgency({ secret: SECRET, now: clock, tenantId }))
+    try {
+      const clients = cities.map((a) => signedClient(a, SECRET, clock))
+      const lists = await Promise.all(clients.map(async (c) => (await c.post('/v1/violations/query', vehicle)).json() as { violations: Violation[] }))
+      const ids = lists.map((l) => l.violations.map((v) => v.id))
+      expect(new Set(ids.flat()).size).toBe(ids.flat().length)
+      // 深圳's police have no record of 德阳's violation, even for a vehicle they know.
+      expectError(await clients[1]!.get(`/v1/violations/${ids[0]![0]}`), 404, 'VIOLATION_NOT_FOUND')
+      const detail = (await clients[1]!.get(`/v1/violations/${ids[1]![0]}`)).json()
+      expect(detail.authority).toMatch(/^深圳市公安局交通警察支队/)
+      // Still the same records in one city on every request.
+      expect(((await clients[0]!.post('/v1/violations/query', vehicle)).json() as { violations: Violation[] }).violations.map((v) => v.id)).toEqual(ids[0])
+    } finally {
+      await Promise.all(cities.map((a) => a.close()))
+    }
+  })
+
+  it('the records depend on the city, for any plate', () => {
+    const now = Date.parse('2026-11-22T10:00:00+08:00')
+    const deyang = cityOfTenant('deyang-traffic', 'traffic')
+    const xining = cityOfTenant('xining-traffic', 'traffic')
+    expect(xining.name).toBe('西宁')
+    for (let i = 0; i < 50; i++) {
+      const plate = `川A${String(20000 + i)}`
+      const a = generateViolations(plate, '02', deyang, now).map((v) => v.id)
+      const b = generateViolations(plate, '02', xining, now).map((v) => v.id)
+      expect(a.filter((id) => b.includes(id))).toEqual([])
+    }
   })
 })
 
@@ -214,7 +248,7 @@ describe('traffic@1 mock: PII', () => {
 describe('traffic@1 mock: the 12-point rule', () => {
   it('a fine with points is not payable online once the vehicle’s unhandled points would reach 12; the newest stays payable', () => {
     const now = Date.parse('2026-11-22T10:00:00+08:00')
-    const lists = Array.from({ length: 400 }, (_, i) => generateViolations(`川A${String(10000 + i)}`, '02', now))
+    const lists = Array.from({ length: 400 }, (_, i) => generateViolations(`川A${String(10000 + i)}`, '02', cityOfTenant('deyang-traffic', 'traffic'), now))
     const full = lists.filter((l) => l.some((v) => v.notPayableReason === NOT_PAYABLE.pointsFull))
     expect(full.length).toBeGreaterThan(0)
     for (const list of lists) {

@@ -56,6 +56,8 @@ export function vehicleViolations(violations: VehicleViolationsT['violations']):
       unpaidCount: unpaid.length,
       unpaidFineFen: unpaid.reduce((n, v) => n + v.fineFen, 0),
       unpaidPoints: unpaid.reduce((n, v) => n + v.points, 0),
+      unpaidLateFeeFen: unpaid.reduce((n, v) => n + v.lateFeeFen, 0),
+      unpaidPayableFen: unpaid.reduce((n, v) => n + v.payableFen, 0),
     },
   }
 }

@@ -58,7 +58,7 @@ describe('交通违法: my vehicles', () => {
     const card = view!.container.querySelector('.vehicle-card')
     expect(card?.querySelector('.vehicle-card__plate')?.textContent).toBe('川A***45')
     expect(card?.textContent).toContain('小型汽车')
-    expect(card?.querySelector('.vehicle-card__summary')?.textContent).toBe('1 条未缴款 · 罚款 200.00 元 · 记 6 分')
+    expect(card?.querySelector('.vehicle-card__summary')?.textContent).toBe('1 条未缴款 · 应缴 260.00 元（罚款 200.00 元 + 滞纳金 60.00 元） · 记 6 分')
     await view!.click(view!.container.querySelector('.vehicle-card__open')!)
     expect(fakeTaro.navigateTo).toHaveBeenCalledWith({
       url: `/packages/traffic/pages/violations/index?service=chengdu-traffic&vehicle=${VEHICLE.id}`,

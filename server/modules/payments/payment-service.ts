@@ -11,6 +11,7 @@ import { type PaymentSubject, formatSubject, parseSubject } from './payment-subj
 import {
   type PaymentRow,
   findOpenPayment,
+  findOpenPaymentElsewhere,
   findPayment,
   insertOrFindOpen,
   markClosed,
@@ -70,6 +71,12 @@ export interface Payments {
   view(row: PaymentRow): PaymentT
   /** The payment of the subject that is not closed, if any. */
   findOpen(serviceId: string, subject: PaymentSubject): Promise<PaymentRow | undefined>
+  /**
+   * The payment of the subject that is not closed in another service, if
+   * any: for subjects that exist once across the platform (a violation is
+   * paid once, whichever listing the citizen pays it through).
+   */
+  findOpenElsewhere(serviceId: string, subject: PaymentSubject): Promise<PaymentRow | undefined>
   /** The payment with this order id, if any. */
   find(orderId: string): Promise<PaymentRow | undefined>
   /** The citizen's own payment; 404 PAYMENT_NOT_FOUND for another's or none (order ids are not disclosed). */
@@ -244,6 +251,7 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
   }
 
   const findOpen = (serviceId: string, subject: PaymentSubject) => findOpenPayment(db, serviceId, formatSubject(subject))
+  const findOpenElsewhere = (serviceId: string, subject: PaymentSubject) => findOpenPaymentElsewhere(db, serviceId, formatSubject(subject))
 
   async function ofCitizen(citizenId: string, orderId: string): Promise<PaymentRow> {
     const row = await findPayment(db, orderId)
@@ -279,5 +287,5 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
   }
 
   const find = (orderId: string) => findPayment(db, orderId)
-  return { open, refresh, paid, view, findOpen, find, ofCitizen, simulatePay, notifySecret, notified, refund, sweep }
+  return { open, refresh, paid, view, findOpen, findOpenElsewhere, find, ofCitizen, simulatePay, notifySecret, notified, refund, sweep }
 }

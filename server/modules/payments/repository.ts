@@ -56,6 +56,15 @@ export async function findOpenPayment(db: Queryable, serviceId: string, subject:
   return row
 }
 
+/** The payment of the subject that is not closed in any service other than `serviceId`, if any (the newest). */
+export async function findOpenPaymentElsewhere(db: Queryable, serviceId: string, subject: string): Promise<PaymentRow | undefined> {
+  const [row] = await db.query<PaymentRow>(
+    `SELECT * FROM payments WHERE subject = $2 AND service_id <> $1 AND status <> 'closed' ORDER BY created_at DESC LIMIT 1`,
+    [serviceId, subject],
+  )
+  return row
+}
+
 export async function findPayment(db: Queryable, orderId: string): Promise<PaymentRow | undefined> {
   const [row] = await db.query<PaymentRow>('SELECT * FROM payments WHERE order_id = $1', [orderId])
   return row

@@ -5,8 +5,9 @@ import type { CitizenDeps } from '../citizens/citizen-deps'
 import { requireIdentity } from '../citizens/identity-service'
 import { ownVehicle } from '../citizens/vehicle-service'
 import { type AgencyDeps, agencyFor } from '../gateway/bound-agency'
-import type { Payments } from '../payments/payment-service'
+import type { PaymentRow, Payments } from '../payments/payment-service'
 import type { PaymentT } from '../../../src/api/payments'
+import { withDues } from '../../../src/domain/violation-dues'
 import type { LicenceViewT, VehicleViolationsT, ViolationViewT } from '../../../src/api/traffic'
 
 /** A violation as the citizen names it: the traffic service, their vehicle, the violation. */
@@ -18,6 +19,13 @@ export interface ViolationRef {
 
 const trafficPolice = (deps: AgencyDeps, serviceId: string, log: FastifyBaseLogger) => agencyFor(deps, serviceId, trafficContract, log)
 const subjectOf = (violationId: string) => ({ kind: 'violation' as const, id: violationId })
+
+/** A violation is paid once across the platform: refused when another listing already has a payment for it. */
+function paidElsewhere(other: PaymentRow): HttpError {
+  return other.status === 'created'
+    ? new HttpError(409, 'ALREADY_PAID', 'This fine is being paid through another service / 该违法已在其他服务中发起缴款，请完成那笔支付，或等它关闭（30 分钟未支付自动关闭）后再缴')
+    : new HttpError(409, 'ALREADY_PAID', 'This fine was already paid through another service / 该违法已通过其他服务缴款，无需重复缴款，可在办事记录中查看')
+}
 
 /**
  * 交通违法 through the city's traffic police (traffic@1): the platform opens
@@ -46,10 +54,10 @@ export function createTraffic(deps: CitizenDeps & { payments: Payments }) {
   }
 
   return {
-    /** A bound vehicle's violations, with the vehicle masked. */
+    /** A bound vehicle's violations with what paying each costs now (fine + late fee), the vehicle masked. */
     async vehicleViolations(serviceId: string, citizenId: string, vehicleId: string, log: FastifyBaseLogger): Promise<VehicleViolationsT> {
       const { view, list } = await violationsOf(serviceId, citizenId, vehicleId, log)
-      return { vehicle: view, ...list }
+      return { vehicle: view, ...withDues(list, Date.now()) }
     },
 
     /** One violation with its payment through OneCity (refreshed, so a reload during payment shows 支付中). */
@@ -61,14 +69,17 @@ export function createTraffic(deps: CitizenDeps & { payments: Payments }) {
 
     /**
      * Pays a fine: the open payment for this violation, created if there is
-     * none, so a double tap gets the same order. 409 when already paid, 422
-     * when the fine cannot be paid online.
+     * none, so a double tap gets the same order. 409 when already paid (also
+     * through another listing of the city's traffic police), 422 when the
+     * fine cannot be paid online.
      */
     async payViolation(ref: ViolationRef, citizenId: string, log: FastifyBaseLogger): Promise<{ payment: PaymentT; created: boolean }> {
       const subject = subjectOf(ref.violationId)
       const existing = await payments.findOpen(ref.serviceId, subject)
       if (existing && existing.citizen_id === citizenId && existing.status !== 'created') return { payment: payments.view(existing), created: false }
       const { violation } = await ownViolation(ref, citizenId, log)
+      const elsewhere = await payments.findOpenElsewhere(ref.serviceId, subject)
+      if (elsewhere) throw paidElsewhere(elsewhere)
       if (violation.status !== 'unpaid') throw new HttpError(409, 'ALREADY_PAID', 'This fine is already paid or being processed / 该违法已缴款或正在处理，无需重复缴款')
       if (!violation.payableOnline) throw new HttpError(422, 'NOT_PAYABLE_ONLINE', `This fine cannot be paid online / ${violation.notPayableReason ?? '该违法不支持网上缴款'}`)
       return payments.open(

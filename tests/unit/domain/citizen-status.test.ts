@@ -55,11 +55,13 @@ describe('status labels', () => {
 
 describe('summarizeViolations', () => {
   it('sums up what is left to pay', () => {
-    expect(summarizeViolations({ count: 3, unpaidCount: 2, unpaidFineFen: 40000, unpaidPoints: 6 })).toBe('2 条未缴款 · 罚款 400.00 元 · 记 6 分')
+    expect(summarizeViolations({ count: 3, unpaidCount: 2, unpaidFineFen: 40000, unpaidPoints: 6, unpaidLateFeeFen: 0 })).toBe('2 条未缴款 · 罚款 400.00 元 · 记 6 分')
+    // The total includes the late fee, as 应缴 on the violation's page does.
+    expect(summarizeViolations({ count: 3, unpaidCount: 2, unpaidFineFen: 40000, unpaidPoints: 6, unpaidLateFeeFen: 3000 })).toBe('2 条未缴款 · 应缴 430.00 元（罚款 400.00 元 + 滞纳金 30.00 元） · 记 6 分')
   })
 
   it('says when nothing is left, and when there was nothing', () => {
-    expect(summarizeViolations({ count: 2, unpaidCount: 0, unpaidFineFen: 0, unpaidPoints: 0 })).toBe('共 2 条违法记录，均已缴款或处理中')
-    expect(summarizeViolations({ count: 0, unpaidCount: 0, unpaidFineFen: 0, unpaidPoints: 0 })).toBe('暂无违法记录')
+    expect(summarizeViolations({ count: 2, unpaidCount: 0, unpaidFineFen: 0, unpaidPoints: 0, unpaidLateFeeFen: 0 })).toBe('共 2 条违法记录，均已缴款或处理中')
+    expect(summarizeViolations({ count: 0, unpaidCount: 0, unpaidFineFen: 0, unpaidPoints: 0, unpaidLateFeeFen: 0 })).toBe('暂无违法记录')
   })
 })

@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components'
-import type { Violation } from '../../../api/traffic'
+import type { ListedViolation } from '../../../api/traffic'
 import { Pressable } from '../../../components/pressable'
 import { formatChinaDateTime } from '../../../domain/china-time'
-import { formatYuan } from '../../../domain/money'
 import { notPayableReason, violationStatusLabel } from '../../../domain/violation-status'
+import { dueText } from '../../../domain/violation-summary'
 import { chineseMessage } from '../../../services/request'
 
-/** One violation in the list: when (China time), where, what, the fine in 元, points, status, and why it cannot be paid online. */
-export function ViolationRow({ violation, onOpen }: { violation: Violation; onOpen: (violation: Violation) => void }) {
+/** One violation in the list: when (China time), where, what, the fine in 元 (with the late fee and 应缴 when there is one), points, status, and why it cannot be paid online. */
+export function ViolationRow({ violation, onOpen }: { violation: ListedViolation; onOpen: (violation: ListedViolation) => void }) {
   const reason = notPayableReason(violation)
   return (
     <View role="listitem">
@@ -19,7 +19,7 @@ export function ViolationRow({ violation, onOpen }: { violation: Violation; onOp
         <Text className="list-row__text">{formatChinaDateTime(violation.time)}</Text>
         <Text className="list-row__text">{violation.place}</Text>
         <Text className="list-row__text">
-          罚款 {formatYuan(violation.fineFen)} · 记 {violation.points} 分
+          {dueText(violation.fineFen, violation.lateFeeFen)} · 记 {violation.points} 分
         </Text>
         {reason && <Text className="list-row__warn">不能在线缴款：{chineseMessage(reason)}</Text>}
       </Pressable>
