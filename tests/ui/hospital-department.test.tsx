@@ -63,7 +63,7 @@ describe('选择号源', () => {
     const off = chips().filter((c) => c.getAttribute('aria-disabled') === 'true')
     expect(off.map((c) => c.querySelector('.date-chip__note')?.textContent)).toEqual(['约满', '休', '国庆节', '08:00 放号'])
     expect(off.every((c) => c.classList.contains('date-chip--off'))).toBe(true)
-    expect(chip('2026-11-24').getAttribute('aria-label')).toBe('2026年11月24日 周二，国庆节，不可预约：国庆节假期门诊停诊')
+    expect(chip('2026-11-24').getAttribute('aria-label')).toBe('休周二11-24国庆节，2026年11月24日 周二，国庆节，不可预约：国庆节假期门诊停诊')
     expect(chip('2026-11-26').getAttribute('aria-label')).toContain('11月20日 08:00 放号')
     // The make-up workday is bookable, marked 班, and chosen first.
     expect(chip(FIRST_OPEN).getAttribute('aria-disabled')).toBeNull()

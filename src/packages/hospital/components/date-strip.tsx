@@ -26,7 +26,8 @@ export function DateStrip({ days, selected, onSelect, now }: DateStripProps) {
             <Pressable
               key={chip.date}
               className={className}
-              label={chip.label}
+              // WCAG 2.5.3: the spoken name starts with the words on the chip, then says the date in full.
+              label={`${chip.mark ?? ''}${chip.top}${chip.day}${chip.note}，${chip.label}`}
               description={chip.reason || undefined}
               current={on}
               disabled={!chip.bookable}

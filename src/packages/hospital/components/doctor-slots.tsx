@@ -42,7 +42,8 @@ export function DoctorSlots({ group, doctor, general, onPick }: DoctorSlotsProps
                 <Pressable
                   key={slot.id}
                   className={open ? 'slot' : 'slot slot--off'}
-                  label={`${half.halfDay} ${slot.start}–${slot.end}，${note}`}
+                  // WCAG 2.5.3: the spoken name starts with the words on the slot.
+                  label={`${slot.start}${note}，${half.halfDay} ${slot.start}–${slot.end}`}
                   disabled={!open}
                   onPress={() => onPick(slot)}
                 >
