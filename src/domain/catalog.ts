@@ -1,4 +1,5 @@
 import type { CityCode, ProvinceCode } from './city'
+import type { MiniProgramTarget, ServiceAvailability } from './service-access'
 
 /** Service domains (02-services.md), in the order the home page shows them. */
 export const DOMAINS = {
@@ -65,6 +66,12 @@ export interface CatalogService {
   contract: string
   /** 1–5 from the latest quality review; null before the first review. */
   stars: number | null
+  /** A webview service's agency page (the app adds the city). */
+  webview?: { url: string }
+  /** The mini-program a miniprogram service opens (the app adds the city to the path). */
+  miniprogram?: MiniProgramTarget
+  /** Open, 维护中 or 暂停服务 when the catalog was read; absent means open. */
+  availability?: ServiceAvailability
 }
 
 /** A service's coverage from its two stored columns (level, and the city or province code). */
