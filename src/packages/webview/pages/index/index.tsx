@@ -25,8 +25,9 @@ export default function WebviewPage() {
   const url = service?.webview ? withCity(service.webview.url, city) : undefined
   const notice = service ? availabilityNotice(service.name, availabilityNow(service.availability, Date.now())) : undefined
 
+  // H5 draws its own header; WeChat's bar shows the name until the agency's page sets its title.
   useEffect(() => {
-    void Taro.setNavigationBarTitle({ title })
+    if (process.env.TARO_ENV !== 'h5') void Taro.setNavigationBarTitle({ title })
   }, [title])
 
   const body = (
