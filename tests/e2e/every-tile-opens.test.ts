@@ -19,8 +19,10 @@ async function catalogOf(code: string): Promise<CatalogService[]> {
 
 const homeTiles = (page: Page) => page.locator('.home-main .home-section:not(.home-recent) .service-tile')
 
+// A fresh load of the home page (the city is remembered): a subpackage page may have opened others on top.
 async function backHome(page: Page, city: string) {
-  await page.goBack()
+  await page.goto(`${env.platform.url}/#/pages/home/index`)
+  await page.reload()
   await page.locator('.home-city-name', { hasText: city }).waitFor()
   await homeTiles(page).first().waitFor()
   await settled(page)
