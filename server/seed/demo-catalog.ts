@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { CatalogService, Coverage, ServiceItem } from '../../src/domain/catalog'
 import type { City } from '../../src/domain/city'
+import type { MiniProgramTarget } from '../../src/domain/service-access'
 import type { NewAgency } from '../modules/agencies/repository'
 import type { NewService } from '../modules/catalog/repository'
 import { type AnyContract, CONTRACTS, type DemoTemplate } from '../contracts'
@@ -51,6 +52,8 @@ const LOCAL_SLOTS: Slot[] = [
     items: [['入学报名', t], ['录取结果查询', q]] },
   { key: 'air', name: '空气质量', summary: '实时空气质量与污染源信息', icon: 'environment', domain: 'environment', type: 'life', contract: 'webview', agency: '生态环境局',
     items: [['空气质量查询', q]] },
+  { key: 'metro', name: '地铁乘车码', summary: '扫码进出站、行程与发票', icon: 'bus', domain: 'public-transport', type: 'travel', contract: 'miniprogram', agency: '轨道交通集团',
+    items: [['地铁乘车码', t], ['乘车记录查询', q]] },
 ]
 
 const NATIONAL_SLOTS: Slot[] = [
@@ -65,6 +68,10 @@ const NATIONAL_SLOTS: Slot[] = [
   // The platform's own agencies: real-name checks and payments behind every service (not tiles in the catalog).
   'identity',
   'pay',
+  { key: 'railway', name: '铁路购票', summary: '火车票余票查询、购票、改签与退票', icon: 'mobility', domain: 'mobility', type: 'travel', contract: 'miniprogram', agency: '中国国家铁路集团有限公司',
+    items: [['余票查询', q], ['购票改签', t]] },
+  { key: 'anti-fraud', name: '反诈预警', summary: '可疑电话、短信与网址识别，诈骗举报', icon: 'household', domain: 'household', type: 'government', contract: 'miniprogram', agency: '公安部刑事侦查局',
+    items: [['可疑号码查询', q], ['诈骗举报', t]] },
   { key: 'legal-aid', name: '法律服务', summary: '12348 法律咨询与法律援助申请', icon: 'justice', domain: 'justice', type: 'government', contract: 'webview', agency: '司法部公共法律服务中心',
     items: [['法律咨询', q], ['法律援助申请', t]] },
 ]
@@ -118,7 +125,14 @@ function build(id: string, tpl: Template, coverage: Coverage, agencyId: string, 
     coverage, items: toItems(id, tpl.items), contract: tpl.contract,
   }
   const endpoint = tpl.contract === 'webview' ? `https://${id}.services.example.cn/h5/` : null
-  return { ...service, agencyId, endpoint, status: 'listed', stars: demoStars(id) }
+  const miniprogram = tpl.contract === 'miniprogram' ? { miniprogram: demoMiniProgram(id) } : {}
+  return { ...service, ...miniprogram, agencyId, endpoint, status: 'listed', stars: demoStars(id) }
+}
+
+/** A made-up but well-formed mini-program (appId "wx" + 16 hex digits), stable per service id. */
+function demoMiniProgram(id: string): MiniProgramTarget {
+  const hex = (text: string) => stableHash(text).toString(16).padStart(8, '0')
+  return { appId: `wx${hex(id)}${hex(`${id}#app`)}`, path: 'pages/index/index?from=onecity' }
 }
 
 /** Reads the published top-100 ranking: city name → rank. */

@@ -47,6 +47,33 @@ export const CatalogServiceSchema = Type.Object(
         { description: 'search keys of the name and items (GET /v1/catalog always sends them)' },
       ),
     ),
+    webview: Type.Optional(
+      Type.Object(
+        { url: Type.String({ description: 'the agency\'s H5 page; the app appends city=<code> and nothing else' }) },
+        { description: 'contract webview: the page the app opens in its web-view page' },
+      ),
+    ),
+    miniprogram: Type.Optional(
+      Type.Object(
+        {
+          appId: Type.String({ pattern: '^wx[0-9a-f]{16}$' }),
+          path: Type.String({ description: 'page path; the app appends city=<code>' }),
+        },
+        { description: 'contract miniprogram: the mini-program the app opens (navigateToMiniProgram)' },
+      ),
+    ),
+    availability: Type.Union(
+      [
+        Type.Object({ state: Type.Literal('available') }),
+        Type.Object({
+          state: Type.Literal('maintenance'),
+          from: Type.String({ description: 'ISO time the window started' }),
+          until: Type.String({ description: 'ISO time the announced window ends (exclusive)' }),
+        }),
+        Type.Object({ state: Type.Literal('suspended') }),
+      ],
+      { description: 'available; maintenance (维护中: an announced window under way); suspended (暂停服务 by the platform\'s operators). The tile says so instead of opening.' },
+    ),
   },
   { $id: 'CatalogService' },
 )

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { CatalogService, Domain } from '../domain/catalog'
+import { availabilityBadge, availabilityNow, maintenanceWindowText } from '../domain/service-access'
 import { Pressable } from './pressable'
 import { clampStars, Stars } from './stars'
 
@@ -26,10 +27,24 @@ const ICON_HUES: Record<Domain, string> = {
   other: 'slate',
 }
 
-/** What a screen reader announces for a tile: "交通违法，4 星" or "预约挂号，暂无评分". */
-export function serviceTileLabel(service: CatalogService): string {
+/** What a screen reader announces for a tile: "交通违法，4 星", "预约挂号，暂无评分" or "天气，暂停服务，4 星". */
+export function serviceTileLabel(service: CatalogService, now: number = Date.now()): string {
   const stars = clampStars(service.stars)
-  return `${service.name}，${stars === null ? '暂无评分' : `${stars} 星`}`
+  const badge = availabilityBadge(availabilityNow(service.availability, now))
+  return `${service.name}，${badge ? `${badge}，` : ''}${stars === null ? '暂无评分' : `${stars} 星`}`
+}
+
+/** 维护中 with its window, or 暂停服务, in words as well as colour; nothing for a service that is open. */
+function AvailabilityBadge({ service }: { service: CatalogService }) {
+  const availability = availabilityNow(service.availability, Date.now())
+  const badge = availabilityBadge(availability)
+  if (!badge) return null
+  return (
+    <View className={`service-tile__badge service-tile__badge--${availability.state}`} aria-hidden="true">
+      <Text className="service-tile__badge-label">{badge}</Text>
+      {availability.state === 'maintenance' && <Text className="service-tile__badge-window">{maintenanceWindowText(availability)}</Text>}
+    </View>
+  )
 }
 
 /**
@@ -75,6 +90,7 @@ export function ServiceTile({
       <View className="service-tile__body">
         <Text className="service-tile__name">{service.name}</Text>
         {layout === 'row' && <Text className="service-tile__summary">{service.summary}</Text>}
+        <AvailabilityBadge service={service} />
         <Stars value={service.stars} />
       </View>
     </Pressable>

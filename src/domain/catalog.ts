@@ -1,5 +1,6 @@
 import type { CityCode, ProvinceCode } from './city'
 import type { PinyinKey, ServiceSearchKeys } from './search-keys'
+import type { MiniProgramTarget, ServiceAvailability } from './service-access'
 
 /** Service domains (02-services.md), in the order the home page shows them. */
 export const DOMAINS = {
@@ -68,6 +69,12 @@ export interface CatalogService {
   stars: number | null
   /** Pinyin of the name and items, added by the catalog answer for search (absent elsewhere). */
   search?: ServiceSearchKeys
+  /** A webview service's agency page (the app adds the city). */
+  webview?: { url: string }
+  /** The mini-program a miniprogram service opens (the app adds the city to the path). */
+  miniprogram?: MiniProgramTarget
+  /** Open, 维护中 or 暂停服务 when the catalog was read; absent means open. */
+  availability?: ServiceAvailability
 }
 
 /** A service's coverage from its two stored columns (level, and the city or province code). */

@@ -53,5 +53,7 @@ export const SUBPACKAGES: readonly Subpackage[] = [
     contract: 'housing-fund@1',
     entry: (s) => housingFundHomeUrl(s.id, s.name),
   },
+  // Generic web-view services: the agency's own page inside the app (no contract: the catalog gives the page).
+  { root: 'packages/webview', pages: ['pages/index/index'] },
   { root: 'packages/utilities', pages: ['pages/index/index', 'pages/bind/index', 'pages/bills/index', 'pages/top-up/index', 'pages/history/index'], contract: 'utilities@1', entry: (s) => utilitiesHomeUrl(s.id, s.name) },
 ]

@@ -78,9 +78,9 @@ describe('GET /v1/catalog', () => {
     expect(body.error.details[0].path).toBe('querystring.city')
   })
 
-  it('hides services that are not listed', async () => {
+  it('hides services that are not listed (suspended ones stay as 暂停服务: catalog-tiles.test.ts)', async () => {
     const db = (app as unknown as { db: { query: (s: string) => Promise<unknown> } }).db
-    await db.query(`UPDATE services SET status = 'suspended' WHERE id = 'deyang-traffic'`)
+    await db.query(`UPDATE services SET status = 'rejected' WHERE id = 'deyang-traffic'`)
     const ids = services((await catalog('510600')).body.local).map((s) => s.id)
     expect(ids).not.toContain('deyang-traffic')
   })

@@ -46,9 +46,9 @@ const submit = async (who: string, manifest: object) => {
   await app.reviews.idle()
   return res.json().submissionId as number
 }
-const catalogIds = async (city: string) => {
+const catalogIds = async (city: string): Promise<{ id: string; name: string; availability?: unknown }[]> => {
   const body = (await app.inject(`/v1/catalog?city=${city}`)).json()
-  return [...body.local, ...body.national].flatMap((g: { services: { id: string; name: string }[] }) => g.services)
+  return [...body.local, ...body.national].flatMap((g: { services: { id: string; name: string; availability?: unknown }[] }) => g.services)
 }
 
 describe('the operator’s review queue and decisions', () => {
@@ -95,9 +95,9 @@ describe('the operator’s review queue and decisions', () => {
     expect((await catalogIds('510600')).find((s) => s.id === 'deyang-traffic')!.name).toBe('德阳交通违法处理')
   })
 
-  it('suspending takes a listed service out of every catalog', async () => {
+  it('suspending a listed service makes its tile say 暂停服务 in every catalog instead of opening', async () => {
     expect((await call('operator', 'POST', '/v1/admin/services/sc-ecard/suspend', { reason: '接口连续故障' })).statusCode).toBe(200)
-    expect((await catalogIds('510600')).map((s) => s.id)).not.toContain('sc-ecard')
+    expect((await catalogIds('510600')).find((s) => s.id === 'sc-ecard')).toMatchObject({ availability: { state: 'suspended' } })
     expect((await call('operator', 'POST', '/v1/admin/services/sc-ecard/suspend', { reason: '再次暂停' })).statusCode).toBe(409)
     expect((await call('operator', 'POST', '/v1/admin/services/no-such-service/suspend', { reason: '不存在' })).statusCode).toBe(404)
   })

@@ -24,6 +24,7 @@ function service(id: string, name: string, domain: CatalogService['domain'], lev
     items: [{ id: `${id}-1`, name: `${name}查询`, kind: 'query' }],
     contract: 'webview',
     stars,
+    webview: { url: `https://${id}.example.cn/h5/` },
   }
 }
 const LOCAL: DomainGroup[] = [
@@ -162,7 +163,7 @@ describe('home page', () => {
     expect(view.container.querySelector('.home-recent')).toBeNull()
 
     await view.click(tile('预约挂号'))
-    expect(fakeTaro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '「预约挂号」即将上线' }))
+    expect(fakeTaro.navigateTo).toHaveBeenCalledWith({ url: `/packages/webview/pages/index/index?service=hospital&city=510600&name=${encodeURIComponent('预约挂号')}` })
     const recentNames = () => [...view!.container.querySelectorAll('.home-recent .service-tile__name')].map((e) => e.textContent)
     expect(recentNames()).toEqual(['预约挂号'])
     expect([...view.container.querySelectorAll('.section-title')].map((e) => e.textContent)).toEqual(['最近使用', '本地服务', '全国服务'])

@@ -28,7 +28,7 @@ function service(id: string, contract: string, overrides: Partial<CatalogService
   }
 }
 const HOSPITAL_SERVICE = service('dy-hospital', 'hospital@1')
-const PARKING = service('dy-parking', 'webview', { domain: 'mobility', type: 'travel' })
+const PARKING = { ...service('dy-parking', 'webview', { domain: 'mobility', type: 'travel' }), webview: { url: 'https://dy-parking.example.cn/h5/' } }
 const DY_SCOPES = (svc: CatalogService) => ['all', 'prov:51', 'city:510600', `type:${svc.type}@510600`, `domain:${svc.domain}@510600`, `svc:${svc.id}@510600`]
 
 let view: Rendered | undefined

@@ -14,9 +14,19 @@ export interface CachedAnswer {
   etag: string
 }
 
+/** A built answer that is right only until `expiresAt` (epoch ms), e.g. when a maintenance window starts or ends. */
+export interface ExpiringAnswer {
+  body: string
+  expiresAt: number | undefined
+}
+
 export interface CatalogCache {
-  /** The cached answer for the key, or the one `build` makes (then cached until the catalog changes). */
-  get(key: string, build: () => Promise<string>): Promise<CachedAnswer>
+  /** The cached answer for the key, or the one `build` makes (then cached until the catalog changes or the answer expires). */
+  get(key: string, build: () => Promise<string | ExpiringAnswer>): Promise<CachedAnswer>
+}
+
+interface Entry extends CachedAnswer {
+  expiresAt: number | undefined
 }
 
 /**
@@ -24,10 +34,12 @@ export interface CatalogCache {
  * A trigger bumps the version on every change to services or cities, by any
  * process; the cache looks at it at most once per `maxAgeMs`, so reads almost
  * never wait on the database and a change shows everywhere within `maxAgeMs`.
+ * An answer that depends on the time (a maintenance window starting or
+ * ending) is rebuilt once its `expiresAt` has passed.
  */
 export function createCatalogCache(db: Queryable, maxAgeMs: number): CatalogCache {
   let version = ''
-  let entries = new Map<string, CachedAnswer>()
+  let entries = new Map<string, Entry>()
   let checkedAt = -Infinity
   let checking: Promise<void> | undefined
 
@@ -48,11 +60,15 @@ export function createCatalogCache(db: Queryable, maxAgeMs: number): CatalogCach
     async get(key, build) {
       if (performance.now() - checkedAt >= maxAgeMs) await check()
       const hit = entries.get(key)
-      if (hit) return hit
+      if (hit && (hit.expiresAt === undefined || Date.now() < hit.expiresAt)) return hit
       // Built under this version: if the catalog changes meanwhile, the answer lands in the
       // discarded map and the next request builds afresh.
       const target = entries
-      const answer = { body: Buffer.from(await build()), etag: `"c${version}.${ANSWER_FORMAT}-${key}"` }
+      const built = await build()
+      const { body, expiresAt } = typeof built === 'string' ? { body: built, expiresAt: undefined } : built
+      // Within one version, the instant an answer expires tells its time apart from the others' (the last one has none).
+      const etag = expiresAt === undefined ? `"c${version}.${ANSWER_FORMAT}-${key}"` : `"c${version}.${ANSWER_FORMAT}-${key}-${Math.floor(expiresAt / 1000)}"`
+      const answer = { body: Buffer.from(body), etag, expiresAt }
       target.set(key, answer)
       return answer
     },

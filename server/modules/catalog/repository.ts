@@ -21,21 +21,44 @@ export async function listServiceIds(db: Queryable): Promise<string[]> {
   return (await db.query<{ id: string }>('SELECT id FROM services')).map((r) => r.id)
 }
 
+const CITY_SERVICES_SQL = (columns: string, statuses: string) =>
+  `SELECT id, name, summary, icon, domain, type, coverage_level, coverage_code, items, contract, stars${columns}
+   FROM services
+   WHERE status IN (${statuses})
+     -- Identity and payment agencies work behind every service; they are not tiles.
+     AND contract NOT IN ('identity@1', 'payment@1')
+     AND (coverage_level = 'national'
+       OR (coverage_level = 'province' AND coverage_code = $2)
+       OR (coverage_level = 'city' AND coverage_code = $1))
+   ORDER BY id`
+
+const toService = <R extends ServiceRow>({ coverage_level, coverage_code, ...s }: R) => ({ ...s, coverage: toCoverage(coverage_level, coverage_code) })
+
 /** Listed services available in a city: its own, its province's and national ones. */
 export async function listServicesForCity(db: Queryable, city: CityCode): Promise<CatalogService[]> {
-  const rows = await db.query<ServiceRow>(
-    `SELECT id, name, summary, icon, domain, type, coverage_level, coverage_code, items, contract, stars
-     FROM services
-     WHERE status = 'listed'
-       -- Identity and payment agencies work behind every service; they are not tiles.
-       AND contract NOT IN ('identity@1', 'payment@1')
-       AND (coverage_level = 'national'
-         OR (coverage_level = 'province' AND coverage_code = $2)
-         OR (coverage_level = 'city' AND coverage_code = $1))
-     ORDER BY id`,
+  const rows = await db.query<ServiceRow>(CITY_SERVICES_SQL('', `'listed'`), [city, city.slice(0, 2)])
+  return rows.map(toService)
+}
+
+/** A tile of the home page: a listed or suspended service with how it opens. */
+export interface CityTileRow extends CatalogService {
+  status: 'listed' | 'suspended'
+  endpoint: string | null
+  miniprogramAppId: string | null
+  miniprogramPath: string | null
+}
+
+/**
+ * The home page's tiles in a city: its listed services and those operators
+ * suspended (a suspended tile says 暂停服务 rather than disappearing), with
+ * what the app needs to open them.
+ */
+export async function listTilesForCity(db: Queryable, city: CityCode): Promise<CityTileRow[]> {
+  const rows = await db.query<ServiceRow & Omit<CityTileRow, keyof CatalogService>>(
+    CITY_SERVICES_SQL(`, status, endpoint, miniprogram_app_id AS "miniprogramAppId", miniprogram_path AS "miniprogramPath"`, `'listed', 'suspended'`),
     [city, city.slice(0, 2)],
   )
-  return rows.map(({ coverage_level, coverage_code, ...s }) => ({ ...s, coverage: toCoverage(coverage_level, coverage_code) }))
+  return rows.map(toService)
 }
 
 export interface NewService extends Omit<CatalogService, 'stars'> {
@@ -49,12 +72,12 @@ export interface NewService extends Omit<CatalogService, 'stars'> {
 export async function insertService(db: Queryable, s: NewService): Promise<void> {
   await db.query(
     `INSERT INTO services (id, agency_id, name, summary, icon, domain, type, coverage_level, coverage_code,
-       items, contract, endpoint, status, stars)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14)`,
+       items, contract, endpoint, status, stars, miniprogram_app_id, miniprogram_path)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14, $15, $16)`,
     [
       s.id, s.agencyId, s.name, s.summary, s.icon, s.domain, s.type, s.coverage.level,
       s.coverage.level === 'national' ? null : s.coverage.code,
-      JSON.stringify(s.items), s.contract, s.endpoint, s.status, s.stars,
+      JSON.stringify(s.items), s.contract, s.endpoint, s.status, s.stars, s.miniprogram?.appId ?? null, s.miniprogram?.path ?? null,
     ],
   )
 }

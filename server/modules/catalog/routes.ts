@@ -31,7 +31,10 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<CatalogRouteOptions> = asy
     async (req, reply) => {
       const code = cities.get(req.query.city).code
       // Serialized once through the response schema (so it is filtered as usual), then reused.
-      const { body, etag } = await cache.get(code, async () => String(reply.serialize(await getCatalog(db, cities, code))))
+      const { body, etag } = await cache.get(code, async () => {
+        const { catalog, expiresAt } = await getCatalog(db, cities, code)
+        return { body: String(reply.serialize(catalog)), expiresAt }
+      })
       reply.header('etag', etag).header('cache-control', 'no-cache')
       if (req.headers['if-none-match'] === etag) return reply.code(304).send(null)
       // Already serialized through the schema: the cached bytes go out as they are.

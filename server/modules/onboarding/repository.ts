@@ -64,11 +64,12 @@ export async function findServiceOwner(db: Queryable, serviceId: string): Promis
  */
 export async function insertSubmission(db: Queryable, agencyId: string, m: ServiceManifest): Promise<{ submissionId: number }> {
   await db.query(
-    `INSERT INTO services (id, agency_id, name, summary, icon, domain, type, coverage_level, coverage_code, items, contract, endpoint, status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, 'in-review')
+    `INSERT INTO services (id, agency_id, name, summary, icon, domain, type, coverage_level, coverage_code, items, contract, endpoint, status,
+       miniprogram_app_id, miniprogram_path)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, 'in-review', $13, $14)
      ON CONFLICT (id) DO NOTHING`,
     [m.id, agencyId, m.name, m.summary, m.icon, m.domain, m.type, m.coverage.level, 'code' in m.coverage ? m.coverage.code : null,
-      JSON.stringify(m.items), m.contract, m.endpoint ?? null],
+      JSON.stringify(m.items), m.contract, m.endpoint ?? null, m.miniprogram?.appId ?? null, m.miniprogram?.path ?? null],
   )
   await db.query(`UPDATE service_submissions SET status = 'superseded' WHERE service_id = $1 AND status = 'in-review'`, [m.id])
   const [row] = await db.query<{ id: number }>(
@@ -160,10 +161,10 @@ export async function rejectServiceInReview(db: Queryable, id: string): Promise<
 export async function applyListing(db: Queryable, m: ServiceManifest): Promise<void> {
   await db.query(
     `UPDATE services SET name = $2, summary = $3, icon = $4, domain = $5, type = $6, coverage_level = $7, coverage_code = $8,
-       items = $9::jsonb, contract = $10, endpoint = $11, status = 'listed', updated_at = now()
+       items = $9::jsonb, contract = $10, endpoint = $11, miniprogram_app_id = $12, miniprogram_path = $13, status = 'listed', updated_at = now()
      WHERE id = $1`,
     [m.id, m.name, m.summary, m.icon, m.domain, m.type, m.coverage.level, 'code' in m.coverage ? m.coverage.code : null,
-      JSON.stringify(m.items), m.contract, m.endpoint ?? null],
+      JSON.stringify(m.items), m.contract, m.endpoint ?? null, m.miniprogram?.appId ?? null, m.miniprogram?.path ?? null],
   )
 }
 

@@ -1,5 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import { useMemo, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { lazy, Suspense, useMemo, useState } from 'react'
+import type { MiniProgramSheetProps } from '../../components/mini-program-sheet'
 import { ErrorView, EmptyView, LoadingView } from '../../components/status-view'
 import { Pressable } from '../../components/pressable'
 import { SearchBox } from '../../components/search-box'
@@ -12,14 +14,18 @@ import { searchCatalog } from '../../domain/search-services'
 import { pickRecentServices } from '../../domain/recent-services'
 import { useCatalog } from '../../hooks/use-catalog'
 import { useLaunchFlow } from '../../hooks/use-launch-flow'
-import { openCityPicker, openPage, openPrivacyPolicy, showNotice } from '../../services/navigation'
-import { serviceEntryUrl } from '../../services/service-entry-url'
+import { openCityPicker, openPage, openPrivacyPolicy } from '../../services/navigation'
+import { serviceOpening } from '../../services/service-opening'
 import { recordServiceOpen } from '../../services/usage-reporter'
 import { useCityStore } from '../../stores/city-store'
 import { agreeToPrivacyNotice, refusePrivacyNotice } from '../../stores/consent-store'
 import { recordServiceUse, selectRecentIds, useRecentStore } from '../../stores/recent-store'
 import { SearchResults } from './search-results'
 import './index.scss'
+
+// H5 only, loaded on the first tap of a mini-program tile: WeChat opens mini-programs itself, and neither
+// build's first load carries the sheet or its QR code.
+const MiniProgramSheet = process.env.TARO_ENV === 'h5' ? lazy(() => import('../../components/mini-program-sheet')) : undefined
 
 // Groups share rows of four: a domain with n services takes n columns (wrapping after four).
 const GRID_COLUMNS = 4
@@ -74,13 +80,21 @@ export default function HomePage() {
   const hits = useMemo(() => (catalog.status === 'ready' && searching ? searchCatalog(catalog.catalog, query) : []), [catalog, query, searching])
   const hasLocal = catalog.status === 'ready' && catalog.catalog.local.length > 0
 
-  // A tap is remembered for 最近使用; services whose subpackage is not built yet say they are coming.
+  const [sheet, setSheet] = useState<MiniProgramSheetProps>()
+  // Every tile opens something: its page, the agency's page, the other mini-program, or why it cannot now
+  // (维护中, 暂停服务: explained, and neither remembered in 最近使用 nor counted as a use).
   const openService = (service: CatalogService) => {
-    if (city) recordServiceUse(city.code, service.id)
-    const url = serviceEntryUrl(service)
-    if (city) recordServiceOpen(service, city.code, url !== undefined)
-    if (url) openPage(url)
-    else showNotice(`「${service.name}」即将上线`)
+    if (!city) return
+    const opening = serviceOpening(service, city.code, Date.now())
+    if (opening.kind === 'explain') {
+      void Taro.showModal({ title: opening.title, content: opening.content, showCancel: false, confirmText: '知道了' })
+      return
+    }
+    recordServiceUse(city.code, service.id)
+    recordServiceOpen(service, city.code, opening.kind === 'page')
+    if (opening.kind !== 'miniprogram') openPage(opening.url)
+    else if (process.env.TARO_ENV === 'h5') setSheet({ name: service.name, target: opening, onClose: () => setSheet(undefined) })
+    else void Taro.navigateToMiniProgram({ appId: opening.appId, path: opening.path })
   }
 
   return (
@@ -146,6 +160,12 @@ export default function HomePage() {
           </>
         )}
       </View>
+
+      {MiniProgramSheet && sheet && (
+        <Suspense fallback={null}>
+          <MiniProgramSheet {...sheet} />
+        </Suspense>
+      )}
 
       {step === 'ask-consent' && (
         <PrivacyNotice onAgree={() => agreeToPrivacyNotice()} onRefuse={() => refusePrivacyNotice()} onReadPolicy={openPrivacyPolicy} />
