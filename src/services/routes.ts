@@ -63,8 +63,18 @@ export function violationUrl(service: string, vehicle: string, violation: string
 export function licenceUrl(service: string): string {
   return pageUrl(TRAFFIC_LICENCE_PAGE, { service })
 }
-export function cashierUrl(order: string): string {
-  return pageUrl(CASHIER_PAGE, { order })
+/**
+ * The simulated cashier of an order; `back` is the page that opened it
+ * (path and query). Both live in the URL, so after a reload (H5, where the
+ * page stack is gone) the cashier still knows its order and where to go.
+ */
+export function cashierUrl(order: string, back?: string): string {
+  return pageUrl(CASHIER_PAGE, { order, back })
+}
+
+/** True for a page of this app given as a path with its query (a `back` parameter), never another site or scheme. */
+export function isAppPageUrl(url: string): boolean {
+  return /^\/(pages|packages)\/[A-Za-z0-9_/-]+(\?[^#\s]*)?$/.test(url)
 }
 /** 实名认证; after success the app opens `back` in its place, or returns to where the citizen came from. */
 export function identityUrl(back?: string): string {
