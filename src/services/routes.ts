@@ -5,6 +5,8 @@ export const TRAFFIC_VIOLATIONS_PAGE = '/packages/traffic/pages/violations/index
 export const TRAFFIC_VIOLATION_PAGE = '/packages/traffic/pages/violation/index'
 export const TRAFFIC_LICENCE_PAGE = '/packages/traffic/pages/licence/index'
 export const CASHIER_PAGE = '/packages/pay/pages/cashier/index'
+/** 我的支付: every payment of the citizen across services. */
+export const MY_PAYMENTS_PAGE = '/packages/pay/pages/payments/index'
 export const IDENTITY_PAGE = '/packages/account/pages/identity/index'
 export const RECORDS_PAGE = '/packages/account/pages/records/index'
 export const HOSPITAL_HOME_PAGE = '/packages/hospital/pages/index/index'
