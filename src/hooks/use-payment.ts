@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import type { PaymentT } from '../api/payments'
 import { isPaymentSettled } from '../domain/payment-outcome'
-import { openPage } from '../services/navigation'
+import { currentPageUrl, openPage } from '../services/navigation'
 import { getPayment } from '../services/payment-api'
 import { errorMessage, isTemporaryFailure } from '../services/request'
 import { cashierUrl } from '../services/routes'
@@ -94,7 +94,7 @@ export function usePayment(options: PaymentOptions) {
     }
     if (payment.simulatedCashier) {
       awaitingOrder.current = payment.orderId
-      openPage(cashierUrl(payment.orderId))
+      openPage(cashierUrl(payment.orderId, currentPageUrl()))
       return
     }
     end({ kind: 'error', error: null, message: cannotPayMessage ?? '当前环境无法完成支付，请在微信中打开本服务完成支付', retryable: false })

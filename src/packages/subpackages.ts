@@ -25,7 +25,7 @@ export const SUBPACKAGES: readonly Subpackage[] = [
     contract: 'traffic@1',
     entry: (s) => trafficHomeUrl(s.id, s.name),
   },
-  { root: 'packages/pay', pages: ['pages/cashier/index'] },
+  { root: 'packages/pay', pages: ['pages/cashier/index', 'pages/payments/index'] },
   { root: 'packages/account', pages: ['pages/identity/index', 'pages/records/index'] },
   {
     root: 'packages/hospital',

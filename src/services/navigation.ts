@@ -28,6 +28,21 @@ export function goBackOr(fallback: string): void {
   else void Taro.redirectTo({ url: fallback })
 }
 
+/**
+ * The page on top, as a URL that opens it again (path and query), e.g. for a
+ * page to come back to after a reload. The router's own bookkeeping
+ * parameters are left out.
+ */
+export function currentPageUrl(): string {
+  const router = Taro.getCurrentInstance().router
+  if (!router) return HOME_PAGE
+  const path = router.path.split('?')[0] ?? HOME_PAGE
+  const query = Object.entries(router.params)
+    .filter(([k, v]) => !k.startsWith('$') && k !== 'stamp' && typeof v === 'string' && v !== '')
+    .map(([k, v]) => `${k}=${v}`)
+  return `${path.startsWith('/') ? path : `/${path}`}${query.length ? `?${query.join('&')}` : ''}`
+}
+
 /** Opens `url` on top of the current page. */
 export function openPage(url: string): void {
   void Taro.navigateTo({ url })

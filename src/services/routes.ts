@@ -5,6 +5,8 @@ export const TRAFFIC_VIOLATIONS_PAGE = '/packages/traffic/pages/violations/index
 export const TRAFFIC_VIOLATION_PAGE = '/packages/traffic/pages/violation/index'
 export const TRAFFIC_LICENCE_PAGE = '/packages/traffic/pages/licence/index'
 export const CASHIER_PAGE = '/packages/pay/pages/cashier/index'
+/** 我的支付: every payment of the citizen across services. */
+export const MY_PAYMENTS_PAGE = '/packages/pay/pages/payments/index'
 export const IDENTITY_PAGE = '/packages/account/pages/identity/index'
 export const RECORDS_PAGE = '/packages/account/pages/records/index'
 export const HOSPITAL_HOME_PAGE = '/packages/hospital/pages/index/index'
@@ -63,8 +65,18 @@ export function violationUrl(service: string, vehicle: string, violation: string
 export function licenceUrl(service: string): string {
   return pageUrl(TRAFFIC_LICENCE_PAGE, { service })
 }
-export function cashierUrl(order: string): string {
-  return pageUrl(CASHIER_PAGE, { order })
+/**
+ * The simulated cashier of an order; `back` is the page that opened it
+ * (path and query). Both live in the URL, so after a reload (H5, where the
+ * page stack is gone) the cashier still knows its order and where to go.
+ */
+export function cashierUrl(order: string, back?: string): string {
+  return pageUrl(CASHIER_PAGE, { order, back })
+}
+
+/** True for a page of this app given as a path with its query (a `back` parameter), never another site or scheme. */
+export function isAppPageUrl(url: string): boolean {
+  return /^\/(pages|packages)\/[A-Za-z0-9_/-]+(\?[^#\s]*)?$/.test(url)
 }
 /** 实名认证; after success the app opens `back` in its place, or returns to where the citizen came from. */
 export function identityUrl(back?: string): string {

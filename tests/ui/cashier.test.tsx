@@ -8,9 +8,9 @@ vi.mock('../../src/services/payment-api', () => ({ getPayment: vi.fn(), paySimul
 
 let view: Rendered | undefined
 
-async function renderCashier(order = payment()) {
+async function renderCashier(order = payment(), back?: string) {
   vi.resetModules()
-  setRouteParams({ order: order.orderId })
+  setRouteParams({ order: order.orderId, ...(back === undefined ? {} : { back: encodeURIComponent(back) }) })
   const api = vi.mocked(await import('../../src/services/payment-api'))
   const { ApiError } = await import('../../src/services/request')
   const { default: CashierPage } = await import('../../src/packages/pay/pages/cashier/index')
@@ -53,6 +53,35 @@ describe('模拟微信支付', () => {
     await view!.click(button('取消支付')!)
     expect(api.paySimulated).not.toHaveBeenCalled()
     expect(fakeTaro.navigateBack).toHaveBeenCalled()
+  })
+
+  describe('after a reload (H5: no page under it)', () => {
+    const back = '/packages/traffic/pages/violation/index?service=chengdu-traffic&vehicle=v1&violation=x1'
+    beforeEach(() => fakeTaro.getCurrentPages.mockReturnValue([{}]))
+    afterEach(() => fakeTaro.getCurrentPages.mockReturnValue([{}, {}]))
+
+    it('确认支付 still pays its order and opens the page it came from, from its URL', async () => {
+      const { api } = await renderCashier(payment(), back)
+      expect(api.getPayment).toHaveBeenCalledWith('ord_0001')
+      api.paySimulated.mockResolvedValue(payment({ status: 'paid' }))
+      await view!.click(button('确认支付')!)
+      await flush()
+      expect(fakeTaro.redirectTo).toHaveBeenCalledWith({ url: back })
+      expect(fakeTaro.switchTab).not.toHaveBeenCalled()
+    })
+
+    it('取消支付 opens the page it came from', async () => {
+      await renderCashier(payment(), back)
+      await view!.click(button('取消支付')!)
+      expect(fakeTaro.redirectTo).toHaveBeenCalledWith({ url: back })
+    })
+
+    it('a `back` that is not a page of the app is ignored: home instead', async () => {
+      await renderCashier(payment(), 'https://evil.example/pay')
+      await view!.click(button('取消支付')!)
+      expect(fakeTaro.redirectTo).not.toHaveBeenCalled()
+      expect(fakeTaro.switchTab).toHaveBeenCalledWith({ url: '/pages/home/index' })
+    })
   })
 
   it('stays and says why when paying fails', async () => {

@@ -129,7 +129,7 @@ describe('预约详情', () => {
     expect(banner()).toContain('请在 2026年11月20日 周五 10:30 前支付挂号费 ¥50.00')
     await view!.click(button('去支付 ¥50.00')!)
     await flush()
-    expect(fakeTaro.navigateTo).toHaveBeenCalledWith({ url: '/packages/pay/pages/cashier/index?order=ord_0001' })
+    expect(fakeTaro.navigateTo).toHaveBeenCalledWith({ url: expect.stringMatching(/^\/packages\/pay\/pages\/cashier\/index\?order=ord_0001&back=%2F/) })
     hospital.getAppointment.mockResolvedValue(answer({}, 'paid'))
     await act(async () => {
       coverPage()

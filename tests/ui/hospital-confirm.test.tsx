@@ -109,7 +109,7 @@ describe('确认预约', () => {
     const result = answer({ status: 'awaiting-payment', patientId: CHILD.id }, 'created')
     await act(async () => booked.resolve(result))
     await flush()
-    expect(fakeTaro.navigateTo).toHaveBeenCalledWith({ url: '/packages/pay/pages/cashier/index?order=ord_0001' })
+    expect(fakeTaro.navigateTo).toHaveBeenCalledWith({ url: expect.stringMatching(/^\/packages\/pay\/pages\/cashier\/index\?order=ord_0001&back=%2F/) })
     expect(confirmButton()).toBeNull()
     expect(hospital.bookAppointment).toHaveBeenCalledTimes(1)
 

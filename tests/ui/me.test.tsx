@@ -78,6 +78,13 @@ describe('我的', () => {
     expect(fakeTaro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/hospital/pages/patients/index' })
   })
 
+  it('opens 我的支付, which is no longer 即将上线', async () => {
+    await renderMe()
+    expect(entry('我的支付').textContent).not.toContain('即将上线')
+    await view!.click(entry('我的支付'))
+    expect(fakeTaro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/pay/pages/payments/index' })
+  })
+
   it('shows the vehicle count and refreshes when 我的 shows again', async () => {
     const { api } = await renderMe(VERIFIED)
     expect(entry('我的车辆').textContent).toContain('已绑定 2 辆')

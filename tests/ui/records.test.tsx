@@ -13,12 +13,14 @@ vi.mock('../../src/services/citizen-api', () => ({
   listRecords: vi.fn(),
 }))
 
-function record(id: string, status: RecordT['status'], amountFen?: number): RecordT {
+function record(id: string, status: RecordT['status'], amountFen?: number, plate?: string): RecordT {
   return {
     id,
     serviceId: 'chengdu-traffic',
     serviceName: '交通违法',
+    cityName: '成都',
     what: '缴纳交通违法罚款',
+    ...(plate ? { plate } : {}),
     status,
     ...(amountFen === undefined ? {} : { amountFen }),
     createdAt: '2026-11-20T02:00:00.000Z',
@@ -60,6 +62,14 @@ describe('办事记录', () => {
     expect(rows[0]?.textContent).toContain('2026-11-20 10:00')
     expect(rows[2]?.textContent).toContain('¥0.05')
     expect(rows[3]?.textContent).not.toContain('¥')
+  })
+
+  it('names the city of the service and, for a fine, the vehicle masked', async () => {
+    await renderRecords([record('1', 'done', 26000, '川A***45'), record('2', 'done', 500)])
+    const [fine, other] = [...view!.container.querySelectorAll('.record-row')]
+    expect(fine?.querySelector('.list-row__title')?.textContent).toBe('成都 · 交通违法')
+    expect(fine?.textContent).toContain('车辆 川A***45')
+    expect(other?.querySelector('.record-row__plate')).toBeNull()
   })
 
   it('says when there is nothing yet', async () => {

@@ -77,7 +77,10 @@ describe('违法详情', () => {
     expect(payButton()?.getAttribute('aria-disabled')).toBe('true')
     await act(async () => order.resolve(payment()))
     await flush()
-    expect(fakeTaro.navigateTo).toHaveBeenCalledWith({ url: '/packages/pay/pages/cashier/index?order=ord_0001' })
+    expect(fakeTaro.navigateTo).toHaveBeenCalledWith({ url: expect.stringMatching(/^\/packages\/pay\/pages\/cashier\/index\?order=ord_0001&back=%2F/) })
+    // Where to come back to is in the cashier's URL, so a reload there does not lose it.
+    const { url } = fakeTaro.navigateTo.mock.calls[0]![0]
+    expect(decodeURIComponent(new URLSearchParams(url.split('?')[1]).get('back')!)).toBe(`/pages/test/index?service=chengdu-traffic&vehicle=${VEHICLE.id}&violation=5101000000000001`)
     expect(traffic.createViolationPayment).toHaveBeenCalledTimes(1)
   })
 

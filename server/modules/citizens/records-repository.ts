@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/db'
+import { servicePlaceSql } from '../../db/service-place-sql'
 import type { RecordStatus, RecordT } from '../../../src/api/citizens'
 
 /**
@@ -33,6 +34,8 @@ interface Row {
   id: string
   service_id: string
   service_name: string
+  city_name: string
+  detail: string | null
   what: string
   status: RecordStatus
   amount_fen: string | number | null
@@ -43,8 +46,11 @@ interface Row {
 
 export async function listRecords(db: Queryable, citizenId: string, limit = 100): Promise<RecordT[]> {
   const rows = await db.query<Row>(
-    `SELECT r.id, r.service_id, s.name AS service_name, r.what, r.status, r.amount_fen, r.ref, r.created_at, r.updated_at
+    // A payment's record and its refund's (ref = the refund id) show what the payment paid for: a fine's plate, masked.
+    `SELECT r.id, r.service_id, s.name AS service_name, ${servicePlaceSql('s')} AS city_name, p.detail,
+       r.what, r.status, r.amount_fen, r.ref, r.created_at, r.updated_at
      FROM citizen_records r JOIN services s ON s.id = r.service_id
+     LEFT JOIN payments p ON p.citizen_id = r.citizen_id AND r.ref IN (p.order_id, p.refund_id)
      WHERE r.citizen_id = $1 ORDER BY r.created_at DESC, r.id LIMIT $2`,
     [citizenId, limit],
   )
@@ -52,7 +58,9 @@ export async function listRecords(db: Queryable, citizenId: string, limit = 100)
     id: r.id,
     serviceId: r.service_id,
     serviceName: r.service_name,
+    cityName: r.city_name,
     what: r.what,
+    ...(r.detail ? { plate: r.detail } : {}),
     status: r.status,
     ...(r.amount_fen === null ? {} : { amountFen: Number(r.amount_fen) }),
     ref: r.ref,

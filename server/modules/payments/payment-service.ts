@@ -39,6 +39,8 @@ export interface PaymentRequest {
   description: string
   /** In 办事记录, e.g. 缴纳交通违法罚款（违法代码 1625）. */
   what: string
+  /** Shown in 我的支付 and 办事记录 beside what was paid for; masked, never PII in clear (a fine's plate: 川A***45). */
+  detail?: string
 }
 
 /** A paid order as its fulfiller sees it. */
@@ -62,6 +64,14 @@ export type Fulfiller = (paid: PaidOrder, log: FastifyBaseLogger) => Promise<{ r
 export type Fulfillers = Readonly<Record<string, Fulfiller>>
 
 export interface Payments {
+  /**
+   * 关闭订单: the citizen closes their own unpaid order, which can then no
+   * longer be paid here (its record is cancelled). Asks the payment agency
+   * first, so an order paid meanwhile is answered paid, not closed (409
+   * PAYMENT_NOT_OPEN, as for any paid or refunded one). Idempotent: closing a
+   * closed order answers it as it is.
+   */
+  close(row: PaymentRow, log: FastifyBaseLogger): Promise<PaymentRow>
   /** The open payment for the subject, created (with its prepay at the payment agency) if there is none. */
   open(req: PaymentRequest, log: FastifyBaseLogger): Promise<{ payment: PaymentT; created: boolean }>
   /** The payment as it is now: asks the payment agency about an unpaid order and finishes a paid one. */
@@ -286,6 +296,16 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
     await paid(row, n, log)
   }
 
+  async function close(row: PaymentRow, log: FastifyBaseLogger): Promise<PaymentRow> {
+    if (row.status === 'created') {
+      const now = await refresh(row, log)
+      if (now.status === 'created' && (await markClosed(db, row.order_id))) await setRecordStatus(db, row.order_id, 'cancelled')
+    }
+    const after = await reload(row.order_id)
+    if (after.status !== 'closed') throw new HttpError(409, 'PAYMENT_NOT_OPEN', 'The order is paid already / 该订单已支付，不能关闭；如需退款请在对应服务中办理')
+    return after
+  }
+
   const find = (orderId: string) => findPayment(db, orderId)
-  return { open, refresh, paid, view, findOpen, findOpenElsewhere, find, ofCitizen, simulatePay, notifySecret, notified, refund, sweep }
+  return { open, close, refresh, paid, view, findOpen, findOpenElsewhere, find, ofCitizen, simulatePay, notifySecret, notified, refund, sweep }
 }

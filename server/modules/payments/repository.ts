@@ -29,6 +29,8 @@ export interface NewPayment {
   description: string
   amountFen: number
   payAgencyId: string
+  /** Masked, e.g. a fine's plate. */
+  detail?: string
 }
 
 /**
@@ -39,11 +41,11 @@ export interface NewPayment {
  */
 export async function insertOrFindOpen(db: Queryable, p: NewPayment): Promise<{ row: PaymentRow; created: boolean }> {
   const [inserted] = await db.query<PaymentRow>(
-    `INSERT INTO payments (order_id, citizen_id, service_id, subject, description, amount_fen, pay_agency_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
+    `INSERT INTO payments (order_id, citizen_id, service_id, subject, description, amount_fen, pay_agency_id, detail)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (service_id, subject) WHERE status <> 'closed' DO NOTHING
      RETURNING *`,
-    [p.orderId, p.citizenId, p.serviceId, p.subject, p.description, p.amountFen, p.payAgencyId],
+    [p.orderId, p.citizenId, p.serviceId, p.subject, p.description, p.amountFen, p.payAgencyId, p.detail ?? null],
   )
   if (inserted) return { row: inserted, created: true }
   const open = await findOpenPayment(db, p.serviceId, p.subject)
@@ -94,7 +96,7 @@ export async function markDone(db: Queryable, orderId: string, receiptNo: string
   return rows.length === 1
 }
 
-/** created → closed (expired unpaid at the payment agency), once. */
+/** created → closed (expired unpaid at the payment agency, or closed by the citizen), once. */
 export async function markClosed(db: Queryable, orderId: string): Promise<boolean> {
   const rows = await db.query(`UPDATE payments SET status = 'closed' WHERE order_id = $1 AND status = 'created' RETURNING order_id`, [orderId])
   return rows.length === 1

@@ -8,15 +8,55 @@ import { createReplayGuard, verifyRequest } from '../../contracts/signing'
 import { ErrorBody, HttpError } from '../../errors'
 import type { CitizenDeps } from '../citizens/citizen-deps'
 import { citizenOf, requireCitizen } from '../citizens/citizen-session'
+import { listMyPayments, myPayment } from './my-payments-service'
 import type { Payments } from './payment-service'
+import { MyPaymentAnswer, MyPaymentList, MyPaymentsQuery } from '../../../src/api/my-payments'
 import { PaymentAnswer, PaymentParams } from '../../../src/api/payments'
 
 const security = [{ citizenSession: [] }]
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody }
 
-/** The citizen's payments: status, and in development the simulated cashier. */
+/** The citizen's payments: 我的支付, status, 关闭订单, and in development the simulated cashier. */
 export const paymentRoutes: FastifyPluginAsyncTypebox<CitizenDeps & { payments: Payments }> = async (app, { db, config, payments }) => {
   app.addHook('onRequest', requireCitizen(db))
+
+  app.get(
+    '/v1/me/payments',
+    {
+      schema: {
+        tags: ['citizen'],
+        summary: '我的支付: the citizen’s own payments across every service, newest first, a page at a time (size, then cursor = the previous page’s nextCursor)',
+        security,
+        querystring: MyPaymentsQuery,
+        response: { 200: MyPaymentList, ...errors },
+      },
+    },
+    async (req) => listMyPayments(db, citizenOf(req), req.query),
+  )
+
+  app.get(
+    '/v1/me/payments/:orderId/receipt',
+    { schema: { tags: ['citizen'], summary: 'One payment as 我的支付 shows it (the receipt)', security, params: PaymentParams, response: { 200: MyPaymentAnswer, ...errors } } },
+    async (req) => ({ payment: await myPayment(db, citizenOf(req), req.params.orderId) }),
+  )
+
+  app.post(
+    '/v1/me/payments/:orderId/close',
+    {
+      schema: {
+        tags: ['citizen'],
+        summary: '关闭订单: the citizen closes an unpaid order, which can no longer be paid (idempotent; 409 PAYMENT_NOT_OPEN when it is paid)',
+        security,
+        params: PaymentParams,
+        response: { 200: MyPaymentAnswer, ...errors, 409: ErrorBody, 502: ErrorBody, 504: ErrorBody },
+      },
+    },
+    async (req) => {
+      const citizenId = citizenOf(req)
+      await payments.close(await payments.ofCitizen(citizenId, req.params.orderId), req.log)
+      return { payment: await myPayment(db, citizenId, req.params.orderId) }
+    },
+  )
 
   app.get(
     '/v1/me/payments/:orderId',

@@ -77,13 +77,13 @@ export function createTraffic(deps: CitizenDeps & { payments: Payments }) {
       const subject = subjectOf(ref.violationId)
       const existing = await payments.findOpen(ref.serviceId, subject)
       if (existing && existing.citizen_id === citizenId && existing.status !== 'created') return { payment: payments.view(existing), created: false }
-      const { violation } = await ownViolation(ref, citizenId, log)
+      const { view, violation } = await ownViolation(ref, citizenId, log)
       const elsewhere = await payments.findOpenElsewhere(ref.serviceId, subject)
       if (elsewhere) throw paidElsewhere(elsewhere)
       if (violation.status !== 'unpaid') throw new HttpError(409, 'ALREADY_PAID', 'This fine is already paid or being processed / 该违法已缴款或正在处理，无需重复缴款')
       if (!violation.payableOnline) throw new HttpError(422, 'NOT_PAYABLE_ONLINE', `This fine cannot be paid online / ${violation.notPayableReason ?? '该违法不支持网上缴款'}`)
       return payments.open(
-        { citizenId, serviceId: ref.serviceId, subject, amountFen: violation.payableFen, description: '交通违法罚款', what: `缴纳交通违法罚款（违法代码 ${violation.code}）` },
+        { citizenId, serviceId: ref.serviceId, subject, amountFen: violation.payableFen, description: '交通违法罚款', what: `缴纳交通违法罚款（违法代码 ${violation.code}）`, detail: view.plate },
         log,
       )
     },

@@ -4,7 +4,7 @@ import { Pressable } from '../../components/pressable'
 import { useMeSummary, type MeSummary } from '../../hooks/use-me-summary'
 import { openPage, openPrivacyPolicy, showNotice } from '../../services/navigation'
 import { errorMessage } from '../../services/request'
-import { identityUrl, patientsUrl, RECORDS_PAGE, trafficHomeUrl } from '../../services/routes'
+import { identityUrl, MY_PAYMENTS_PAGE, patientsUrl, RECORDS_PAGE, trafficHomeUrl } from '../../services/routes'
 import { login, logout } from '../../services/session'
 import { useCityStore } from '../../stores/city-store'
 import { useSessionStore } from '../../stores/session-store'
@@ -12,15 +12,8 @@ import { CareSwitch } from './care-switch'
 import { IdentityStatus } from './identity-status'
 import './index.scss'
 
-interface Entry {
-  key: string
-  title: string
-  hint: string
-  /** Undefined while the feature is not built: shows 即将上线. */
-  open?: () => void
-  /** A control that stands in for the link, e.g. a switch. */
-  control?: () => JSX.Element
-}
+/** An entry of 我的: a link that opens its page, or a control (a switch) in its place. */
+type Entry = { key: string; title: string; hint: string } & ({ open: () => void; control?: never } | { control: () => JSX.Element; open?: never })
 
 function showAbout(): void {
   void Taro.showModal({
@@ -48,7 +41,7 @@ function entries(summary: MeSummary): Entry[] {
     },
     { key: 'patients', title: '就诊人', hint: '本人和家人的就诊信息，用于预约挂号', open: () => openPage(patientsUrl()) },
     { key: 'records', title: '办事记录', hint: '所有服务的办理进度', open: () => openPage(RECORDS_PAGE) },
-    { key: 'payments', title: '我的支付', hint: '罚款、挂号费等缴费记录' },
+    { key: 'payments', title: '我的支付', hint: '罚款、挂号费等缴费记录', open: () => openPage(MY_PAYMENTS_PAGE) },
     { key: 'care', title: '关怀模式', hint: '更大的字号，更清晰的界面', control: CareSwitch },
     { key: 'privacy', title: '隐私与统计', hint: '我们收集什么，以及如何关闭统计', open: openPrivacyPolicy },
     { key: 'about', title: '关于', hint: '版本与服务说明', open: showAbout },
@@ -89,18 +82,14 @@ export default function MePage() {
           </View>
         ) : (
           <View key={entry.key} role="listitem" className="me-list__item">
-            <Pressable className="me-entry" onPress={entry.open ?? (() => showNotice(`「${entry.title}」即将上线`))}>
+            <Pressable className="me-entry" onPress={entry.open}>
               <View className="me-entry__text">
                 <Text className="me-entry__title">{entry.title}</Text>
                 <Text className="me-entry__hint">{entry.hint}</Text>
               </View>
-              {entry.open ? (
-                <Text className="me-entry__chevron" aria-hidden="true">
-                  ›
-                </Text>
-              ) : (
-                <Text className="tag me-entry__tag">即将上线</Text>
-              )}
+              <Text className="me-entry__chevron" aria-hidden="true">
+                ›
+              </Text>
             </Pressable>
           </View>
         ))}

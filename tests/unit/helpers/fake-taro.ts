@@ -8,7 +8,10 @@ import { vi } from 'vitest'
  */
 function createFakeTaro() {
   const deviceStorage = new Map<string, unknown>()
+  const routeParams: Record<string, string> = {}
   const fakeTaro = {
+    /** The page on top: its path is set by tests that need it; its query is the route params. */
+    getCurrentInstance: vi.fn(() => ({ router: { path: '/pages/test/index', params: routeParams } })),
     getStorageSync: vi.fn((key: string): unknown => (deviceStorage.has(key) ? deviceStorage.get(key) : '')),
     setStorageSync: vi.fn((key: string, value: unknown): void => {
       deviceStorage.set(key, value)
@@ -30,7 +33,7 @@ function createFakeTaro() {
     requestPayment: vi.fn((_options: unknown) => Promise.resolve({ errMsg: 'requestPayment:ok' })),
     getSystemInfoSync: vi.fn((): { fontSizeSetting?: number; fontSizeScaleFactor?: number } => ({ fontSizeSetting: 17, fontSizeScaleFactor: 1 })),
   }
-  return { deviceStorage, fakeTaro, routeParams: {} as Record<string, string>, showHandlers: new Set<() => void>(), hideHandlers: new Set<() => void>() }
+  return { deviceStorage, fakeTaro, routeParams, showHandlers: new Set<() => void>(), hideHandlers: new Set<() => void>() }
 }
 
 const holder = globalThis as { __onecityFakeTaro?: ReturnType<typeof createFakeTaro> }

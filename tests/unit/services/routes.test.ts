@@ -22,6 +22,9 @@ describe('routes', () => {
       '/packages/traffic/pages/violation/index?service=shenzhen-traffic&vehicle=v-1&violation=4403000000000001',
     )
     expect(cashierUrl('ord_1')).toBe('/packages/pay/pages/cashier/index?order=ord_1')
+    expect(cashierUrl('ord_1', '/packages/traffic/pages/violation/index?service=s&violation=v')).toBe(
+      '/packages/pay/pages/cashier/index?order=ord_1&back=%2Fpackages%2Ftraffic%2Fpages%2Fviolation%2Findex%3Fservice%3Ds%26violation%3Dv',
+    )
   })
 
   it('round-trips a page url given as the back parameter', () => {

@@ -12,6 +12,7 @@ import { useRemote } from '../../../../hooks/use-remote'
 import { useRouteParams } from '../../../../hooks/use-route-params'
 import { getPayment, paySimulated } from '../../../../services/payment-api'
 import { goBackOr, HOME_PAGE, showNotice } from '../../../../services/navigation'
+import { isAppPageUrl } from '../../../../services/routes'
 import { errorMessage } from '../../../../services/request'
 import { PageTitle } from '../../../../components/page-title'
 import './index.scss'
@@ -28,15 +29,17 @@ function blocker(payment: PaymentT): string | undefined {
  * The simulated WeChat Pay cashier for H5, where there is no wallet:
  * 确认支付 has the simulated wallet pay (the platform gets the signed notify
  * before the answer), 取消支付 goes back and nothing is charged. The page that
- * opened it reads the order's status when it shows again.
+ * opened it reads the order's status when it shows again. Everything it needs
+ * is in its URL (order, back): after a reload in H5 there is no page to go
+ * back to, so it opens `back` in its place.
  */
 export default function CashierPage() {
-  const { order } = useRouteParams('order')
+  const { order, back } = useRouteParams('order', 'back')
   const payment = useRemote(() => getPayment(order), [order])
   const [failure, setFailure] = useState<string | null>(null)
   const [paying, setPaying] = useState(false)
   const busy = useRef(false)
-  const leave = () => goBackOr(HOME_PAGE)
+  const leave = () => goBackOr(isAppPageUrl(back) ? back : HOME_PAGE)
 
   const confirm = () => {
     if (busy.current) return
