@@ -33,7 +33,7 @@ describe('GET /v1/catalog carries the search keys', () => {
 
   it('keeps the answer’s other fields', () => {
     const s = services(shenzhen).find((x) => x.name === '车管业务')!
-    expect(Object.keys(s).sort()).toEqual(['contract', 'coverage', 'domain', 'icon', 'id', 'items', 'name', 'search', 'stars', 'summary', 'type'])
+    expect(Object.keys(s).sort()).toEqual(['availability', 'contract', 'coverage', 'domain', 'icon', 'id', 'items', 'name', 'search', 'stars', 'summary', 'type', 'webview'])
     expect(Object.keys(shenzhen).sort()).toEqual(['city', 'local', 'national', 'richness', 'total'])
   })
 

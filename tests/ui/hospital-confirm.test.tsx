@@ -227,7 +227,7 @@ describe('确认预约', () => {
       await view!.click(confirmButton()!)
       await flush()
       expect(hospital.bookAppointment).toHaveBeenCalledTimes(1)
-      expect(fakeTaro.navigateTo).toHaveBeenCalledWith({ url: '/packages/pay/pages/cashier/index?order=ord_0001' })
+      expect(fakeTaro.navigateTo).toHaveBeenCalledWith({ url: expect.stringMatching(/^\/packages\/pay\/pages\/cashier\/index\?order=ord_0001&back=/) })
     })
 
     it('says nothing of the kind while the visit can still be cancelled', async () => {
@@ -252,7 +252,7 @@ describe('确认预约', () => {
       await tick()
       await view!.click(view!.getByText('支付挂号费', '[role="button"]'))
       await flush()
-      expect(fakeTaro.navigateTo).toHaveBeenCalledWith({ url: '/packages/pay/pages/cashier/index?order=ord_0001' })
+      expect(fakeTaro.navigateTo).toHaveBeenCalledWith({ url: expect.stringMatching(/^\/packages\/pay\/pages\/cashier\/index\?order=ord_0001&back=/) })
     })
 
     it('lets the citizen leave the unpaid booking instead', async () => {

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { FormAlert } from '../../../../components/form-alert'
+import { PageTitle } from '../../../../components/page-title'
 import { Pressable } from '../../../../components/pressable'
 import { RemoteStatus } from '../../../../components/remote-status'
 import { EmptyView } from '../../../../components/status-view'
@@ -57,9 +58,7 @@ export default function MyPaymentsPage() {
   const busy = closing || payment.paying
   return (
     <View className="page my-payments" role="main">
-      <View className="subpage-title" role="heading" aria-level={1}>
-        我的支付
-      </View>
+      <PageTitle>我的支付</PageTitle>
       <RemoteStatus remote={list.remote} />
       {failure && <FormAlert message={failure} />}
       {state.status === 'ready' && list.payments.length === 0 && <EmptyView text="暂无支付记录。缴纳罚款、挂号费等后会显示在这里" />}

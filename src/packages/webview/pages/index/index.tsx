@@ -1,12 +1,11 @@
 import { Text, View, WebView } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
-import { Pressable } from '../../../../components/pressable'
+import { BackButton } from '../../../../components/back-button'
 import { RemoteStatus } from '../../../../components/remote-status'
 import { EmptyView } from '../../../../components/status-view'
 import { availabilityNotice, availabilityNow, withCity } from '../../../../domain/service-access'
 import { useRouteParams } from '../../../../hooks/use-route-params'
-import { goBackOrHome } from '../../../../services/navigation'
 import { AgencyFrame } from '../../components/agency-frame'
 import { useWebviewService } from '../../hooks/use-webview-service'
 import './index.scss'
@@ -43,9 +42,7 @@ export default function WebviewPage() {
   return (
     <View className="page webview-page">
       <View className="webview-header" role="banner">
-        <Pressable className="webview-header__back" label="返回" onPress={goBackOrHome}>
-          <Text aria-hidden="true">‹ 返回</Text>
-        </Pressable>
+        <BackButton />
         <View className="webview-header__title" role="heading" aria-level={1}>
           {title}
         </View>
