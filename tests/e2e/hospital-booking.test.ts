@@ -138,9 +138,10 @@ describe('预约挂号 for a family member, at phone size', () => {
     // The first date the citizen can still cancel; the slots section follows the chosen date.
     const chip = cancellableDates(page).first()
     const chipLabel = (await chip.getAttribute('aria-label'))!
-    expect(chipLabel).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 周.，/)
+    // The spoken name starts with the chip's own words (WCAG 2.5.3), then the date in full.
+    expect(chipLabel).toMatch(/^[^，]+，\d{4}年\d{1,2}月\d{1,2}日 周.，/)
     expect(chipLabel).toMatch(/余 \d+$/)
-    const visitDate = chipLabel.split('，')[0]!
+    const visitDate = chipLabel.split('，')[1]!
     await chip.click()
     await department.locator('.date-chip--on[aria-current="true"]', { hasText: (await chip.locator('.date-chip__day').innerText()).trim() }).waitFor()
     await department.locator('.hospital-department__slots .hospital-department__heading', { hasText: `${visitDate} 号源` }).waitFor()
@@ -154,7 +155,7 @@ describe('预约挂号 for a family member, at phone size', () => {
     for (const note of await department.locator('.slot:not(.slot--off) .slot__note').allInnerTexts()) expect(note.trim()).toMatch(/^余 \d+$/)
     for (const off of await department.locator('.slot--off').all()) expect(await off.getAttribute('aria-disabled')).toBe('true')
     const slotLabel = (await slot.getAttribute('aria-label'))!
-    expect(slotLabel).toMatch(/^(上午|下午|晚上) \d{2}:\d{2}–\d{2}:\d{2}，余 \d+$/)
+    expect(slotLabel).toMatch(/^\d{2}:\d{2}余 \d+，(上午|下午|晚上) \d{2}:\d{2}–\d{2}:\d{2}$/)
     const slotTime = slotLabel.match(/\d{2}:\d{2}–\d{2}:\d{2}/)![0]
     const doctorName = (await doctor.locator('[role="heading"]').innerText()).trim()
     await shot(page, 'hospital-department.png')
