@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
-// Three projects, one run: pure domain and store tests, server tests through
-// app.inject() on PGlite, and browser end-to-end tests against the served H5 build.
+// Five projects, one run: pure domain and store tests, page renders in jsdom, server tests through
+// app.inject() on PGlite, WeChat's own tools over the weapp build, and browser end-to-end tests
+// against the served H5 build.
 export default defineConfig({
   test: {
     env: { TZ: 'Asia/Shanghai' },
@@ -31,6 +32,15 @@ export default defineConfig({
           globalSetup: ['tests/server/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // WeChat's own compilers, miniprogram-ci and exparser simulator over the built weapp (dist/, built before `npm test` in CI).
+        test: {
+          name: 'weapp',
+          include: ['tests/weapp/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
         },
       },
       {
