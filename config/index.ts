@@ -3,9 +3,7 @@ import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
 import { PrecompressPlugin, PreloadEntryPagePlugin } from './h5-plugins'
 import prodConfig from './prod'
-
-/** The API the weapp build talks to; H5 is served by the platform and uses its own origin. */
-const DEFAULT_API_BASE = 'http://127.0.0.1:3000'
+import { DEVELOPMENT_API_BASE, weappApiBase } from './weapp-api-base'
 
 // One output folder per platform, so an H5 build never overwrites the WeChat project.
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -26,9 +24,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: bareBaseline ? 'bench/bare-taro' : 'src',
     outputRoot: bareBaseline ? 'bench/results/tmp/bare-h5' : isH5 ? 'dist-h5' : 'dist',
     plugins: [],
-    // Only TARO_APP_* values reach the client, and they are public.
+    // Only TARO_APP_* values reach the client, and they are public. The API base is the weapp's
+    // (H5 is served by the platform and calls its own origin); a release build must name it.
     env: {
-      TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE || DEFAULT_API_BASE),
+      TARO_APP_API_BASE: JSON.stringify(isH5 ? process.env.TARO_APP_API_BASE || DEVELOPMENT_API_BASE : weappApiBase(process.env)),
     },
     defineConstants: {},
     copy: { patterns: [], options: {} },
@@ -36,6 +35,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      // project.config.json says es6: false (WeChat runs the code as it is, on old phones too): these
+      // packages ship ES2015+ and go through Babel like our own code (tests/weapp/release-build.test.ts).
+      compile: { include: [(file: string) => /node_modules[\\/](zustand|qrcode-generator)[\\/]/.test(file)] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

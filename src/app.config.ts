@@ -1,9 +1,13 @@
 import { SUBPACKAGES } from './packages/subpackages'
+import { CASHIER_PAGE } from './services/routes'
+
+// The simulated WeChat Pay cashier stands in for the wallet in H5 only: the mini-program pays with WeChat Pay itself.
+const forThisPlatform = (root: string, pages: string[]) => (process.env.TARO_ENV === 'h5' ? pages : pages.filter((page) => `/${root}/${page}` !== CASHIER_PAGE))
 
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/me/index', 'pages/city/index', 'pages/privacy/index'],
   // One subpackage per domain, loaded when first opened: the main package stays within its size budget.
-  subPackages: SUBPACKAGES.map(({ root, pages }) => ({ root, pages })),
+  subPackages: SUBPACKAGES.map(({ root, pages }) => ({ root, pages: forThisPlatform(root, pages) })),
   window: {
     navigationBarTitleText: 'OneCity 城市服务',
     navigationBarBackgroundColor: '#ffffff',

@@ -92,7 +92,8 @@ export function usePayment(options: PaymentOptions) {
       }
       return settled(await confirmedPayment(payment.orderId))
     }
-    if (payment.simulatedCashier) {
+    // The simulated cashier is an H5 page only (app.config.ts): never in a mini-program build.
+    if (process.env.TARO_ENV === 'h5' && payment.simulatedCashier) {
       awaitingOrder.current = payment.orderId
       openPage(cashierUrl(payment.orderId, currentPageUrl()))
       return

@@ -11,16 +11,20 @@ export interface AppJson {
   subPackages?: { root: string; pages: string[] }[]
 }
 
-/**
- * A private copy of the built weapp in a temp folder. Outside the project on
- * purpose: the project's `"type": "module"` would make Node load the build's
- * CommonJS files as ES modules. Fails, never skips, when there is no build:
- * CI always builds it before `npm test`.
- */
-export function copyWeappBuild(): string {
+/** Fails, never skips, when there is no weapp build: CI always builds it before `npm test`. */
+export function assertWeappBuilt(): void {
   if (!existsSync(join(WEAPP_DIST, 'app.json'))) {
     throw new Error(`No weapp build in ${WEAPP_DIST}: run \`npm run build:weapp\` first (.ci/run builds it before \`npm test\`).`)
   }
+}
+
+/**
+ * A private copy of the built weapp in a temp folder. Outside the project on
+ * purpose: the project's `"type": "module"` would make Node load the build's
+ * CommonJS files as ES modules.
+ */
+export function copyWeappBuild(): string {
+  assertWeappBuilt()
   const root = join(mkdtempSync(join(tmpdir(), 'onecity-weapp-')), 'dist')
   cpSync(WEAPP_DIST, root, { recursive: true })
   return root
