@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SHENZHEN_CATALOG } from '../fixtures/shenzhen-catalog'
 import { startSimulator, until, type ApiAnswer, type RenderedNode } from './exparser-simulator'
-import { allPages, copyWeappBuild, readAppJson } from './weapp-build'
+import { copyWeappBuild, readAppJson } from './weapp-build'
 import { wechatCompilers } from './wechat-compilers'
 
 const WEBVIEW_PAGE = 'packages/webview/pages/index/index'
@@ -55,7 +55,6 @@ describe("the built weapp in WeChat's exparser simulator", () => {
   it('every page of the main package and each subpackage\'s first page renders with no console error', async () => {
     const app = readAppJson(root)
     const pages = [...app.pages, ...(app.subPackages ?? []).map((p) => `${p.root}/${p.pages[0]}`)]
-    expect(pages).toEqual(expect.arrayContaining(allPages(app).slice(0, app.pages.length)))
     for (const path of pages) {
       const page = simulator.open(path)
       await until(() => text(page.tree()).trim() !== '' || page.findAll('wx-web-view').length > 0, `${path} ${page.errors.join('\n')}`)

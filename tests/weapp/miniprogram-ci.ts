@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 
-/** What miniprogram-ci's getCompiledResult said about a project folder. */
-export type CiResult = { ok: true; files: string[] } | { ok: false; code?: number; message: string }
+/** What miniprogram-ci's getCompiledResult said about a project folder: the packed files with their bytes, or why not. */
+export type CiResult = { ok: true; files: Record<string, number> } | { ok: false; code?: number; message: string }
 
 const CHECK = resolve('tests/weapp/miniprogram-ci-check.ts')
 const LOOPBACK_ONLY = resolve('tests/weapp/loopback-only.cjs')
