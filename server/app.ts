@@ -6,7 +6,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import type { Config } from './config'
+import { type Config, ConfigError } from './config'
 import { consoleRoutes } from './console/routes'
 import { contractSchemas } from './contracts'
 import { createSecretBox, resolveDataKey } from './crypto/secret-box'
@@ -15,6 +15,8 @@ import { migrate } from './db/migrate'
 import { openDb } from './db/open-db'
 import { ErrorBody, HttpError, registerErrorHandling } from './errors'
 import { agencyAdminRoutes } from './modules/agencies/routes'
+import { signingSecretRoutes } from './modules/agencies/secret-routes'
+import { recordAudit } from './modules/onboarding/service'
 import { getAgency } from './modules/agencies/service'
 import { AgencySchema } from '../src/api/agencies'
 import { tokenAdminRoutes } from './modules/auth/routes'
@@ -31,7 +33,7 @@ import { ReviewSchema, ReviewSummarySchema } from '../src/api/review'
 import { type ReviewWorker, createReviewWorker } from './modules/review/review-worker'
 import { CitySchema } from '../src/api/cities'
 import { createCityService } from './modules/cities/service'
-import { type DemoTokens, seed } from './seed/seed'
+import { type DemoTokens, hasDemoSeed, seed } from './seed/seed'
 import { type SliceDeps, fulfillersOf } from './slice'
 import { SLICES } from './slices'
 import { createLookupKey } from './crypto/lookup-key'
@@ -91,7 +93,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const dataKey = resolveDataKey(config)
   const box = createSecretBox(dataKey)
   await migrate(db)
-  const seeded = await seed(db, box)
+  // A database a development start filled holds demo agencies and tokens whose secrets were printed and written to files.
+  if (config.production && (await hasDemoSeed(db))) {
+    if (!options.db) await db.close()
+    throw new ConfigError([`The database holds the demo seed (demo agencies and tokens of a development start); production needs one without it (a new ONECITY_DATA_DIR or DATABASE_URL)`])
+  }
+  const seeded = await seed(db, box, { demo: config.demo })
   if (seeded.demoTokens) options.onDemoTokens?.(seeded.demoTokens)
 
   const app = Fastify({
@@ -182,7 +189,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(cityRoutes, { cities })
   await app.register(catalogRoutes, { db, cities, cacheMaxAgeMs: options.catalogCacheMaxAgeMs ?? 1000 })
   await app.register(agencyAdminRoutes, { db, cities, box })
-  await app.register(tokenAdminRoutes, { db, findAgency: (id) => getAgency(db, id) })
+  await app.register(signingSecretRoutes, { db, box, overlapHours: config.tokens.secretOverlapHours, audit: recordAudit })
+  await app.register(tokenAdminRoutes, { db, findAgency: (id) => getAgency(db, id), ttlDays: config.tokens.ttlDays })
   await app.register(agencyServiceRoutes, { db, reviews })
   await app.register(reviewRoutes, { db, reviews })
   await app.register(onboardingAdminRoutes, { db })

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { isAbsolute, resolve } from 'node:path'
+import { DEFAULT_TOKEN_TTL_DAYS, type Role } from './modules/auth/token'
 
 export interface Config {
   port: number
@@ -13,14 +14,28 @@ export interface Config {
   /** Absolute path of the H5 build served at `/`. */
   h5Dir: string
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
-  /** NODE_ENV=production: agency endpoints must use https (no loopback exemption). */
+  /**
+   * NODE_ENV=production: nothing meant for development runs (no dev data key,
+   * simulated agencies or WeChat, payment simulator or demo seed) and agency
+   * endpoints must use https (no loopback exemption). Every production rule reads this switch.
+   */
   production: boolean
+  /** The demo catalog, its agencies and tokens on the first start (development only). */
+  demo: boolean
+  tokens: TokenConfig
   review: ReviewConfig
   /** Port of the simulated agencies `npm start` runs (0 = a free one); null = do not start them. */
   mockPort: number | null
   citizen: CitizenConfig
   wechat: WechatConfig
   usage: UsageConfig
+}
+
+export interface TokenConfig {
+  /** Days a new token of each role lives unless its creator says otherwise (tokens always expire). */
+  ttlDays: Record<Role, number>
+  /** Hours an agency's previous signing secret keeps verifying after a rotation (both verify meanwhile). */
+  secretOverlapHours: number
 }
 
 export interface UsageConfig {
@@ -118,31 +133,52 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     probeDownAfter: integer('ONECITY_PROBE_DOWN_AFTER', '2', 100),
   }
   if (review.probeDownAfter < 1) problems.push('ONECITY_PROBE_DOWN_AFTER must be at least 1')
-  const mockPortText = value('ONECITY_MOCK_PORT') ?? '4100'
-  const mockPort = mockPortText === 'off' ? null : integer('ONECITY_MOCK_PORT', mockPortText, 65535)
-
   const production = value('NODE_ENV') === 'production'
+  // Development defaults to the demo; production defaults to none of it and refuses it when asked for.
+  const onOff = (name: string, fallback: 'on' | 'off') => {
+    const text = value(name) ?? fallback
+    if (text !== 'on' && text !== 'off') problems.push(`${name} must be on or off, got "${text}"`)
+    return text === 'on'
+  }
+  const demo = onOff('ONECITY_DEMO', production ? 'off' : 'on')
+  if (production && demo) problems.push('ONECITY_DEMO must be off in production (no demo agencies, services or tokens)')
+  const mockPortText = value('ONECITY_MOCK_PORT') ?? (demo ? '4100' : 'off')
+  const mockPort = mockPortText === 'off' ? null : integer('ONECITY_MOCK_PORT', mockPortText, 65535)
+  if (production && mockPort !== null) problems.push('ONECITY_MOCK_PORT must be off in production (the simulated agencies and WeChat are for development)')
+  if (production && !usesServer && dataKey === undefined) {
+    problems.push('ONECITY_DATA_KEY is required in production (the key generated into the data directory is for development)')
+  }
   const publicUrl = value('ONECITY_PUBLIC_URL')
   if (publicUrl !== undefined && !/^https?:\/\/[^\s/?#]+$/.test(publicUrl)) problems.push('ONECITY_PUBLIC_URL must be an origin like https://onecity.example.cn (no path)')
-  const simulatorText = value('ONECITY_PAYMENT_SIMULATOR') ?? (production ? 'off' : 'on')
-  if (simulatorText !== 'on' && simulatorText !== 'off') problems.push(`ONECITY_PAYMENT_SIMULATOR must be on or off, got "${simulatorText}"`)
-  if (production && simulatorText === 'on') problems.push('ONECITY_PAYMENT_SIMULATOR cannot be on in production')
+  const paymentSimulator = onOff('ONECITY_PAYMENT_SIMULATOR', production ? 'off' : 'on')
+  if (production && paymentSimulator) problems.push('ONECITY_PAYMENT_SIMULATOR cannot be on in production')
   const citizen: CitizenConfig = {
     sessionTtlHours: integer('ONECITY_SESSION_TTL_H', '720', 24 * 365),
     agencyTimeoutMs: integer('ONECITY_AGENCY_TIMEOUT_MS', '5000', 60_000),
     ...(publicUrl ? { publicUrl } : {}),
-    paymentSimulator: simulatorText === 'on',
+    paymentSimulator,
     bookingSweepSeconds: integer('ONECITY_BOOKING_SWEEP_S', '60', 3600),
   }
   const usage: UsageConfig = {
     ratePerMinute: integer('ONECITY_USAGE_RATE_PER_MIN', '120', 1_000_000),
-    demoCitizens: integer('ONECITY_DEMO_USAGE_CITIZENS', '50000', 1_000_000),
+    demoCitizens: integer('ONECITY_DEMO_USAGE_CITIZENS', demo ? '50000' : '0', 1_000_000),
     smallCellK: integer('ONECITY_STATS_K', '10', 1000),
     statsCacheSeconds: integer('ONECITY_STATS_CACHE_S', '300', 86_400),
+  }
+  if (production && usage.demoCitizens > 0) problems.push('ONECITY_DEMO_USAGE_CITIZENS must be 0 in production (no simulated usage)')
+  const agencyTtlDays = integer('ONECITY_AGENCY_TOKEN_TTL_D', String(DEFAULT_TOKEN_TTL_DAYS.agency), 3650)
+  const staffTtlDays = integer('ONECITY_STAFF_TOKEN_TTL_D', String(DEFAULT_TOKEN_TTL_DAYS.operator), 3650)
+  if (agencyTtlDays < 1 || staffTtlDays < 1) problems.push('ONECITY_AGENCY_TOKEN_TTL_D and ONECITY_STAFF_TOKEN_TTL_D must be at least 1 (tokens expire)')
+  const tokens: TokenConfig = {
+    ttlDays: { agency: agencyTtlDays, operator: staffTtlDays, analyst: staffTtlDays },
+    secretOverlapHours: integer('ONECITY_SECRET_OVERLAP_H', '24', 24 * 30),
   }
   const wechatApiBase = value('WECHAT_API_BASE')
   if (production && (!value('WECHAT_APP_ID') || !value('WECHAT_APP_SECRET') || !wechatApiBase)) {
     problems.push('WECHAT_APP_ID, WECHAT_APP_SECRET and WECHAT_API_BASE are required in production (the simulated WeChat is for development)')
+  }
+  if (production && wechatApiBase !== undefined && !wechatApiBase.startsWith('https://')) {
+    problems.push('WECHAT_API_BASE must be an https:// URL in production (the simulated WeChat is for development)')
   }
   const wechat: WechatConfig = {
     appId: value('WECHAT_APP_ID') ?? 'wxonecitydev00001',
@@ -162,6 +198,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     h5Dir: absolute(value('ONECITY_H5_DIR') ?? 'dist-h5'),
     logLevel,
     production,
+    demo,
+    tokens,
     review,
     mockPort,
     citizen,

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { ConfigError, loadConfig } from './config'
+import { restrictNewFiles } from './private-files'
+import { writeDemoTokens } from './seed/write-demo-tokens'
 import { readServerLock, removeServerLock, writeServerLock } from './server-lock'
 import { startPlatform } from './start-platform'
 
@@ -24,6 +26,8 @@ async function main() {
     if (build.status !== 0) console.error('The H5 build failed; the API still starts. Run "npm run build:h5" to see why.')
   }
 
+  // From here on (the H5 build above is public) every file this process makes is its user's only: PGlite's among them.
+  restrictNewFiles()
   const other = config.databaseUrl ? undefined : readServerLock(config.dataDir)
   if (other) {
     console.error(`Another server (pid ${other.pid}, ${other.url}) already uses the embedded database in ${config.dataDir}; stop it or set ONECITY_DATA_DIR.`)
@@ -33,12 +37,15 @@ async function main() {
   const platform = await startPlatform(config, {
     onProgress: (line) => console.log(line),
     onDemoTokens(tokens) {
-      const file = join(config.dataDir, 'demo-tokens.json')
-      writeFileSync(file, JSON.stringify(tokens, null, 2) + '\n', { mode: 0o600 })
-      demoTokensNote = `
+      const file = writeDemoTokens(config.dataDir, tokens)
+      // Only to a person at a terminal: output redirected to a log file would keep the tokens where others may read them.
+      demoTokensNote = process.stdout.isTTY
+        ? `
 Demo tokens (first start; all of them, incl. ${Object.keys(tokens.agencies).length} agency tokens, in ${file}):
   operator  ${tokens.operator}
   analyst   ${tokens.analyst}`
+        : `
+Demo tokens (first start): in ${file}, readable by you only.`
     },
   })
   const base = platform.url
@@ -51,7 +58,7 @@ Demo tokens (first start; all of them, incl. ${Object.keys(tokens.agencies).leng
 OneCity 城市服务 is running (${config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`})
   citizen H5 app   ${base}/
   API docs         ${base}/docs   (OpenAPI: ${base}/openapi.json)
-  console          ${base}/console   (sign in with a token below)
+  console          ${base}/console   (sign in with ${config.demo ? 'a demo token' : 'a token from "npm run cli -- token create --role operator"'})
   health           ${base}/healthz${platform.mocks ? `
   simulated agencies ${platform.mocks.url}   (their own HTTP server; ONECITY_MOCK_PORT=off to leave them out)` : ''}${
     platform.onboarded ? `

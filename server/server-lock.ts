@@ -1,11 +1,12 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { writePrivateFile } from './private-files'
 
 const LOCK_FILE = 'server.lock'
 
 /** Marks the data directory as served by this process (the embedded database allows one process). */
 export function writeServerLock(dataDir: string, url: string): void {
-  writeFileSync(join(dataDir, LOCK_FILE), JSON.stringify({ pid: process.pid, url }))
+  writePrivateFile(join(dataDir, LOCK_FILE), JSON.stringify({ pid: process.pid, url }))
 }
 
 export function removeServerLock(dataDir: string): void {

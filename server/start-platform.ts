@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { type MockAgencies, startMockAgencies } from '../mock/serve'
@@ -13,6 +12,7 @@ import type { TypedContract } from './modules/onboarding/manifest-schema'
 import { onboardDemoServices } from './seed/onboard-demo'
 import { demoTypedServices } from './seed/seed'
 import { postThroughRoute, runSimulation } from './simulate/run-simulation'
+import { writePrivateFile } from './private-files'
 
 export interface RunningPlatform {
   app: FastifyInstance
@@ -54,7 +54,8 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
   let mocks: MockAgencies | undefined
   let onboarded: RunningPlatform['onboarded']
   try {
-    if (config.mockPort !== null) {
+    // The simulated agencies serve the demo catalog: without the demo (production) there is nothing for them to be.
+    if (config.mockPort !== null && config.demo) {
       const services = await demoTypedServices(db)
       const tenants = new Map<string, TypedContract>(services.map((s) => [s.agencyId, s.contract as TypedContract]))
       const secrets = await Promise.all([...tenants.keys()].map((id) => findSealedSigningSecret(db, id)))
@@ -102,14 +103,14 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
  * `<data dir>/simulation-truth.json`.
  */
 async function startDemoUsage(config: Config, db: Db, app: FastifyInstance, progress?: (line: string) => void): Promise<void | undefined> {
-  if (config.usage.demoCitizens === 0) return undefined
+  if (config.usage.demoCitizens === 0 || !config.demo) return undefined
   const [claimed] = await db.query(`INSERT INTO seeds (name) VALUES ('demo-usage') ON CONFLICT DO NOTHING RETURNING name`)
   if (!claimed) return undefined
   progress?.(`Simulating a year of anonymous usage by ${config.usage.demoCitizens} people in the background (first start only)…`)
   const started = Date.now()
   return runSimulation({ db, citizens: config.usage.demoCitizens, months: 12, post: postThroughRoute(app) }).then(
     (truth) => {
-      if (!config.databaseUrl) writeFileSync(join(config.dataDir, 'simulation-truth.json'), JSON.stringify(truth.toJSON()) + '\n')
+      if (!config.databaseUrl) writePrivateFile(join(config.dataDir, 'simulation-truth.json'), JSON.stringify(truth.toJSON()) + '\n')
       progress?.(`Simulated usage ready (${((Date.now() - started) / 1000).toFixed(0)} s): the console has a year of data.`)
     },
     (err: unknown) => app.log.error({ err }, 'the demo usage simulation failed'),

@@ -58,6 +58,11 @@ function createdView(t: TokenInfo & { token: string }): SafeHtml {
 </section>`
 }
 
+/** Whether a token's expiry (PostgreSQL text, e.g. `2027-03-01 08:00:00+00`) has passed. */
+function isExpired(expiresAt: string): boolean {
+  return Date.parse(expiresAt.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')) <= Date.now()
+}
+
 /** Renders the tokens page with the current lists (tokens, and agencies for the form's choice). */
 async function tokensPage(user: ConsoleUser, state: PageState): Promise<{ page: SafeHtml; status: number }> {
   const [tokens, agencies] = await Promise.all([
@@ -76,7 +81,7 @@ async function tokensPage(user: ConsoleUser, state: PageState): Promise<{ page: 
     t.agencyId ? html`<code>${t.agencyId}</code>` : '—',
     t.label || '—',
     formatTime(t.createdAt),
-    t.revokedAt ? `已吊销（${formatTime(t.revokedAt)}）` : '有效',
+    t.revokedAt ? `已吊销（${formatTime(t.revokedAt)}）` : `${isExpired(t.expiresAt) ? '已过期' : '有效'}（至 ${formatTime(t.expiresAt)}）`,
     t.revokedAt
       ? '—'
       : html`<form method="post" action="/console/admin/tokens/${t.id}/revoke"><button type="submit" class="danger" aria-label="吊销令牌 ${t.id}">吊销</button></form>`,

@@ -12,6 +12,18 @@ export const SIGNATURE_HEADERS = {
   signature: 'x-onecity-signature',
 } as const
 
+/**
+ * The secret(s) a request is signed or verified with: one, or, while a
+ * rotation's overlap window lasts, the new one first and the previous one
+ * after it. Signing with several sends one signature per secret
+ * (comma-separated, like Stripe's rolled webhook secrets), so a verifier that
+ * knows either secret accepts the request; verifying with several accepts a
+ * signature made with any of them.
+ */
+export type SigningKeys = string | readonly string[]
+
+const keysOf = (keys: SigningKeys): readonly string[] => (typeof keys === 'string' ? [keys] : keys)
+
 /** How far an agency's clock may differ from the platform's before a request counts as stale. */
 export const MAX_SKEW_MS = 5 * 60_000
 
@@ -35,7 +47,7 @@ function hmac(secret: string, text: string): string {
 /** Headers that sign a request; `now` and `nonce` are injectable for tests. */
 export function signRequest(
   req: SignableRequest,
-  secret: string,
+  secret: SigningKeys,
   now = Date.now(),
   nonce = randomBytes(16).toString('base64url'),
 ): Record<string, string> {
@@ -43,7 +55,7 @@ export function signRequest(
   return {
     [SIGNATURE_HEADERS.timestamp]: timestamp,
     [SIGNATURE_HEADERS.nonce]: nonce,
-    [SIGNATURE_HEADERS.signature]: hmac(secret, canonicalRequest(req, timestamp, nonce)),
+    [SIGNATURE_HEADERS.signature]: keysOf(secret).map((key) => hmac(key, canonicalRequest(req, timestamp, nonce))).join(','),
   }
 }
 
@@ -78,7 +90,7 @@ export function createReplayGuard(windowMs = MAX_SKEW_MS, now: () => number = Da
 export function verifyRequest(
   req: SignableRequest,
   headers: Record<string, string | string[] | undefined>,
-  secret: string,
+  secret: SigningKeys,
   options: { now?: number; guard?: ReplayGuard } = {},
 ): VerifyResult {
   const one = (name: string) => {
@@ -94,9 +106,11 @@ export function verifyRequest(
   const sentAt = Number(timestamp)
   if (!/^\d{1,15}$/.test(timestamp) || Math.abs(now - sentAt) > MAX_SKEW_MS) return { ok: false, reason: 'stale' }
 
-  const expected = Buffer.from(hmac(secret, canonicalRequest(req, timestamp, nonce)))
-  const given = Buffer.from(signature)
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad-signature' }
+  const text = canonicalRequest(req, timestamp, nonce)
+  const expected = keysOf(secret).map((key) => Buffer.from(hmac(key, text)))
+  const given = signature.split(',').slice(0, 4).map((part) => Buffer.from(part.trim()))
+  const matches = (g: Buffer) => expected.some((e) => g.length === e.length && timingSafeEqual(g, e))
+  if (!given.some(matches)) return { ok: false, reason: 'bad-signature' }
 
   if (options.guard && !options.guard.firstUse(nonce, sentAt)) return { ok: false, reason: 'replayed' }
   return { ok: true }

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { PRIVATE_DIR_MODE, writePrivateFile } from '../private-files'
 
 /**
  * Encryption at rest for PII and secrets (04-platform.md): AES-256-GCM with a
@@ -43,9 +44,8 @@ export function resolveDataKey(config: { dataKey?: string; dataDir: string }): B
   if (config.dataKey) return Buffer.from(config.dataKey, 'base64')
   const file = join(config.dataDir, DEV_KEY_FILE)
   if (!existsSync(file)) {
-    mkdirSync(config.dataDir, { recursive: true })
-    writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600 })
-    chmodSync(file, 0o600)
+    mkdirSync(config.dataDir, { recursive: true, mode: PRIVATE_DIR_MODE })
+    writePrivateFile(file, randomBytes(32).toString('base64') + '\n')
   }
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64')
 }

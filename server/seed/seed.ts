@@ -32,13 +32,15 @@ export async function demoTypedServices(db: Queryable) {
 }
 
 /**
- * Brings reference data up to date (every start) and seeds the demo catalog's
- * agencies with their signing secrets, its web-view services and the demo
- * tokens (first start only: a row in `seeds` remembers it, so a second start
- * keeps whatever operators changed since). Returns the demo tokens when it made them now.
+ * Brings reference data up to date (every start) and, unless `demo` is off
+ * (production), seeds the demo catalog's agencies with their signing
+ * secrets, its web-view services and the demo tokens (first start only: a
+ * row in `seeds` remembers it, so a second start keeps whatever operators
+ * changed since). Returns the demo tokens when it made them now.
  */
-export async function seed(db: Db, box: SecretBox): Promise<{ demoCatalog: boolean; demoTokens?: DemoTokens }> {
+export async function seed(db: Db, box: SecretBox, { demo = true }: { demo?: boolean } = {}): Promise<{ demoCatalog: boolean; demoTokens?: DemoTokens }> {
   await upsertCities(db, readReferenceCities())
+  if (!demo) return { demoCatalog: false }
   const demoTokens = await db.transaction(async (tx) => {
     const claimed = await tx.query(`INSERT INTO seeds (name) VALUES ('demo-catalog') ON CONFLICT DO NOTHING RETURNING name`)
     if (claimed.length === 0) return undefined
@@ -49,6 +51,11 @@ export async function seed(db: Db, box: SecretBox): Promise<{ demoCatalog: boole
     return createDemoTokens(tx, typedAgencies)
   })
   return { demoCatalog: demoTokens !== undefined, ...(demoTokens ? { demoTokens } : {}) }
+}
+
+/** Whether a development start seeded the demo catalog, its agencies and tokens into this database. */
+export async function hasDemoSeed(db: Queryable): Promise<boolean> {
+  return (await db.query(`SELECT 1 FROM seeds WHERE name = 'demo-catalog'`)).length > 0
 }
 
 async function createDemoTokens(tx: Queryable, agencyIds: string[]): Promise<DemoTokens> {

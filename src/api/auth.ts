@@ -10,6 +10,7 @@ export const TokenInfo = Type.Object(
     label: Type.String(),
     createdAt: Type.String(),
     revokedAt: Type.Union([Type.String(), Type.Null()]),
+    expiresAt: Type.String({ description: 'after this the token answers 401 TOKEN_EXPIRED' }),
   },
   { $id: 'TokenInfo' },
 )
@@ -19,6 +20,7 @@ export const CreateTokenBody = Type.Object(
     role: RoleSchema,
     agencyId: Type.Optional(Type.String({ description: 'required for role agency, not allowed otherwise' })),
     label: Type.Optional(Type.String({ maxLength: 100 })),
+    expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650, description: 'lifetime in days; the configured default for the role when absent' })),
   },
   { additionalProperties: false },
 )

@@ -156,7 +156,7 @@ describe('GET /v1/admin/submissions/:id', () => {
 describe('findToken', () => {
   it('reads one token by id, live or revoked, without its hash', async () => {
     const t = await createToken(app.db, { role: 'analyst', label: '单条读取' })
-    expect(await findToken(app.db, t.id)).toEqual({ id: t.id, role: 'analyst', agencyId: null, label: '单条读取', createdAt: expect.any(String), revokedAt: null })
+    expect(await findToken(app.db, t.id)).toEqual({ id: t.id, role: 'analyst', agencyId: null, label: '单条读取', createdAt: expect.any(String), revokedAt: null, expiresAt: expect.any(String) })
     await app.inject({ method: 'DELETE', url: `/v1/admin/tokens/${t.id}`, headers: as(operator) })
     expect((await findToken(app.db, t.id))!.revokedAt).toEqual(expect.any(String))
     expect(await findToken(app.db, 'nosuchtokn')).toBeUndefined()

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from '../../server/config'
 
 const REAL_WECHAT = { WECHAT_APP_ID: 'wx1234567890abcdef', WECHAT_APP_SECRET: 'a-real-secret', WECHAT_API_BASE: 'https://api.weixin.qq.com' }
+// Production also needs its own data key (tests/security/production-mode.test.ts checks every production rule).
+const PRODUCTION = { NODE_ENV: 'production', ONECITY_DATA_KEY: Buffer.alloc(32, 3).toString('base64'), ...REAL_WECHAT }
 
 describe('loadConfig', () => {
   it('has working defaults', () => {
@@ -28,7 +30,7 @@ describe('loadConfig', () => {
 
   it('reads the review, probe and simulated-agency settings', () => {
     expect(loadConfig({})).toMatchObject({ production: false, mockPort: 4100, review: { loadMs: 10_000, intervalHours: 24, probeIntervalS: 300 } })
-    const c = loadConfig({ NODE_ENV: 'production', ...REAL_WECHAT, ONECITY_MOCK_PORT: 'off', ONECITY_REVIEW_LOAD_MS: '500', ONECITY_REVIEW_INTERVAL_H: '0', ONECITY_PROBE_INTERVAL_S: '60' })
+    const c = loadConfig({ ...PRODUCTION, ONECITY_MOCK_PORT: 'off', ONECITY_REVIEW_LOAD_MS: '500', ONECITY_REVIEW_INTERVAL_H: '0', ONECITY_PROBE_INTERVAL_S: '60' })
     expect(c).toMatchObject({ production: true, mockPort: null, review: { loadMs: 500, intervalHours: 0, probeIntervalS: 60 } })
     expect(() => loadConfig({ ONECITY_MOCK_PORT: 'somewhere', ONECITY_REVIEW_LOAD_MS: '-5' })).toThrow(/ONECITY_REVIEW_LOAD_MS[\s\S]*ONECITY_MOCK_PORT|ONECITY_MOCK_PORT[\s\S]*ONECITY_REVIEW_LOAD_MS/)
   })
@@ -40,9 +42,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ONECITY_BOOKING_SWEEP_S: 'often' })).toThrow(/ONECITY_BOOKING_SWEEP_S/)
     expect(dev.wechat.apiBase).toBeUndefined()
     expect(dev.wechat.appSecret).toMatch(/^[0-9a-f]{32}$/)
-    expect(loadConfig({ NODE_ENV: 'production', ...REAL_WECHAT }).citizen.paymentSimulator).toBe(false)
+    expect(loadConfig(PRODUCTION).citizen.paymentSimulator).toBe(false)
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/WECHAT_APP_ID/)
-    expect(() => loadConfig({ NODE_ENV: 'production', ...REAL_WECHAT, ONECITY_PAYMENT_SIMULATOR: 'on' })).toThrow(/ONECITY_PAYMENT_SIMULATOR/)
+    expect(() => loadConfig({ ...PRODUCTION, ONECITY_PAYMENT_SIMULATOR: 'on' })).toThrow(/ONECITY_PAYMENT_SIMULATOR/)
     expect(() => loadConfig({ ONECITY_PUBLIC_URL: 'onecity.example.cn/x', ONECITY_AGENCY_TIMEOUT_MS: 'soon' })).toThrow(/ONECITY_PUBLIC_URL[\s\S]*ONECITY_AGENCY_TIMEOUT_MS/)
   })
 

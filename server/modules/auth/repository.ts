@@ -8,28 +8,29 @@ export interface TokenRow {
   label: string
   createdAt: string
   revokedAt: string | null
+  expiresAt: string
 }
 
-const COLUMNS = `id, role, agency_id AS "agencyId", label, created_at::text AS "createdAt", revoked_at::text AS "revokedAt"`
+const COLUMNS = `id, role, agency_id AS "agencyId", label, created_at::text AS "createdAt", revoked_at::text AS "revokedAt", expires_at::text AS "expiresAt"`
 
 /** Inserts a token; undefined (nothing written) when its agency id names no agency. */
 export async function insertToken(
   db: Queryable,
-  t: { id: string; hash: string; role: Role; agencyId: string | null; label: string },
+  t: { id: string; hash: string; role: Role; agencyId: string | null; label: string; ttlDays: number },
 ): Promise<TokenRow | undefined> {
   const [row] = await db.query<TokenRow>(
-    `INSERT INTO api_tokens (id, token_hash, role, agency_id, label)
-     SELECT $1, $2, $3, $4, $5 WHERE $4::text IS NULL OR EXISTS (SELECT 1 FROM agencies WHERE id = $4)
+    `INSERT INTO api_tokens (id, token_hash, role, agency_id, label, expires_at)
+     SELECT $1, $2, $3, $4, $5, now() + make_interval(days => $6) WHERE $4::text IS NULL OR EXISTS (SELECT 1 FROM agencies WHERE id = $4)
      RETURNING ${COLUMNS}`,
-    [t.id, t.hash, t.role, t.agencyId, t.label],
+    [t.id, t.hash, t.role, t.agencyId, t.label, t.ttlDays],
   )
   return row
 }
 
-/** The principal of a live (not revoked) token with this hash. */
-export async function findPrincipalByHash(db: Queryable, hash: string): Promise<Principal | undefined> {
-  const [row] = await db.query<Principal>(
-    `SELECT id AS "tokenId", role, agency_id AS "agencyId" FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
+/** The principal of a token with this hash that is not revoked, and whether it has expired. */
+export async function findPrincipalByHash(db: Queryable, hash: string): Promise<(Principal & { expired: boolean }) | undefined> {
+  const [row] = await db.query<Principal & { expired: boolean }>(
+    `SELECT id AS "tokenId", role, agency_id AS "agencyId", expires_at <= now() AS expired FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
     [hash],
   )
   return row

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { type Static, Type } from 'typebox'
 import type { Db } from '../../db/db'
+import type { Role } from './token'
 import { ErrorBody } from '../../errors'
 import { requireRole } from './require-role'
 import { CreateTokenBody, CreatedToken, TokenIdParams, TokenList } from '../../../src/api/auth'
@@ -22,7 +23,7 @@ const WhoAmI = Type.Object({
 /** Looks up the agency of an agency token for whoami (the agencies module does: passed in, so auth does not depend on it). */
 export type AgencyLookup = (agencyId: string) => Promise<Static<typeof WhoAmI>['agency'] | undefined>
 
-export const tokenAdminRoutes: FastifyPluginAsyncTypebox<{ db: Db; findAgency: AgencyLookup }> = async (app, { db, findAgency }) => {
+export const tokenAdminRoutes: FastifyPluginAsyncTypebox<{ db: Db; findAgency: AgencyLookup; ttlDays: Record<Role, number> }> = async (app, { db, findAgency, ttlDays }) => {
   const operatorOnly = requireRole(db, 'operator')
   const security = [{ bearerAuth: [] }]
 
@@ -51,7 +52,7 @@ export const tokenAdminRoutes: FastifyPluginAsyncTypebox<{ db: Db; findAgency: A
         response: { 201: CreatedToken, ...errors, 404: ErrorBody, 422: ErrorBody },
       },
     },
-    async (req, reply) => reply.code(201).send(await createToken(db, req.body)),
+    async (req, reply) => reply.code(201).send(await createToken(db, { ...req.body, expiresInDays: req.body.expiresInDays ?? ttlDays[req.body.role] })),
   )
 
   app.get(

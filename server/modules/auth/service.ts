@@ -1,15 +1,16 @@
 import type { Queryable } from '../../db/db'
 import { HttpError } from '../../errors'
 import { findPrincipalByHash, findToken, insertToken, listTokens, revokeToken, type TokenRow } from './repository'
-import { type Principal, type Role, bearerToken, generateToken, hashToken } from './token'
+import { type Principal, type Role, DEFAULT_TOKEN_TTL_DAYS, bearerToken, generateToken, hashToken } from './token'
 
 /**
  * Issues a token for a role (agency tokens name their agency). The token is
- * returned once and only its hash is stored.
+ * returned once and only its hash is stored. It expires after `expiresInDays`
+ * (default: the role's DEFAULT_TOKEN_TTL_DAYS; callers pass the configured lifetime).
  */
 export async function createToken(
   db: Queryable,
-  input: { role: Role; agencyId?: string | null; label?: string },
+  input: { role: Role; agencyId?: string | null; label?: string; expiresInDays?: number },
 ): Promise<TokenRow & { token: string }> {
   const agencyId = input.agencyId ?? null
   if (input.role === 'agency' && !agencyId) {
@@ -23,7 +24,8 @@ export async function createToken(
     ])
   }
   const { id, token } = generateToken()
-  const row = await insertToken(db, { id, hash: hashToken(token), role: input.role, agencyId, label: input.label ?? '' })
+  const ttlDays = input.expiresInDays ?? DEFAULT_TOKEN_TTL_DAYS[input.role]
+  const row = await insertToken(db, { id, hash: hashToken(token), role: input.role, agencyId, label: input.label ?? '', ttlDays })
   if (!row) {
     throw new HttpError(404, 'AGENCY_NOT_FOUND', `No agency ${agencyId} / 找不到机构 ${agencyId}`, [
       { path: 'agencyId', message: `no agency has id ${agencyId}` },
@@ -32,10 +34,22 @@ export async function createToken(
   return { ...row, token }
 }
 
-/** The caller behind an Authorization header, or undefined (no header, malformed, unknown or revoked token). */
-export async function authenticate(db: Queryable, authorization: string | undefined): Promise<Principal | undefined> {
+/**
+ * The caller behind an Authorization header: its principal, 'expired' for a
+ * genuine token past its expiry, or undefined (no header, malformed, unknown or revoked token).
+ */
+export async function identifyCaller(db: Queryable, authorization: string | undefined): Promise<Principal | 'expired' | undefined> {
   const token = bearerToken(authorization)
-  return token ? findPrincipalByHash(db, hashToken(token)) : undefined
+  const found = token ? await findPrincipalByHash(db, hashToken(token)) : undefined
+  if (!found) return undefined
+  const { expired, ...principal } = found
+  return expired ? 'expired' : principal
+}
+
+/** The caller behind an Authorization header, or undefined (no header, malformed, unknown, revoked or expired token). */
+export async function authenticate(db: Queryable, authorization: string | undefined): Promise<Principal | undefined> {
+  const caller = await identifyCaller(db, authorization)
+  return caller === 'expired' ? undefined : caller
 }
 
 /** Every token, without secrets (their hashes are never answered either). */

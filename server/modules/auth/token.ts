@@ -3,6 +3,13 @@ import { createHash, randomBytes } from 'node:crypto'
 export type Role = 'agency' | 'operator' | 'analyst'
 export const ROLES: readonly Role[] = ['agency', 'operator', 'analyst']
 
+/**
+ * How long a token lives when its creator does not say (issue 16: tokens
+ * expire). Agencies' tokens sit in systems outside the platform, so they turn
+ * over sooner. ONECITY_AGENCY_TOKEN_TTL_D / ONECITY_STAFF_TOKEN_TTL_D change them.
+ */
+export const DEFAULT_TOKEN_TTL_DAYS: Readonly<Record<Role, number>> = { agency: 90, operator: 365, analyst: 365 }
+
 /** Who is calling: a role, and for agencies which one. */
 export interface Principal {
   tokenId: string

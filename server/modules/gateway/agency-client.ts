@@ -1,4 +1,4 @@
-import { signRequest } from '../../contracts/signing'
+import { type SigningKeys, signRequest } from '../../contracts/signing'
 
 /** What the platform sends to an agency: the operation's method and path (parameters filled in), query and JSON body. */
 export interface AgencyRequest {
@@ -57,7 +57,7 @@ export function prepareRequest(endpoint: string, req: AgencyRequest): PreparedRe
 }
 
 /** Signature headers for a prepared request with the agency's secret. */
-export function signPrepared(req: PreparedRequest, secret: string, now = Date.now()): Record<string, string> {
+export function signPrepared(req: PreparedRequest, secret: SigningKeys, now = Date.now()): Record<string, string> {
   return signRequest({ method: req.method, target: req.target, body: req.bodyText }, secret, now)
 }
 
@@ -116,7 +116,7 @@ export function fetchBounded(url: string, headers: Record<string, string>, limit
 }
 
 /** One signed call to an agency: the gateway's and the review's way of talking to agencies. */
-export function callAgency(endpoint: string, secret: string, req: AgencyRequest, limits: CallLimits = {}): Promise<AgencyAnswer> {
+export function callAgency(endpoint: string, secret: SigningKeys, req: AgencyRequest, limits: CallLimits = {}): Promise<AgencyAnswer> {
   const prepared = prepareRequest(endpoint, req)
   return sendPrepared(prepared, signPrepared(prepared, secret), limits)
 }

@@ -17,7 +17,7 @@ function toTarget(db: Queryable, row: ListedAgencyRow | undefined, box: SecretBo
     name: row.name,
     agencyId: row.agency_id,
     endpoint: row.endpoint,
-    secret: box.open(row.signing_secret),
+    secret: row.previous_signing_secret ? [box.open(row.signing_secret), box.open(row.previous_signing_secret)] : box.open(row.signing_secret),
     countFailure: (kind) => countGatewayError(db, serviceId, kind),
   }
 }

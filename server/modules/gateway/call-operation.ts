@@ -2,15 +2,16 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { Static } from 'typebox'
 import { Value } from 'typebox/value'
 import { type Operation, fillPath } from '../../contracts/common'
+import type { SigningKeys } from '../../contracts/signing'
 import { ErrorBody, HttpError } from '../../errors'
 import { type AgencyAnswer, callAgency } from './agency-client'
 import type { GatewayErrorKind } from './gateway-error-kind'
 
-/** An agency as the gateway calls it: where, and the secret its requests are signed with. */
+/** An agency as the gateway calls it: where, and the secret(s) its requests are signed with (two during a rotation's overlap). */
 export interface AgencyTarget {
   agencyId: string
   endpoint: string
-  secret: string
+  secret: SigningKeys
   /**
    * Counts a failed call under the service (gateway errors, shown beside the
    * failure rate). Not awaited: counting never delays or fails the citizen's call.

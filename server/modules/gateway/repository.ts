@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/db'
+import { previousSigningSecretSql } from '../../db/signing-secrets-sql'
 import type { GatewayErrorKind } from './gateway-error-kind'
 
 /** Counts one failed call for a citizen in the current hour (an additive upsert). */
@@ -10,16 +11,17 @@ export async function countGatewayError(db: Queryable, serviceId: string, kind: 
   )
 }
 
-/** A listed service with where its agency answers and its sealed signing secret. */
+/** A listed service with where its agency answers and its sealed signing secret (and the previous one while it still verifies). */
 export interface ListedAgencyRow {
   id: string
   name: string
   agency_id: string
   endpoint: string | null
   signing_secret: string | null
+  previous_signing_secret: string | null
 }
 
-const SELECT_LISTED = `SELECT s.id, s.name, s.agency_id, s.endpoint, a.signing_secret
+const SELECT_LISTED = `SELECT s.id, s.name, s.agency_id, s.endpoint, a.signing_secret, ${previousSigningSecretSql('a')} AS previous_signing_secret
   FROM services s JOIN agencies a ON a.id = s.agency_id
   WHERE s.status = 'listed'`
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
 import type { PaymentNotificationT, PrepayT } from '../../contracts/payment'
+import type { SigningKeys } from '../../contracts/signing'
 import { HttpError } from '../../errors'
 import type { CitizenDeps } from '../citizens/citizen-deps'
 import { addRecord, setRecordStatus } from '../citizens/records-service'
@@ -93,8 +94,8 @@ export interface Payments {
   ofCitizen(citizenId: string, orderId: string): Promise<PaymentRow>
   /** Development only: the simulated wallet pays the order, which sends the real signed notify; answers the payment after. */
   simulatePay(row: PaymentRow, log: FastifyBaseLogger): Promise<PaymentT>
-  /** The signing secret of the platform's payment agency with this id; 404 when the notify names another agency. */
-  notifySecret(agencyId: string, log: FastifyBaseLogger): Promise<string>
+  /** The signing secret(s) of the platform's payment agency with this id (two during a rotation's overlap); 404 when the notify names another agency. */
+  notifySecret(agencyId: string, log: FastifyBaseLogger): Promise<SigningKeys>
   /** A verified notify: records the payment once (422 when its amount differs from the order's) and fulfils it. */
   notified(n: PaymentNotificationT, log: FastifyBaseLogger): Promise<void>
   /**
@@ -280,7 +281,7 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
     return refresh(await reload(row.order_id), log)
   }
 
-  async function notifySecret(agencyId: string, log: FastifyBaseLogger): Promise<string> {
+  async function notifySecret(agencyId: string, log: FastifyBaseLogger): Promise<SigningKeys> {
     const { target } = await platformAgencyFor(deps, 'payment@1', log)
     if (target.agencyId !== agencyId) throw new HttpError(404, 'NOT_FOUND', 'No such payment agency / 未找到该支付机构')
     return target.secret

@@ -3,6 +3,7 @@ import type { Db, Queryable } from '../../db/db'
 import type { ServiceManifest } from '../onboarding/manifest-schema'
 import type { ReviewSummary } from '../onboarding/service'
 import type { LoadResult } from './checks/load-run'
+import { previousSigningSecretSql } from '../../db/signing-secrets-sql'
 
 export type ReviewTrigger = 'submit' | 'schedule' | 'manual'
 
@@ -33,6 +34,8 @@ export interface ClaimedReview {
   agencyId: string
   manifest: ServiceManifest
   sealedSecret: string | null
+  /** The previous secret while a rotation's overlap lasts: the review signs with both, as the gateway does. */
+  sealedPreviousSecret: string | null
 }
 
 /**
@@ -47,7 +50,7 @@ export async function claimNextReview(db: Db): Promise<ClaimedReview | undefined
        WHERE r.id = (SELECT id FROM service_reviews WHERE status = 'queued' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
          AND sub.id = r.submission_id
        RETURNING r.id::int, r.service_id AS "serviceId", r.submission_id::int AS "submissionId", sub.agency_id AS "agencyId",
-         sub.manifest, a.signing_secret AS "sealedSecret"`,
+         sub.manifest, a.signing_secret AS "sealedSecret", ${previousSigningSecretSql('a')} AS "sealedPreviousSecret"`,
     )
     return row
   })

@@ -1,5 +1,6 @@
 import { type CheckId, type CheckResult, QUALITY_CHECKS } from '../../../src/domain/quality-stars'
 import { contractById } from '../../contracts'
+import type { SigningKeys } from '../../contracts/signing'
 import type { AgencyAnswer, CallLimits } from '../gateway/agency-client'
 import { type ServiceManifest, type TypedContract, isTypedContract } from '../onboarding/manifest-schema'
 import { type LoadResult, percentile, runLoad } from './checks/load-run'
@@ -64,7 +65,7 @@ const summary = (records: SuiteRun['records'], kinds: string[], what: string) =>
   return `${all.filter((r) => r.passed).length} of ${all.length} ${what} passed`
 }
 
-async function typedChecks(m: ServiceManifest & { endpoint: string }, secret: string, env: ReviewEnv): Promise<CheckResult[]> {
+async function typedChecks(m: ServiceManifest & { endpoint: string }, secret: SigningKeys, env: ReviewEnv): Promise<CheckResult[]> {
   const contract = contractById(m.contract as TypedContract)
   const run = new SuiteRun(m.endpoint, secret, contract.operations, env.limits, env.now)
   let probeOp: string | undefined
@@ -116,7 +117,7 @@ function miniprogramChecks(): CheckResult[] {
  * conformance suite, the probes and the declarations, as the 21 checks in
  * report order, each with its evidence.
  */
-export async function reviewManifest(m: ServiceManifest, secret: string, env: ReviewEnv): Promise<CheckResult[]> {
+export async function reviewManifest(m: ServiceManifest, secret: SigningKeys, env: ReviewEnv): Promise<CheckResult[]> {
   const results: CheckResult[] = [...manifestChecks(m)]
   if (m.contract === 'miniprogram' || !m.endpoint) {
     results.push(...miniprogramChecks())

@@ -1,7 +1,7 @@
 import { Value } from 'typebox/value'
 import { type Operation, fillPath } from '../../../contracts/common'
 import type { ConformanceRun, OperationInput } from '../../../contracts/conformance-run'
-import { MAX_SKEW_MS } from '../../../contracts/signing'
+import { MAX_SKEW_MS, type SigningKeys } from '../../../contracts/signing'
 import { ErrorBody } from '../../../errors'
 import {
   type AgencyAnswer,
@@ -60,7 +60,7 @@ export class SuiteRun implements ConformanceRun {
 
   constructor(
     private readonly endpoint: string,
-    private readonly secret: string,
+    private readonly secret: SigningKeys,
     private readonly ops: readonly Operation[],
     private readonly limits: CallLimits,
     private readonly now: () => number = Date.now,
@@ -179,7 +179,7 @@ export class SuiteRun implements ConformanceRun {
     const now = this.now()
     const cases: [string, Record<string, string>][] = [
       ['unsigned request', {}],
-      ['request signed with another secret', signPrepared(prepared, `${this.secret}-forged`, now)],
+      ['request signed with another secret', signPrepared(prepared, `${String(this.secret)}-forged`, now)],
       ['request signed 10 minutes ago', signPrepared(prepared, this.secret, now - 2 * MAX_SKEW_MS)],
       ['request whose signature covers another target', signPrepared({ ...prepared, target: `${prepared.target}${prepared.target.includes('?') ? '&' : '?'}x=1` }, this.secret, now)],
     ]
