@@ -119,7 +119,12 @@ export const ViolationView = Type.Object(
   {
     vehicle: Type.Ref('Vehicle'),
     violation: Type.Object(ViolationDetail.properties, strict),
-    payment: Type.Union([Type.Ref('Payment'), Type.Null()], { description: 'the open or finished payment for it through OneCity' }),
+    payment: Type.Union([Type.Ref('Payment'), Type.Null()], { description: "the citizen's own open or finished payment for it through OneCity" }),
+    paymentElsewhere: Type.Optional(
+      literals(['in-progress', 'paid'] as const, {
+        description: 'another OneCity user (who bound the same plate) is paying or has paid it: their payment is theirs, so only this is said (issue 16, finding 15)',
+      }),
+    ),
   },
   strict,
 )
@@ -134,5 +139,5 @@ export type VehicleViolationsT = {
   violations: ListedViolation[]
   summary: Static<typeof ViolationList>['summary'] & { unpaidLateFeeFen: number; unpaidPayableFen: number }
 }
-export type ViolationViewT = { vehicle: VehicleT; violation: ViolationDetailT; payment: PaymentT | null }
+export type ViolationViewT = { vehicle: VehicleT; violation: ViolationDetailT; payment: PaymentT | null; paymentElsewhere?: 'in-progress' | 'paid' }
 export type LicenceViewT = LicencePointsT

@@ -138,3 +138,66 @@ describe('the booking sweep, for a booking a failure left without its payment', 
     expect((await c.call('GET', `/v1/me/appointments/${appointmentId}`)).json().appointment).toMatchObject({ status: 'cancelled', cancelReason: 'unpaid' })
   }, 30_000)
 })
+
+describe('the booking sweep, for a booking a crash left half done (issue 16, finding 4)', () => {
+  /** Runs fn while every insert into `table` fails, as a process killed just before that write would leave things. */
+  async function crashingOn(table: string, fn: () => Promise<void>) {
+    await p.db.exec(`CREATE OR REPLACE FUNCTION simulated_crash() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'simulated crash'; END $$ LANGUAGE plpgsql`)
+    await p.db.exec(`CREATE TRIGGER simulated_crash BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION simulated_crash()`)
+    try {
+      await fn()
+    } finally {
+      await p.db.exec(`DROP TRIGGER simulated_crash ON ${table}`)
+    }
+  }
+
+  async function bookingSetup(patient: { name: string; idNumber: string }) {
+    const c = await verifiedCitizen()
+    const added = await c.call('POST', '/v1/me/patients', { ...patient, relation: 'other' })
+    expect(added.statusCode).toBe(201)
+    const { dates } = (await c.call('GET', `${HOSPITAL}/hospitals/tcm/dates?departmentId=cardiology`)).json() as DatesT
+    const date = dates.filter((d) => d.bookable).at(-2)!.date
+    const slotsNow = async () => ((await c.call('GET', `${HOSPITAL}/hospitals/tcm/schedule?date=${date}&departmentId=cardiology`)).json() as DayScheduleT).slots
+    const slot = (await slotsNow()).find((s) => s.status === 'available' && s.feeFen > 0)!
+    return { c, patientId: added.json().patient.id as string, slot, remainingNow: async () => (await slotsNow()).find((s) => s.id === slot.id)!.remaining }
+  }
+
+  const stored = async (idemKey: string) =>
+    (await p.db.query<{ id: string; order_id: string | null; status: string }>('SELECT id, order_id, status FROM appointments WHERE idem_key = $1', [idemKey]))[0]
+
+  it('a number the hospital booked but the platform never stored gets stored with its payment and 办事记录 line', async () => {
+    const { c, patientId, slot, remainingNow } = await bookingSetup({ name: '赵敏', idNumber: `51060319860202002${idCheckCharacter('51060319860202002')}` })
+    const before = await remainingNow()
+    await crashingOn('appointments', async () => {
+      const res = await c.call('POST', `${HOSPITAL}/appointments`, { slotId: slot.id, patientId, idempotencyKey: 'crash-before-store-01' })
+      expect(res.statusCode).toBe(500)
+    })
+    expect(await stored('crash-before-store-01')).toBeUndefined()
+    expect(await remainingNow()).toBe(before - 1)
+
+    const repaired = await until(() => stored('crash-before-store-01'), (row) => Boolean(row?.order_id))
+    expect(repaired).toMatchObject({ status: 'booked', order_id: expect.any(String) })
+    expect(await remainingNow()).toBe(before - 1)
+    expect(await p.db.query('SELECT status, prepay IS NOT NULL AS made FROM payments WHERE order_id = $1', [repaired!.order_id])).toEqual([{ status: 'created', made: true }])
+    expect((await c.call('GET', '/v1/me/records')).json().records).toEqual([expect.objectContaining({ ref: repaired!.order_id, status: 'pending' })])
+    expect((await c.call('GET', `/v1/me/appointments/${repaired!.id}`)).json().appointment.status).toBe('awaiting-payment')
+  }, 30_000)
+
+  it('a booking whose fee payment was stored without its 办事记录 line gets the line', async () => {
+    const { c, patientId, slot } = await bookingSetup({ name: '孙丽', idNumber: `51060319870303003${idCheckCharacter('51060319870303003')}` })
+    await crashingOn('citizen_records', async () => {
+      const res = await c.call('POST', `${HOSPITAL}/appointments`, { slotId: slot.id, patientId, idempotencyKey: 'crash-before-record1' })
+      expect(res.statusCode).toBe(500)
+    })
+    const row = await stored('crash-before-record1')
+    expect(row).toMatchObject({ order_id: null })
+    expect(await p.db.query('SELECT count(*)::int AS n FROM payments WHERE subject = $1', [`appointment:${row!.id}`])).toEqual([{ n: 1 }])
+
+    const repaired = await until(() => stored('crash-before-record1'), (r) => Boolean(r?.order_id))
+    const records = await until(
+      async () => (await c.call('GET', '/v1/me/records')).json().records as { ref: string; status: string }[],
+      (list) => list.length > 0,
+    )
+    expect(records).toEqual([expect.objectContaining({ ref: repaired!.order_id, status: 'pending' })])
+  }, 30_000)
+})

@@ -21,11 +21,15 @@ import {
   needingSettlement,
   setOrder,
 } from './appointments-repository'
+import { type BookingAttemptRow, clearAttempt, recordAttempt, unfinishedAttempts } from './booking-attempts-repository'
 import { findPatient, openPatient } from './patients-repository'
 import type { AppointmentViewListT, AppointmentViewT } from '../../../src/api/hospital'
 
 /** The hospital service `serviceId`, bound to hospital@1. */
 export const hospitalAgency = (deps: AgencyDeps, serviceId: string, log: FastifyBaseLogger) => agencyFor(deps, serviceId, hospitalContract, log)
+
+/** An answer of the hospital itself (4xx: SLOT_FULL, PATIENT_NOT_FOUND…), final, unlike a timeout or an unreachable hospital. */
+const refusedByHospital = (err: unknown) => err instanceof HttpError && err.statusCode < 500
 
 /** The instant a China date and HH:mm stand for. */
 const chinaInstant = (date: string, time: string) => Date.parse(`${date}T${time}:00+08:00`)
@@ -166,6 +170,57 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
     return row
   }
 
+  /**
+   * Books the slot at the hospital and stores the appointment. The attempt is
+   * written first and cleared once stored (or refused), so a crash between
+   * the hospital's answer and the appointments row leaves a trace the sweep
+   * repairs by asking again with the same idempotency key (issue 16, finding 4).
+   */
+  async function bookAtHospital(req: BookingRequest, log: FastifyBaseLogger): Promise<{ row: AppointmentRow; created: boolean }> {
+    const patient = await findPatient(db, req.citizenId, req.patientId)
+    if (!patient) throw new HttpError(404, 'PATIENT_NOT_FOUND', 'No such patient / 未找到该就诊人，请重新选择')
+    const person = openPatient(box, patient)
+    const agency = await hospitalAgency(deps, req.serviceId, log)
+    await recordAttempt(db, { citizenId: req.citizenId, idemKey: req.idempotencyKey, serviceId: req.serviceId, slotId: req.slotId, patientId: patient.id })
+    let appointment
+    try {
+      appointment = await agency.call('book', { body: { slotId: req.slotId, patient: person, idempotencyKey: agencyKeyFor(req.citizenId, req.idempotencyKey) } })
+    } catch (err) {
+      // The hospital's own refusal is final: it holds nothing, so there is nothing to repair.
+      if (refusedByHospital(err)) await clearAttempt(db, req.citizenId, req.idempotencyKey)
+      if ((err as HttpError).code === 'SLOT_FULL') throw new HttpError(409, 'SLOT_FULL', 'This slot is fully booked / 号源已满，请选择其他时段或医生')
+      throw err
+    }
+    const card = await agency.call('getVisitCard', { body: { hospitalId: appointment.hospitalId, patient: person } })
+    const stored = await insertAppointment(db, {
+      citizenId: req.citizenId,
+      serviceId: req.serviceId,
+      patientId: patient.id,
+      idemKey: req.idempotencyKey,
+      details: { ...appointment, visitCardNo: card.cardNo },
+    })
+    await clearAttempt(db, req.citizenId, req.idempotencyKey)
+    return stored
+  }
+
+  /**
+   * A booking a crash interrupted after the hospital was asked: asked again
+   * with the same key (the hospital answers the number it booked), then its
+   * fee is collected while it can still be paid, else the number goes back.
+   */
+  async function repairAttempt(a: BookingAttemptRow, log: FastifyBaseLogger): Promise<void> {
+    const req = { citizenId: a.citizen_id, serviceId: a.service_id, slotId: a.slot_id, patientId: a.patient_id, idempotencyKey: a.idem_key }
+    try {
+      const { row } = await bookAtHospital(req, log)
+      if (Date.now() - a.created_at.getTime() < PAYMENT_WINDOW_MS) await withFee(row, log)
+      else await cancelAtHospital(row, 'unpaid', log)
+    } catch (err) {
+      // Refused now (the patient removed, the slot gone): nothing is held for it.
+      if (refusedByHospital(err)) await clearAttempt(db, a.citizen_id, a.idem_key)
+      throw err
+    }
+  }
+
   return {
 
     async book(req: BookingRequest, log: FastifyBaseLogger): Promise<Booked & { created: boolean }> {
@@ -174,25 +229,7 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
         throw new HttpError(409, 'IDEMPOTENCY_CONFLICT', 'This idempotencyKey was used for another booking / 该预约请求已用于其他号源或就诊人，请返回重新选择')
       }
       if (existing) return { ...(await answer(await withFee(existing, log), log)), created: false }
-      const patient = await findPatient(db, req.citizenId, req.patientId)
-      if (!patient) throw new HttpError(404, 'PATIENT_NOT_FOUND', 'No such patient / 未找到该就诊人，请重新选择')
-      const person = openPatient(box, patient)
-      const agency = await hospitalAgency(deps, req.serviceId, log)
-      let appointment
-      try {
-        appointment = await agency.call('book', { body: { slotId: req.slotId, patient: person, idempotencyKey: agencyKeyFor(req.citizenId, req.idempotencyKey) } })
-      } catch (err) {
-        if ((err as HttpError).code === 'SLOT_FULL') throw new HttpError(409, 'SLOT_FULL', 'This slot is fully booked / 号源已满，请选择其他时段或医生')
-        throw err
-      }
-      const card = await agency.call('getVisitCard', { body: { hospitalId: appointment.hospitalId, patient: person } })
-      const { row, created } = await insertAppointment(db, {
-        citizenId: req.citizenId,
-        serviceId: req.serviceId,
-        patientId: patient.id,
-        idemKey: req.idempotencyKey,
-        details: { ...appointment, visitCardNo: card.cardNo },
-      })
+      const { row, created } = await bookAtHospital(req, log)
       return { ...(await answer(await withFee(row, log), log)), created }
     },
 
@@ -217,9 +254,10 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
 
     /**
      * Gives expired unpaid numbers back to their hospitals, refunds cancelled
-     * paid fees, and repairs a fee-bearing booking a crash left without its
-     * payment: the payment is opened while the fee can still be paid, else the
-     * number goes back (run on a timer).
+     * paid fees, and repairs what a crash left half done: a booking the
+     * hospital made that was never stored, and a fee-bearing booking without
+     * its payment; each gets its payment (and 办事记录 line) while the fee can
+     * still be paid, else the number goes back (run on a timer).
      */
     async sweep(log: FastifyBaseLogger): Promise<void> {
       const attempt = async (row: AppointmentRow, work: (row: AppointmentRow) => Promise<unknown>) => {
@@ -227,6 +265,13 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
           await work(row)
         } catch (err) {
           log.warn({ appointment: row.id, code: (err as HttpError).code }, 'could not settle a booking; retried on the next sweep')
+        }
+      }
+      for (const a of await unfinishedAttempts(db, 2 * timeoutMs)) {
+        try {
+          await repairAttempt(a, log)
+        } catch (err) {
+          log.warn({ code: (err as HttpError).code }, 'could not repair an interrupted booking; retried on the next sweep')
         }
       }
       for (const row of await needingSettlement(db)) await attempt(row, (r) => settle(r, log))

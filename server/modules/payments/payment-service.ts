@@ -242,7 +242,8 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
       const now = await refresh(row, log)
       if (now.status === 'closed') return open(req, log)
     }
-    if (created) await addRecord(db, { citizenId: req.citizenId, serviceId: req.serviceId, what: req.what, status: 'pending', amountFen: req.amountFen, ref: row.order_id })
+    // Also for an open one found again: a crash between inserting a payment and its record left it without one (the record is one per ref).
+    if (created || row.status === 'created') await addRecord(db, { citizenId: req.citizenId, serviceId: req.serviceId, what: req.what, status: 'pending', amountFen: req.amountFen, ref: row.order_id })
     // Every concurrent caller may get here for the same order: createOrder is idempotent by orderId.
     if (!row.prepay) row = await setPrepay(db, row.order_id, await createAtAgency(row, log))
     return { payment: view(row), created }

@@ -60,11 +60,22 @@ export function createTraffic(deps: CitizenDeps & { payments: Payments }) {
       return { vehicle: view, ...withDues(list, Date.now()) }
     },
 
-    /** One violation with its payment through OneCity (refreshed, so a reload during payment shows 支付中). */
+    /**
+     * One violation with the citizen's own payment through OneCity
+     * (refreshed, so a reload during payment shows 支付中); another
+     * citizen's payment for it is only named as there, never shown.
+     */
     async violation(ref: ViolationRef, citizenId: string, log: FastifyBaseLogger): Promise<ViolationViewT> {
       const { view, violation } = await ownViolation(ref, citizenId, log)
       const open = await payments.findOpen(ref.serviceId, subjectOf(ref.violationId))
-      return { vehicle: view, violation, payment: open ? await payments.refresh(open, log) : null }
+      if (!open) return { vehicle: view, violation, payment: null }
+      // A payment belongs to the citizen who opened it: another who bound the same plate learns only that it exists.
+      if (open.citizen_id !== citizenId) {
+        const theirs = { ...violation }
+        delete theirs.orderId
+        return { vehicle: view, violation: theirs, payment: null, paymentElsewhere: open.status === 'created' ? 'in-progress' : 'paid' }
+      }
+      return { vehicle: view, violation, payment: await payments.refresh(open, log) }
     },
 
     /**

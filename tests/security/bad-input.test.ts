@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testApp } from './test-app'
+import { testApp } from '../server/test-app'
 
 let app: FastifyInstance
 beforeAll(async () => {
