@@ -45,6 +45,10 @@ export interface CitizenConfig {
   paymentSimulator: boolean
   /** How often unpaid bookings whose payment expired are released at their hospital (seconds). */
   bookingSweepSeconds: number
+  /** The H5 app may use the simulated face-check page (人脸核身) of the simulated identity agency (never in production). */
+  faceCheckSimulator: boolean
+  /** Failed identity checks (name mismatch, failed face check) allowed per hour, per account and per ID number; then 429. */
+  identityFailuresPerHour: number
 }
 
 export interface WechatConfig {
@@ -127,12 +131,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const simulatorText = value('ONECITY_PAYMENT_SIMULATOR') ?? (production ? 'off' : 'on')
   if (simulatorText !== 'on' && simulatorText !== 'off') problems.push(`ONECITY_PAYMENT_SIMULATOR must be on or off, got "${simulatorText}"`)
   if (production && simulatorText === 'on') problems.push('ONECITY_PAYMENT_SIMULATOR cannot be on in production')
+  const faceText = value('ONECITY_FACE_CHECK_SIMULATOR') ?? (production ? 'off' : 'on')
+  if (faceText !== 'on' && faceText !== 'off') problems.push(`ONECITY_FACE_CHECK_SIMULATOR must be on or off, got "${faceText}"`)
+  if (production && faceText === 'on') problems.push('ONECITY_FACE_CHECK_SIMULATOR cannot be on in production')
   const citizen: CitizenConfig = {
     sessionTtlHours: integer('ONECITY_SESSION_TTL_H', '720', 24 * 365),
     agencyTimeoutMs: integer('ONECITY_AGENCY_TIMEOUT_MS', '5000', 60_000),
     ...(publicUrl ? { publicUrl } : {}),
     paymentSimulator: simulatorText === 'on',
     bookingSweepSeconds: integer('ONECITY_BOOKING_SWEEP_S', '60', 3600),
+    faceCheckSimulator: faceText === 'on',
+    identityFailuresPerHour: integer('ONECITY_IDENTITY_FAILURES_PER_H', '5', 1000),
   }
   const usage: UsageConfig = {
     ratePerMinute: integer('ONECITY_USAGE_RATE_PER_MIN', '120', 1_000_000),
