@@ -112,9 +112,9 @@ describe('the face check (人脸核身) moves an identity', () => {
     await second.call('POST', `/v1/me/face-checks/${started.checkId}/simulated`, { passed: true })
     const [a, b] = await Promise.all([1, 2].map(() => second.call('POST', `/v1/me/face-checks/${started.checkId}/result`)))
     expect([a!.json().faceCheck.status, b!.json().faceCheck.status]).toEqual(['passed', 'passed'])
-    const [{ n }] = await p.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM citizen_notices WHERE kind = 'identity-moved'`)
+    const [row] = await p.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM citizen_notices WHERE kind = 'identity-moved'`)
     // One notice per move in this file so far (the earlier test moved one identity).
-    expect(n).toBe(2)
+    expect(row!.n).toBe(2)
   })
 })
 
