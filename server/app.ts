@@ -38,6 +38,8 @@ import { type SliceDeps, fulfillersOf } from './slice'
 import { SLICES } from './slices'
 import { createLookupKey } from './crypto/lookup-key'
 import type { CitizenDeps, PlatformLinks } from './modules/citizens/citizen-deps'
+import { backfillIdentityKeys } from './modules/citizens/backfill-identity-keys'
+import { faceCheckRoutes } from './modules/citizens/face-check-routes'
 import { meRoutes } from './modules/citizens/me-routes'
 import { Identity, RecordSchema, Vehicle } from '../src/api/citizens'
 import { sessionRoutes } from './modules/citizens/session-routes'
@@ -132,6 +134,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       publicUrl: options.links?.publicUrl ?? (() => config.citizen.publicUrl ?? `http://127.0.0.1:${config.port}`),
     },
   }
+  await backfillIdentityKeys(db, box, citizens.lookup)
   const payments = createPayments(citizens, { fulfillers: fulfillersOf(SLICES, citizens) })
   const sliceDeps: SliceDeps = { ...citizens, payments }
   const sweeps = SLICES.flatMap((s) => (s.sweep ? [{ name: s.name, run: s.sweep(sliceDeps) }] : []))
@@ -199,6 +202,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(sessionRoutes, citizens)
   await app.register(meRoutes, citizens)
+  await app.register(faceCheckRoutes, citizens)
   await app.register(vehicleRoutes, citizens)
   await app.register(paymentRoutes, { ...citizens, payments })
   await app.register(paymentNotifyRoutes, { ...citizens, payments })

@@ -60,6 +60,10 @@ export interface CitizenConfig {
   paymentSimulator: boolean
   /** How often unpaid bookings whose payment expired are released at their hospital (seconds). */
   bookingSweepSeconds: number
+  /** The H5 app may use the simulated face-check page (人脸核身) of the simulated identity agency (never in production). */
+  faceCheckSimulator: boolean
+  /** Failed identity checks (name mismatch, failed face check) allowed per hour, per account and per ID number; then 429. */
+  identityFailuresPerHour: number
 }
 
 export interface WechatConfig {
@@ -152,12 +156,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (publicUrl !== undefined && !/^https?:\/\/[^\s/?#]+$/.test(publicUrl)) problems.push('ONECITY_PUBLIC_URL must be an origin like https://onecity.example.cn (no path)')
   const paymentSimulator = onOff('ONECITY_PAYMENT_SIMULATOR', production ? 'off' : 'on')
   if (production && paymentSimulator) problems.push('ONECITY_PAYMENT_SIMULATOR cannot be on in production')
+  const faceCheckSimulator = onOff('ONECITY_FACE_CHECK_SIMULATOR', production ? 'off' : 'on')
+  if (production && faceCheckSimulator) problems.push('ONECITY_FACE_CHECK_SIMULATOR cannot be on in production')
   const citizen: CitizenConfig = {
     sessionTtlHours: integer('ONECITY_SESSION_TTL_H', '720', 24 * 365),
     agencyTimeoutMs: integer('ONECITY_AGENCY_TIMEOUT_MS', '5000', 60_000),
     ...(publicUrl ? { publicUrl } : {}),
     paymentSimulator,
     bookingSweepSeconds: integer('ONECITY_BOOKING_SWEEP_S', '60', 3600),
+    faceCheckSimulator,
+    identityFailuresPerHour: integer('ONECITY_IDENTITY_FAILURES_PER_H', '5', 1000),
   }
   const usage: UsageConfig = {
     ratePerMinute: integer('ONECITY_USAGE_RATE_PER_MIN', '120', 1_000_000),

@@ -27,6 +27,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** Response headers the answer carries, e.g. Retry-After on a 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message)
   }
@@ -63,7 +65,7 @@ function describeValidation(v: NonNullable<FastifyError['validation']>[number], 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
     if (err instanceof HttpError) {
-      return reply.status(err.statusCode).send({ error: { code: err.code, message: err.message, details: err.details } })
+      return reply.headers(err.headers).status(err.statusCode).send({ error: { code: err.code, message: err.message, details: err.details } })
     }
     if (err.validation) {
       const details = err.validation.map((v) => describeValidation(v, err.validationContext ?? 'request'))

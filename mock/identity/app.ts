@@ -1,5 +1,8 @@
-import { operations } from '../../server/contracts/identity'
-import { type AgencyApp, type AgencyOptions, type AgencyScope, createAgencyApp, implement } from '../shared/agency-app'
+import { randomBytes } from 'node:crypto'
+import { Type } from 'typebox'
+import { FaceCheckParams, FaceCheckResult, type FaceCheckResultT, IDENTITY_ERRORS, operations } from '../../server/contracts/identity'
+import { ErrorBody } from '../../server/errors'
+import { type AgencyApp, type AgencyOptions, type AgencyScope, createAgencyApp, fail, implement } from '../shared/agency-app'
 import { operation } from '../../server/contracts/common'
 import { isoCst } from '../shared/china-time'
 import { isValidIdNumber } from '../shared/id-number'
@@ -7,7 +10,19 @@ import { isValidIdNumber } from '../shared/id-number'
 export interface IdentityAgencyOptions extends AgencyOptions {
   /** People the registry knows by name: their number matches only their own name. */
   people?: { name: string; idNumber: string }[]
+  /** Minutes a face check may be completed in after it started; 5 by default. */
+  faceCheckTtlMinutes?: number
 }
+
+interface StoredFaceCheck {
+  /** Whether name and ID number belong together: a face can only match a person the registry holds. */
+  personKnown: boolean
+  expiresAt: number
+  result: FaceCheckResultT
+}
+
+/** Where a real agency's face-check page would be; the H5 app's simulated page stands in for it (like the simulated cashier). */
+const SIMULATED_PAGE = 'https://face.simulated.invalid/check/'
 
 /** Demo residents (valid GB 11643 numbers) the registry knows by name. */
 export const DEFAULT_PEOPLE = [
@@ -26,14 +41,60 @@ export const DEFAULT_PEOPLE = [
 export function registerIdentityAgency(scope: AgencyScope, options: IdentityAgencyOptions): void {
   const now = options.now ?? Date.now
   const registry = new Map((options.people ?? DEFAULT_PEOPLE).map((p) => [p.idNumber, p.name]))
+  const ttlMs = (options.faceCheckTtlMinutes ?? 5) * 60_000
+  const checks = new Map<string, StoredFaceCheck>()
+
+  const mismatch = (person: { name: string; idNumber: string }) => {
+    if (!isValidIdNumber(person.idNumber)) return 'ID_NOT_FOUND' as const
+    const known = registry.get(person.idNumber)
+    return known !== undefined && known !== person.name ? ('NAME_MISMATCH' as const) : undefined
+  }
+
+  /** The check as it is now: a pending check past its time is expired. */
+  const current = (checkId: string): StoredFaceCheck => {
+    const stored = checks.get(checkId)
+    if (!stored) throw fail(IDENTITY_ERRORS, 'FACE_CHECK_NOT_FOUND', `No face check ${checkId} / 未找到该人脸核身`)
+    if (stored.result.status === 'pending' && now() > stored.expiresAt) stored.result = { ...stored.result, status: 'expired' }
+    return stored
+  }
 
   implement(scope, operation(operations, 'verify'), ({ body }) => {
     const checkedAt = isoCst(now())
-    if (!isValidIdNumber(body.idNumber)) return { match: false, reason: 'ID_NOT_FOUND' as const, checkedAt }
-    const known = registry.get(body.idNumber)
-    if (known !== undefined && known !== body.name) return { match: false, reason: 'NAME_MISMATCH' as const, checkedAt }
-    return { match: true, checkedAt }
+    const reason = mismatch(body)
+    return reason ? { match: false, reason, checkedAt } : { match: true, checkedAt }
   })
+
+  implement(scope, operation(operations, 'startFaceCheck'), ({ body }) => {
+    const checkId = randomBytes(24).toString('base64url')
+    const expiresAt = now() + ttlMs
+    checks.set(checkId, { personKnown: mismatch(body) === undefined, expiresAt, result: { checkId, status: 'pending' } })
+    return { checkId, url: SIMULATED_PAGE + checkId, expiresAt: isoCst(expiresAt) }
+  })
+
+  implement(scope, operation(operations, 'getFaceCheck'), ({ params }) => current(params.checkId).result)
+
+  // Outside the contract: the citizen's face in front of the agency's page.
+  // Once settled a check never changes: it is one-time.
+  scope.post(
+    '/v1/identity/face-checks/:checkId/simulate',
+    {
+      schema: {
+        hide: true,
+        params: FaceCheckParams,
+        body: Type.Object({ passed: Type.Boolean({ description: 'whether the face matched' }) }, { additionalProperties: false }),
+        response: { 200: Type.Object(FaceCheckResult.properties, { additionalProperties: false }), '4xx': ErrorBody },
+      },
+    },
+    async (req) => {
+      const { checkId } = req.params as { checkId: string }
+      const { passed } = req.body as { passed: boolean }
+      const stored = current(checkId)
+      if (stored.result.status === 'pending') {
+        stored.result = { checkId, status: passed && stored.personKnown ? 'passed' : 'failed', checkedAt: isoCst(now()) }
+      }
+      return stored.result
+    },
+  )
 }
 
 /** The identity agency as a standalone app, its operations at the root. */

@@ -9,6 +9,8 @@ export const CASHIER_PAGE = '/packages/pay/pages/cashier/index'
 export const MY_PAYMENTS_PAGE = '/packages/pay/pages/payments/index'
 export const IDENTITY_PAGE = '/packages/account/pages/identity/index'
 export const RECORDS_PAGE = '/packages/account/pages/records/index'
+/** The simulated identity agency's face-check page (H5, development). */
+export const FACE_CHECK_PAGE = '/packages/account/pages/face-check/index'
 export const HOSPITAL_HOME_PAGE = '/packages/hospital/pages/index/index'
 export const HOSPITAL_DEPARTMENTS_PAGE = '/packages/hospital/pages/departments/index'
 export const HOSPITAL_DEPARTMENT_PAGE = '/packages/hospital/pages/department/index'
@@ -81,6 +83,11 @@ export function isAppPageUrl(url: string): boolean {
 /** 实名认证; after success the app opens `back` in its place, or returns to where the citizen came from. */
 export function identityUrl(back?: string): string {
   return pageUrl(IDENTITY_PAGE, { back })
+}
+
+/** The simulated face-check page for one check. */
+export function faceCheckUrl(check: string): string {
+  return pageUrl(FACE_CHECK_PAGE, { check })
 }
 
 /** 预约挂号: the campuses of a hospital service, with 我的预约 and 就诊人管理. */

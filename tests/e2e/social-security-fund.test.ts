@@ -72,7 +72,8 @@ describe('社保 and 公积金 at phone size', () => {
     expect((await card.locator('.qr-code').boundingBox())!.width).toBeGreaterThan(150)
     await shot(page, 'social-security-card.png')
 
-    // 公积金: the balance, the account number masked; the eye shows all 12 digits, and again hides them.
+    // 公积金: the balance, the account number masked; the eye leads through 人脸核身 (the simulated
+    // agency's page in H5), then shows all 12 digits, and again hides them.
     await openService(page, '公积金', 'fund-home')
     const fund = page.locator('.page.fund-home')
     await fund.locator('.fund-balance__value').waitFor()
@@ -81,6 +82,8 @@ describe('社保 and 公积金 at phone size', () => {
     expect(await accountNo.innerText()).toMatch(/^\*{8}[0-9]{4}$/)
     await shot(page, 'housing-fund-home.png')
     await fund.getByRole('button', { name: '显示账号' }).click()
+    const faceCheck = page.locator('.page.face-check')
+    await faceCheck.getByRole('button', { name: '开始核验' }).click()
     await fund.getByRole('button', { name: '隐藏账号' }).waitFor()
     expect(await accountNo.innerText()).toMatch(/^[0-9]{12}$/)
     await fund.getByRole('button', { name: '隐藏账号' }).click()

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatesT, DayScheduleT, HospitalsT } from '../../src/api/hospital'
 import { idCheckCharacter } from '../../src/domain/id-number'
 import { piiInDatabase } from '../fixtures/pii-audit'
+import { freshPerson } from './fresh-person'
 import { type Citizen, type CitizenPlatform, startCitizenPlatform } from './citizen-platform'
 
 // Residents the simulated registry knows by name (mock/identity/app.ts); any other valid number matches any name.
@@ -26,7 +27,14 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => p?.stop())
 
-async function verified(person = ME): Promise<Citizen> {
+/** A person of the 张伟 kind no other account of this file holds (one identity binds one account). */
+function fresh() {
+  const person = freshPerson()
+  allIds.push(person.idNumber)
+  return person
+}
+
+async function verified(person = fresh()): Promise<Citizen> {
   const c = await p.citizen()
   expect((await c.call('POST', '/v1/me/identity', person)).statusCode).toBe(200)
   return c
@@ -75,13 +83,14 @@ describe('就诊人 (patients)', () => {
   it('need 实名认证; the verified citizen is always the first patient, masked', async () => {
     const c = await p.citizen()
     expect((await c.call('GET', '/v1/me/patients')).json().error.code).toBe('IDENTITY_REQUIRED')
-    expect((await c.call('POST', '/v1/me/identity', ME)).statusCode).toBe(200)
+    expect((await c.call('POST', '/v1/me/identity', fresh())).statusCode).toBe(200)
     const list = (await c.call('GET', '/v1/me/patients')).json()
     expect(list).toEqual({ max: 5, patients: [{ id: expect.any(String), name: '*伟', idNumber: '5106**********1238', relation: 'self', createdAt: expect.any(String) }] })
   })
 
   it('adds a family member checked like 实名认证: every bad field at once, a mismatch, a duplicate, the limit', async () => {
-    const c = await verified()
+    const me = fresh()
+    const c = await verified(me)
     const bad = await c.call('POST', '/v1/me/patients', { name: 'L', idNumber: '440305198811220021', relation: 'cousin' })
     expect(bad.statusCode).toBe(422)
     expect(bad.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body.idNumber', 'body.name', 'body.relation'])
@@ -90,7 +99,7 @@ describe('就诊人 (patients)', () => {
 
     await familyPatient(c)
     expect((await c.call('POST', '/v1/me/patients', { ...SPOUSE, relation: 'spouse' })).json().error.code).toBe('PATIENT_EXISTS')
-    expect((await c.call('POST', '/v1/me/patients', { ...ME, relation: 'other' })).json().error.code).toBe('PATIENT_EXISTS')
+    expect((await c.call('POST', '/v1/me/patients', { ...me, relation: 'other' })).json().error.code).toBe('PATIENT_EXISTS')
     for (let i = 1; i <= 3; i++) await familyPatient(c, { name: '张小明', idNumber: idNumberOf(i) }, 'child')
     const sixth = await c.call('POST', '/v1/me/patients', { name: '张小红', idNumber: idNumberOf(9), relation: 'child' })
     expect(sixth.statusCode).toBe(409)

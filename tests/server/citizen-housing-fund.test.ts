@@ -5,6 +5,7 @@ import { cityOfTenant } from '../../mock/shared/tenant-city'
 import { idCheckCharacter } from '../../src/domain/id-number'
 import { piiInDatabase } from '../fixtures/pii-audit'
 import { type Citizen, type CitizenPlatform, startCitizenPlatform } from './citizen-platform'
+import { faceCheck } from './face-check'
 
 let p: CitizenPlatform
 let service: string
@@ -26,7 +27,7 @@ const idNumber = (n: number) => {
 }
 const used: string[] = []
 
-/** A verified citizen whose fund (as the city's centre derives it) passes `test`. */
+/** A verified citizen whose fund (as the city's centre derives it) passes `test`, face-checked just now (withdrawals and the full number need it; tests/security/identity-takeover.test.ts). */
 async function verifiedWith(test: (fund: NonNullable<ReturnType<typeof fundOf>>) => boolean): Promise<{ c: Citizen; id: string }> {
   const city = cityOfTenant(agencyId, 'housing-fund')
   for (let n = used.length * 37 + 1; n < 5000; n++) {
@@ -36,6 +37,7 @@ async function verifiedWith(test: (fund: NonNullable<ReturnType<typeof fundOf>>)
     used.push(id)
     const c = await p.citizen()
     expect((await c.call('POST', '/v1/me/identity', { name: '赵敏', idNumber: id })).statusCode).toBe(200)
+    expect((await faceCheck(c, { purpose: 'step-up' })).faceCheck.status).toBe('passed')
     return { c, id }
   }
   throw new Error('no such person')

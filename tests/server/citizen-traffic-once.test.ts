@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { insertService } from '../../server/modules/catalog/repository'
 import { type CitizenPlatform, startCitizenPlatform } from './citizen-platform'
+import { freshPerson } from './fresh-person'
 
 // A resident the simulated registry knows by name (mock/identity/app.ts).
-const PERSON = { name: '张伟', idNumber: '510603199003071238' }
 const CAR = { plateType: '02', plate: '川A5N3K8', engineTail: '73215B' }
 
 interface TrafficService {
@@ -50,7 +50,7 @@ afterAll(() => p?.stop())
 
 async function verifiedCitizenWithCar() {
   const c = await p.citizen()
-  expect((await c.call('POST', '/v1/me/identity', PERSON)).statusCode).toBe(200)
+  expect((await c.call('POST', '/v1/me/identity', freshPerson())).statusCode).toBe(200)
   const bound = await c.call('POST', '/v1/me/vehicles', CAR)
   expect(bound.statusCode).toBe(201)
   return { c, vehicleId: bound.json().vehicle.id as string }

@@ -4,6 +4,7 @@ import { signRequest } from '../../server/contracts/signing'
 import { findSealedSigningSecret } from '../../server/modules/agencies/repository'
 import { piiInDatabase } from '../fixtures/pii-audit'
 import { type CitizenPlatform, startCitizenPlatform } from './citizen-platform'
+import { freshPerson } from './fresh-person'
 import { testBox } from './test-app'
 
 // A resident the simulated registry knows by name (mock/identity/app.ts).
@@ -26,7 +27,7 @@ const freshPlate = () => `川A${String(10000 + ++plates * 7919).slice(-5)}`
 
 async function verifiedCitizenWithCar() {
   const c = await p.citizen()
-  expect((await c.call('POST', '/v1/me/identity', PERSON)).statusCode).toBe(200)
+  expect((await c.call('POST', '/v1/me/identity', freshPerson())).statusCode).toBe(200)
   const bound = await c.call('POST', '/v1/me/vehicles', { ...CAR, plate: freshPlate() })
   expect(bound.statusCode).toBe(201)
   return { c, vehicleId: bound.json().vehicle.id as string }
@@ -60,7 +61,7 @@ describe('sessions', () => {
       return (await p.app.inject({ method: 'POST', url: '/v1/sessions', payload: { code } })).json().token as string
     }
     const a = await login()
-    await p.app.inject({ method: 'POST', url: '/v1/me/identity', headers: { authorization: `Bearer ${a}` }, payload: PERSON })
+    await p.app.inject({ method: 'POST', url: '/v1/me/identity', headers: { authorization: `Bearer ${a}` }, payload: freshPerson() })
     const b = await login()
     const me = (await p.app.inject({ method: 'GET', url: '/v1/me', headers: { authorization: `Bearer ${b}` } })).json()
     expect(me.identity).toMatchObject({ name: '*伟', idNumber: '5106**********1238' })
@@ -92,7 +93,7 @@ describe('vehicles', () => {
   it('needs a verified identity, validates plate and engine tail, binds several, refuses duplicates, unbinds', async () => {
     const c = await p.citizen()
     expect((await c.call('POST', '/v1/me/vehicles', CAR)).json().error.code).toBe('IDENTITY_REQUIRED')
-    await c.call('POST', '/v1/me/identity', PERSON)
+    await c.call('POST', '/v1/me/identity', freshPerson())
     const bad = await c.call('POST', '/v1/me/vehicles', { plateType: '02', plate: '川AI2345', engineTail: '7321' })
     expect(bad.statusCode).toBe(422)
     expect(bad.json().error.details.map((d: { path: string }) => d.path)).toEqual(['body.plate', 'body.engineTail'])
@@ -197,13 +198,14 @@ describe('an agency that does not answer', () => {
 
   it('identity agency timeout → 504 with a message to retry, nothing stored; the retry works', async () => {
     const c = await p.citizen()
+    const person = freshPerson()
     await whileHanging('identity@1', async () => {
-      const res = await c.call('POST', '/v1/me/identity', PERSON)
+      const res = await c.call('POST', '/v1/me/identity', person)
       expect(res.statusCode).toBe(504)
       expect(res.json().error).toMatchObject({ code: 'AGENCY_TIMEOUT', message: expect.stringContaining('稍后重试') })
       expect((await c.call('GET', '/v1/me')).json().identity).toBeNull()
     })
-    expect((await c.call('POST', '/v1/me/identity', PERSON)).statusCode).toBe(200)
+    expect((await c.call('POST', '/v1/me/identity', person)).statusCode).toBe(200)
   })
 
   it('payment agency timeout while paying → 504; the retry continues the same order, nothing is doubled', async () => {

@@ -5,10 +5,10 @@ import type { BillT } from '../../server/contracts/utilities'
 import { callAgency } from '../../server/modules/gateway/agency-client'
 import { piiInDatabase } from '../fixtures/pii-audit'
 import { type Citizen, type CitizenPlatform, startCitizenPlatform } from './citizen-platform'
+import { freshPerson } from './fresh-person'
 import { testBox } from './test-app'
 
 // A resident the simulated registry knows by name (mock/identity/app.ts).
-const PERSON = { name: '张伟', idNumber: '510603199003071238' }
 const SERVICE = 'utilities-test'
 const SECRET = 'utilities-test-secret'
 
@@ -45,7 +45,7 @@ const url = (path = '') => `/v1/services/${SERVICE}/utility-accounts${path}`
 
 async function verifiedCitizen(): Promise<Citizen> {
   const c = await p.citizen()
-  expect((await c.call('POST', '/v1/me/identity', PERSON)).statusCode).toBe(200)
+  expect((await c.call('POST', '/v1/me/identity', freshPerson())).statusCode).toBe(200)
   return c
 }
 
@@ -70,7 +70,7 @@ describe('binding a household account', () => {
   it('needs 实名认证, checks the 户号 on the phone and at the company, shows the holder masked, binds once, unbinds', async () => {
     const c = await p.citizen()
     expect((await c.call('POST', url('/check'), { providerId: 'water', accountNo: '3100012345' })).json().error.code).toBe('IDENTITY_REQUIRED')
-    await c.call('POST', '/v1/me/identity', PERSON)
+    await c.call('POST', '/v1/me/identity', freshPerson())
 
     const providers = (await c.call('GET', `/v1/services/${SERVICE}/utility-providers`)).json().providers
     expect(providers.map((x: { name: string }) => x.name)).toEqual(['德阳市自来水有限公司', '国网德阳供电公司', '德阳市燃气有限公司'])

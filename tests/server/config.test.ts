@@ -37,7 +37,7 @@ describe('loadConfig', () => {
 
   it('reads the citizen and WeChat settings; production needs a real WeChat and no payment simulator', () => {
     const dev = loadConfig({})
-    expect(dev.citizen).toEqual({ sessionTtlHours: 720, agencyTimeoutMs: 5000, paymentSimulator: true, bookingSweepSeconds: 60 })
+    expect(dev.citizen).toEqual({ sessionTtlHours: 720, agencyTimeoutMs: 5000, paymentSimulator: true, bookingSweepSeconds: 60, faceCheckSimulator: true, identityFailuresPerHour: 5 })
     expect(loadConfig({ ONECITY_BOOKING_SWEEP_S: '5' }).citizen.bookingSweepSeconds).toBe(5)
     expect(() => loadConfig({ ONECITY_BOOKING_SWEEP_S: 'often' })).toThrow(/ONECITY_BOOKING_SWEEP_S/)
     expect(dev.wechat.apiBase).toBeUndefined()
@@ -45,6 +45,9 @@ describe('loadConfig', () => {
     expect(loadConfig(PRODUCTION).citizen.paymentSimulator).toBe(false)
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/WECHAT_APP_ID/)
     expect(() => loadConfig({ ...PRODUCTION, ONECITY_PAYMENT_SIMULATOR: 'on' })).toThrow(/ONECITY_PAYMENT_SIMULATOR/)
+    expect(loadConfig(PRODUCTION).citizen.faceCheckSimulator).toBe(false)
+    expect(() => loadConfig({ ...PRODUCTION, ONECITY_FACE_CHECK_SIMULATOR: 'on' })).toThrow(/ONECITY_FACE_CHECK_SIMULATOR/)
+    expect(loadConfig({ ONECITY_IDENTITY_FAILURES_PER_H: '3' }).citizen.identityFailuresPerHour).toBe(3)
     expect(() => loadConfig({ ONECITY_PUBLIC_URL: 'onecity.example.cn/x', ONECITY_AGENCY_TIMEOUT_MS: 'soon' })).toThrow(/ONECITY_PUBLIC_URL[\s\S]*ONECITY_AGENCY_TIMEOUT_MS/)
   })
 

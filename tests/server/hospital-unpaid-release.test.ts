@@ -2,8 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatesT, DayScheduleT } from '../../src/api/hospital'
 import { type CitizenPlatform, startCitizenPlatform } from './citizen-platform'
+import { freshPerson } from './fresh-person'
 
-const ME = { name: '张伟', idNumber: '510603199003071238' }
 let p: CitizenPlatform
 
 beforeAll(async () => {
@@ -14,7 +14,7 @@ afterAll(() => p?.stop())
 
 async function verifiedWithSlot() {
   const c = await p.citizen()
-  expect((await c.call('POST', '/v1/me/identity', ME)).statusCode).toBe(200)
+  expect((await c.call('POST', '/v1/me/identity', freshPerson())).statusCode).toBe(200)
   const patientId = (await c.call('GET', '/v1/me/patients')).json().patients[0].id as string
   const base = '/v1/services/deyang-hospital/hospitals/tcm'
   // A date a few days out, so the cancel deadline is far away.

@@ -1,7 +1,7 @@
 import { Value } from 'typebox/value'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ErrorBody } from '../../server/errors'
-import { VerifyResult } from '../../server/contracts/identity'
+import { FaceCheckResult, FaceCheckStarted, VerifyResult } from '../../server/contracts/identity'
 import { DEFAULT_PEOPLE, buildIdentityAgency } from '../../mock/identity/app'
 import { itEnforcesSignatures } from '../fixtures/agency-security'
 import { signedClient, unmaskedPii } from '../fixtures/signed-inject'
@@ -72,5 +72,66 @@ describe('identity@1 mock', () => {
 
   it('no response body contained a full ID number or phone', () => {
     expect(client.bodies.flatMap(unmaskedPii)).toEqual([])
+  })
+})
+
+describe('identity@1 mock: the face check (人脸核身)', () => {
+  let clock = Date.parse('2026-12-07T10:00:00+08:00')
+  let faceApp: ReturnType<typeof buildIdentityAgency>
+  let face: ReturnType<typeof signedClient>
+  beforeAll(async () => {
+    faceApp = buildIdentityAgency({ secret: SECRET, now: () => clock })
+    await faceApp.ready()
+    face = signedClient(faceApp, SECRET, () => clock)
+  })
+  afterAll(() => faceApp.close())
+
+  const start = async (person: { name: string; idNumber: string }) => {
+    const res = await face.post('/v1/identity/face-checks', person)
+    expect(res.statusCode).toBe(200)
+    expect(Value.Check(FaceCheckStarted, res.json())).toBe(true)
+    return res.json().checkId as string
+  }
+  const result = async (checkId: string) => (await face.get(`/v1/identity/face-checks/${checkId}`)).json()
+  const simulate = (checkId: string, passed: boolean) => face.post(`/v1/identity/face-checks/${checkId}/simulate`, { passed })
+
+  it('a started check is pending, gets a one-time id and a page; after the face it is passed, and stays so', async () => {
+    const a = await start(known)
+    const b = await start(known)
+    expect(a).not.toBe(b)
+    const pending = await result(a)
+    expect(pending).toEqual({ checkId: a, status: 'pending' })
+    expect(Value.Check(FaceCheckResult, pending)).toBe(true)
+    expect((await simulate(a, true)).json()).toMatchObject({ status: 'passed' })
+    expect(await result(a)).toMatchObject({ status: 'passed', checkedAt: expect.any(String) })
+    // One-time: a later face cannot change a settled check.
+    expect((await simulate(a, false)).json()).toMatchObject({ status: 'passed' })
+    expect((await result(b)).status).toBe('pending')
+  })
+
+  it('a face not matching, or a name the registry does not hold for the number → failed', async () => {
+    const a = await start(known)
+    expect((await simulate(a, false)).json().status).toBe('failed')
+    const b = await start({ ...known, name: '李四' })
+    expect((await simulate(b, true)).json().status).toBe('failed')
+  })
+
+  it('not completed within 5 minutes → expired, and no face passes it any more', async () => {
+    const a = await start(known)
+    clock += 5 * 60_000 + 1
+    expect((await result(a)).status).toBe('expired')
+    expect((await simulate(a, true)).json().status).toBe('expired')
+  })
+
+  it('an unknown check → 404 FACE_CHECK_NOT_FOUND', async () => {
+    const res = await face.get(`/v1/identity/face-checks/${'a'.repeat(32)}`)
+    expect(res.statusCode).toBe(404)
+    expect(res.json().error.code).toBe('FACE_CHECK_NOT_FOUND')
+  })
+
+  itEnforcesSignatures(() => faceApp, SECRET, { method: 'POST', url: '/v1/identity/face-checks', body: known }, () => clock)
+
+  it('no response body contained a full ID number or phone', () => {
+    expect(face.bodies.flatMap(unmaskedPii)).toEqual([])
   })
 })

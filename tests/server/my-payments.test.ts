@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type CitizenPlatform, type Citizen, startCitizenPlatform } from './citizen-platform'
+import { freshPerson } from './fresh-person'
 
 // A resident the simulated registry knows by name (mock/identity/app.ts).
-const PERSON = { name: '张伟', idNumber: '510603199003071238' }
 
 let p: CitizenPlatform
 let traffic: { id: string; name: string; city: string }
@@ -22,7 +22,7 @@ const freshPlate = () => `川A${String(20000 + ++plates * 7919).slice(-5)}`
 /** A verified citizen with a car that has at least two fines payable online at the traffic service. */
 async function citizenWithFines() {
   const c = await p.citizen()
-  expect((await c.call('POST', '/v1/me/identity', PERSON)).statusCode).toBe(200)
+  expect((await c.call('POST', '/v1/me/identity', freshPerson())).statusCode).toBe(200)
   // The simulated police derive fines from the plate: some plates have fewer than two payable.
   for (;;) {
     const plate = freshPlate()

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatesT, DayScheduleT } from '../../src/api/hospital'
 import { idCheckCharacter } from '../../src/domain/id-number'
 import { type CitizenPlatform, startCitizenPlatform } from './citizen-platform'
+import { freshPerson } from './fresh-person'
 
 // A resident the simulated registry knows by name (mock/identity/app.ts).
-const ME = { name: '张伟', idNumber: '510603199003071238' }
 const HOSPITAL = '/v1/services/deyang-hospital'
 
 let p: CitizenPlatform
@@ -41,7 +41,7 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Pr
 
 async function verifiedCitizen() {
   const c = await p.citizen()
-  expect((await c.call('POST', '/v1/me/identity', ME)).statusCode).toBe(200)
+  expect((await c.call('POST', '/v1/me/identity', freshPerson())).statusCode).toBe(200)
   return c
 }
 

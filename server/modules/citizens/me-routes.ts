@@ -28,7 +28,7 @@ export const meRoutes: FastifyPluginAsyncTypebox<CitizenDeps> = async (app, deps
         summary: '实名认证: name and ID number, checked locally (GB 11643) and then by the identity agency; stored encrypted, answered masked',
         security,
         body: IdentityRequest,
-        response: { 200: Type.Object({ identity: Type.Ref('Identity') }), ...errors, 409: ErrorBody, 422: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody },
+        response: { 200: Type.Object({ identity: Type.Ref('Identity') }), ...errors, 409: ErrorBody, 422: ErrorBody, 429: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody },
       },
     },
     async (req) => ({ identity: await verifyIdentity(deps, citizenOf(req), req.body, req.log) }),

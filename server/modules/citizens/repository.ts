@@ -42,8 +42,69 @@ export async function findSealedIdentity(db: Queryable, citizenId: string): Prom
   return row?.identity_sealed && row.verified_at ? { sealed: row.identity_sealed, verifiedAt: row.verified_at } : undefined
 }
 
-/** Stores a verified identity once; false when the citizen was verified meanwhile (the first one stays). */
-export async function setIdentity(db: Queryable, citizenId: string, sealed: string): Promise<boolean> {
-  const rows = await db.query('UPDATE citizens SET identity_sealed = $2, verified_at = now() WHERE id = $1 AND identity_sealed IS NULL RETURNING id', [citizenId, sealed])
+/**
+ * Stores a verified identity once, with its lookup key; false when the
+ * citizen was verified meanwhile (the first one stays). Throws a unique
+ * violation when another citizen holds the identity (one account per identity).
+ */
+export async function setIdentity(db: Queryable, citizenId: string, sealed: string, identityKey: string): Promise<boolean> {
+  const rows = await db.query(
+    'UPDATE citizens SET identity_sealed = $2, identity_key = $3, verified_at = now() WHERE id = $1 AND identity_sealed IS NULL RETURNING id',
+    [citizenId, sealed, identityKey],
+  )
+  return rows.length === 1
+}
+
+/** The citizen who holds the identity with this lookup key, if any. */
+export async function findIdentityHolder(db: Queryable, identityKey: string): Promise<string | undefined> {
+  const [row] = await db.query<{ id: string }>('SELECT id FROM citizens WHERE identity_key = $1', [identityKey])
+  return row?.id
+}
+
+/** Takes the identity (and any face check) from a citizen, who is then no longer verified. */
+export async function clearIdentity(db: Queryable, citizenId: string): Promise<void> {
+  await db.query('UPDATE citizens SET identity_sealed = NULL, identity_key = NULL, verified_at = NULL, face_checked_at = NULL WHERE id = $1', [citizenId])
+}
+
+/** Gives a citizen without an identity this identity, face-checked now; false when the citizen is verified already. */
+export async function takeIdentity(db: Queryable, citizenId: string, sealed: string, identityKey: string): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE citizens SET identity_sealed = $2, identity_key = $3, verified_at = now(), face_checked_at = now()
+     WHERE id = $1 AND identity_sealed IS NULL RETURNING id`,
+    [citizenId, sealed, identityKey],
+  )
+  return rows.length === 1
+}
+
+/** Records a passed face check for the citizen holding this identity; false when they hold another one (or none) now. */
+export async function markFaceChecked(db: Queryable, citizenId: string, identityKey: string): Promise<boolean> {
+  const rows = await db.query('UPDATE citizens SET face_checked_at = now() WHERE id = $1 AND identity_key = $2 RETURNING id', [citizenId, identityKey])
+  return rows.length === 1
+}
+
+/** Whether the citizen passed a face check within the last `minutes`. */
+export async function faceCheckedWithin(db: Queryable, citizenId: string, minutes: number): Promise<boolean> {
+  const [row] = await db.query<{ recent: boolean }>(
+    `SELECT face_checked_at > now() - make_interval(mins => $2::int) AS recent FROM citizens WHERE id = $1`,
+    [citizenId, minutes],
+  )
+  return row?.recent === true
+}
+
+/** Verified citizens stored before identities had lookup keys (oldest first). */
+export async function listUnkeyedIdentities(db: Queryable): Promise<{ id: string; sealed: string }[]> {
+  return db.query<{ id: string; sealed: string }>(
+    'SELECT id, identity_sealed AS sealed FROM citizens WHERE identity_sealed IS NOT NULL AND identity_key IS NULL ORDER BY verified_at, id',
+  )
+}
+
+/** Sets a legacy identity's lookup key; false when another citizen holds that identity already. */
+export async function setIdentityKey(db: Queryable, citizenId: string, identityKey: string): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE citizens SET identity_key = $2 WHERE id = $1 AND identity_key IS NULL
+       AND NOT EXISTS (SELECT 1 FROM citizens WHERE identity_key = $2)
+     RETURNING id`,
+    [citizenId, identityKey],
+  )
   return rows.length === 1
 }

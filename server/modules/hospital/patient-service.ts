@@ -59,7 +59,7 @@ export function createPatients(deps: CitizenDeps) {
       // Checked before the identity agency sees the ID number, and again by the guarded insert.
       if (existing.some((p) => openPatient(box, p).idNumber === form.idNumber)) throw duplicate()
       if (existing.length >= MAX_PATIENTS) throw tooMany()
-      await verifyPerson(deps, form, log)
+      await verifyPerson(deps, citizenId, form, log)
       const result = await insertPatient(db, { citizenId, sealed: box.seal(JSON.stringify(form)), idKey, relation }, MAX_PATIENTS)
       if ('refused' in result) throw result.refused === 'duplicate' ? duplicate() : tooMany()
       return patientView(box, result.row)

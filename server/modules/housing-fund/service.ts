@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import { formatYuan } from '../../../src/domain/money'
 import { housingFundContract } from '../../contracts/housing-fund'
 import type { CitizenDeps } from '../citizens/citizen-deps'
-import { requireIdentity } from '../citizens/identity-service'
+import { requireIdentity, requireRecentFaceCheck } from '../citizens/identity-service'
 import { addRecord } from '../citizens/records-service'
 import { yearMonths } from '../citizens/year-months'
 import { agencyKeyFor } from '../gateway/agency-key'
@@ -29,9 +29,10 @@ export function createHousingFund(deps: CitizenDeps) {
       return centre.call('getAccount', { body: { idNumber } })
     },
 
-    /** The full account number (the citizen tapped to see it). */
+    /** The full account number (the citizen tapped to see it): 403 FACE_CHECK_REQUIRED without a face check in the last 5 minutes. */
     async accountNumber(serviceId: string, citizenId: string, log: FastifyBaseLogger) {
       const { centre, idNumber } = await centreFor(serviceId, citizenId, log)
+      await requireRecentFaceCheck(deps.db, citizenId)
       return centre.call('getAccountNumber', { body: { idNumber } })
     },
 
@@ -62,10 +63,12 @@ export function createHousingFund(deps: CitizenDeps) {
 
     /**
      * Applies to withdraw: the same idempotencyKey is the same application at
-     * the centre, and the application is recorded in 办事记录 once.
+     * the centre, and the application is recorded in 办事记录 once. Moving
+     * money needs a face check in the last 5 minutes (403 FACE_CHECK_REQUIRED).
      */
     async applyWithdrawal(serviceId: string, citizenId: string, body: WithdrawalBodyT, log: FastifyBaseLogger): Promise<WithdrawalAnswerT> {
       const { centre, idNumber } = await centreFor(serviceId, citizenId, log)
+      await requireRecentFaceCheck(deps.db, citizenId)
       const requestId = agencyKeyFor(citizenId, body.idempotencyKey)
       const application = await centre.call('applyWithdrawal', { body: { idNumber, reason: body.reason, amountFen: body.amountFen, requestId } })
       await addRecord(deps.db, {

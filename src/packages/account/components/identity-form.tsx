@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components'
+import { useRef } from 'react'
 import type { IdentityT } from '../../../api/citizens'
 import { FormFooter } from '../../../components/form-footer'
 import { PersonFields } from '../../../components/person-fields'
@@ -17,15 +18,32 @@ function prepare(values: IdentityValues) {
  * 姓名 and 身份证号, checked on the phone (GB 11643) before the identity
  * agency is asked; what was typed stays through every refusal and failure.
  */
-export function IdentityForm({ onVerified, onAlreadyVerified }: { onVerified: (identity: IdentityT) => void; onAlreadyVerified: () => void }) {
+export function IdentityForm({
+  onVerified,
+  onAlreadyVerified,
+  onBoundElsewhere,
+}: {
+  onVerified: (identity: IdentityT) => void
+  onAlreadyVerified: () => void
+  /** Another WeChat account holds this identity: only a face check (人脸核身) moves it here. */
+  onBoundElsewhere: (values: IdentityValues, message: string) => void
+}) {
+  const sent = useRef<IdentityValues | null>(null)
   const form = useForm({
     initial: { name: '', idNumber: '' },
     prepare,
-    send: verifyIdentity,
+    send: (values: IdentityValues) => {
+      sent.current = values
+      return verifyIdentity(values)
+    },
     onSuccess: onVerified,
     onFailure: (error) => {
       if (error instanceof ApiError && error.code === 'IDENTITY_ALREADY_VERIFIED') {
         onAlreadyVerified()
+        return null
+      }
+      if (error instanceof ApiError && error.code === 'IDENTITY_BOUND_ELSEWHERE' && sent.current) {
+        onBoundElsewhere(sent.current, error.message)
         return null
       }
       return undefined

@@ -1,6 +1,7 @@
 import { useRef } from 'react'
 import { yuanText } from '../../../domain/money'
 import { checkWithdrawalAmount } from '../../../domain/withdrawal-amount'
+import { useFaceCheck } from '../../../hooks/use-face-check'
 import { useForm } from '../../../hooks/use-form'
 import { useServiceUsage } from '../../../hooks/use-service-usage'
 import { applyForWithdrawal, type WithdrawalApplication, type WithdrawalReason } from '../../../services/housing-fund-api'
@@ -27,6 +28,10 @@ export function useWithdrawalForm(service: string, reason: WithdrawalReason, onA
   const keys = useRef(new Map<number, string>())
   // Anonymous submit/success/error with latency; the use itself was counted on the service's first page.
   const usage = useServiceUsage(service, { open: false })
+  // Moving money needs a recent 人脸核身: the citizen does it and submits again.
+  const faceCheck = useFaceCheck((end) => {
+    if (end.kind === 'done' && end.outcome.faceCheck.status === 'passed') void form.submit()
+  })
   const keyFor = (amountFen: number) => {
     let key = keys.current.get(amountFen)
     if (!key) {
@@ -36,7 +41,7 @@ export function useWithdrawalForm(service: string, reason: WithdrawalReason, onA
     return key
   }
 
-  return useForm({
+  const form = useForm({
     initial: { amount: yuanText(reason.maxAmountFen) },
     prepare: prepare(reason.maxAmountFen),
     send: (values) => {
@@ -58,9 +63,14 @@ export function useWithdrawalForm(service: string, reason: WithdrawalReason, onA
         openPage(identityUrl())
         return { message: '申请提取需要先完成实名认证，认证后回到本页再次提交', retryable: false }
       }
+      if (error.code === 'FACE_CHECK_REQUIRED') {
+        faceCheck.run({ purpose: 'step-up' })
+        return { message: '为保护资金安全，提取前需完成人脸核身；通过后将自动再次提交', retryable: false }
+      }
       // The centre saw this key with another request: the next try must not reuse it.
       if (error.code === 'IDEMPOTENCY_CONFLICT') keys.current.clear()
       return undefined
     },
   })
+  return form
 }
