@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { isAbsolute, resolve } from 'node:path'
+import type { AddressPolicy } from './modules/gateway/address-policy'
 
 export interface Config {
   port: number
@@ -15,6 +16,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   /** NODE_ENV=production: agency endpoints must use https (no loopback exemption). */
   production: boolean
+  /** Where the platform may connect to agencies (02-services.md, endpoint rules): at submission and at connect time. */
+  agencyNetwork: AddressPolicy
   review: ReviewConfig
   /** Port of the simulated agencies `npm start` runs (0 = a free one); null = do not start them. */
   mockPort: number | null
@@ -63,6 +66,8 @@ export interface ReviewConfig {
   probeIntervalS: number
   /** A service is down from the first of this many consecutive failed probes (03-index.md: 2). */
   probeDownAfter: number
+  /** Submissions of one agency waiting for (or in) review at most; more are refused with 429 REVIEW_QUEUE_FULL. */
+  queuePerAgency: number
 }
 
 export class ConfigError extends Error {
@@ -116,8 +121,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     intervalHours: integer('ONECITY_REVIEW_INTERVAL_H', '24', 24 * 365),
     probeIntervalS: integer('ONECITY_PROBE_INTERVAL_S', '300', 86_400),
     probeDownAfter: integer('ONECITY_PROBE_DOWN_AFTER', '2', 100),
+    queuePerAgency: integer('ONECITY_REVIEW_QUEUE_PER_AGENCY', '10', 10_000),
   }
   if (review.probeDownAfter < 1) problems.push('ONECITY_PROBE_DOWN_AFTER must be at least 1')
+  if (review.queuePerAgency < 1) problems.push('ONECITY_REVIEW_QUEUE_PER_AGENCY must be at least 1')
   const mockPortText = value('ONECITY_MOCK_PORT') ?? '4100'
   const mockPort = mockPortText === 'off' ? null : integer('ONECITY_MOCK_PORT', mockPortText, 65535)
 
@@ -127,6 +134,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const simulatorText = value('ONECITY_PAYMENT_SIMULATOR') ?? (production ? 'off' : 'on')
   if (simulatorText !== 'on' && simulatorText !== 'off') problems.push(`ONECITY_PAYMENT_SIMULATOR must be on or off, got "${simulatorText}"`)
   if (production && simulatorText === 'on') problems.push('ONECITY_PAYMENT_SIMULATOR cannot be on in production')
+  // Loopback agencies are the simulated ones of development; in production an endpoint on this machine would be SSRF.
+  const loopbackText = value('ONECITY_AGENCY_LOOPBACK') ?? (production ? 'off' : 'on')
+  if (loopbackText !== 'on' && loopbackText !== 'off') problems.push(`ONECITY_AGENCY_LOOPBACK must be on or off, got "${loopbackText}"`)
+  if (production && loopbackText === 'on') problems.push('ONECITY_AGENCY_LOOPBACK cannot be on in production (agency endpoints must be public)')
+  const agencyNetwork: AddressPolicy = { allowLoopback: loopbackText === 'on', publicOnly: production }
   const citizen: CitizenConfig = {
     sessionTtlHours: integer('ONECITY_SESSION_TTL_H', '720', 24 * 365),
     agencyTimeoutMs: integer('ONECITY_AGENCY_TIMEOUT_MS', '5000', 60_000),
@@ -162,6 +174,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     h5Dir: absolute(value('ONECITY_H5_DIR') ?? 'dist-h5'),
     logLevel,
     production,
+    agencyNetwork,
     review,
     mockPort,
     citizen,

@@ -50,7 +50,7 @@ export async function describeCitizen(deps: Pick<CitizenDeps, 'db' | 'box'>, cit
  * citizen is verified already.
  */
 export async function verifyIdentity(
-  deps: Pick<CitizenDeps, 'db' | 'box' | 'config'>,
+  deps: Pick<CitizenDeps, 'db' | 'box' | 'config' | 'network'>,
   citizenId: string,
   input: { name: string; idNumber: string },
   log: FastifyBaseLogger,

@@ -8,7 +8,7 @@ import type { Fulfiller } from '../payments/payment-service'
  * violation was paid by this order and answers their receipt (缴款书编号).
  * The police record a payment once per order id, so a retry is harmless.
  */
-export function fulfilViolation(deps: Pick<CitizenDeps, 'db' | 'box' | 'config'>): Fulfiller {
+export function fulfilViolation(deps: Pick<CitizenDeps, 'db' | 'box' | 'config' | 'network'>): Fulfiller {
   return async (paid, log) => {
     const agency = await agencyFor(deps, paid.serviceId, trafficContract, log)
     const result = await agency.call('payViolation', { body: { violationId: paid.subject.id, orderId: paid.orderId, amountFen: paid.amountFen } })
