@@ -26,7 +26,7 @@ describe('the review queue takes turns between agencies', () => {
         const { submissionId } = await insertSubmission(db, agencyId, manifest(serviceId))
         return enqueueReview(db, { serviceId, submissionId, trigger: 'submit' })
       }
-      for (let i = 1; i <= 60; i++) await queue('queue-a', `queue-a-${i}`)
+      for (let i = 1; i <= 20; i++) await queue('queue-a', `queue-a-${i}`)
       await queue('queue-b', 'queue-b-1')
       const order: string[] = []
       for (let i = 0; i < 4; i++) order.push((await claimNextReview(db))!.agencyId)
@@ -34,7 +34,7 @@ describe('the review queue takes turns between agencies', () => {
     } finally {
       await db.close()
     }
-  })
+  }, 120_000)
 })
 
 describe('per-agency quota of submissions waiting for review', () => {
@@ -73,5 +73,5 @@ describe('per-agency quota of submissions waiting for review', () => {
     expect(refused.json().error).toMatchObject({ code: 'REVIEW_QUEUE_FULL', message: expect.stringMatching(/at most 3.*最多 3 个/) })
     expect(await app.db.query(`SELECT id FROM services WHERE id = 'quota-a-4'`)).toEqual([])
     expect((await submit('b', 'quota-b-1')).statusCode).toBe(201)
-  })
+  }, 120_000)
 })

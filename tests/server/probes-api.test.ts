@@ -24,9 +24,9 @@ const MAX_GAP_MS = 3 * 300_000
 
 const call = (method: 'GET' | 'POST', url: string, who?: string, payload?: object) =>
   app.inject({ method, url, headers: who ? { authorization: `Bearer ${tokens[who]}` } : {}, ...(payload ? { payload } : {}) })
-const window = (startInMs: number, lengthMs: number, note = '系统升级') => ({
-  startsAt: new Date(Date.now() + startInMs).toISOString(),
-  endsAt: new Date(Date.now() + startInMs + lengthMs).toISOString(),
+const window = (startInMs: number, lengthMs: number, note = '系统升级', now = Date.now()) => ({
+  startsAt: new Date(now + startInMs).toISOString(),
+  endsAt: new Date(now + startInMs + lengthMs).toISOString(),
   note,
 })
 
