@@ -25,6 +25,7 @@ import { catalogRoutes } from './modules/catalog/routes'
 import { ServiceManifestSchema } from './modules/onboarding/manifest-schema'
 import { onboardingAdminRoutes } from './modules/onboarding/admin-routes'
 import { agencyServiceRoutes } from './modules/onboarding/routes'
+import { platformAgencyRoutes } from './modules/onboarding/platform-agency-routes'
 import { CatalogServiceSchema, CoverageSchema, ServiceItemSchema } from '../src/api/catalog'
 import { cityRoutes } from './modules/cities/routes'
 import { reviewRoutes } from './modules/review/routes'
@@ -54,6 +55,8 @@ import { statsRoutes } from './modules/stats/routes'
 import { createStatsService } from './modules/stats/stats-service'
 import { rulesOf } from './modules/probes/service'
 import { AppointmentView, Patient } from '../src/api/hospital'
+import { createAgencyNetwork } from './modules/gateway/agency-network'
+import type { Resolve } from './modules/gateway/endpoint-rules'
 
 /**
  * What a request log line says about the request: method and path only. Query
@@ -77,6 +80,8 @@ export interface BuildOptions {
   onDemoTokens?: (tokens: DemoTokens) => void
   /** Addresses known once things listen (startPlatform passes them); by default the configured ones and http://127.0.0.1:PORT. */
   links?: Partial<PlatformLinks>
+  /** How agency endpoint names resolve (tests inject a fake resolver; by default the system's). */
+  resolve?: Resolve
 }
 
 /**
@@ -121,7 +126,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // fields where a schema forbids them instead of silently dropping them.
     ajv: { customOptions: { allErrors: true, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
-  const reviews = createReviewWorker({ db, box, config: config.review, production: config.production, log: app.log, concurrency: options.reviewConcurrency ?? 2 })
+  // One connection pool for every agency call, guarded by the configured address policy (tests may inject a resolver).
+  const network = createAgencyNetwork(config.agencyNetwork, options.resolve)
+  const reviews = createReviewWorker({ db, box, config: config.review, production: config.production, network, log: app.log, concurrency: options.reviewConcurrency ?? 2 })
   app.decorate('reviews', reviews)
   const usage = await createUsageService(db)
   const citizens: CitizenDeps = {
@@ -133,12 +140,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       wechatBase: options.links?.wechatBase ?? (() => config.wechat.apiBase),
       publicUrl: options.links?.publicUrl ?? (() => config.citizen.publicUrl ?? `http://127.0.0.1:${config.port}`),
     },
+    network,
   }
   await backfillIdentityKeys(db, box, citizens.lookup)
   const payments = createPayments(citizens, { fulfillers: fulfillersOf(SLICES, citizens) })
   const sliceDeps: SliceDeps = { ...citizens, payments }
   const sweeps = SLICES.flatMap((s) => (s.sweep ? [{ name: s.name, run: s.sweep(sliceDeps) }] : []))
-  const jobs = startJobs({ db, config, log: app.log, reviews, sweeps, payments, usage })
+  const jobs = startJobs({ db, config, log: app.log, reviews, sweeps, payments, usage, network })
   // Hooks run in order: the background work stops before the database it writes to closes.
   app.addHook('onClose', () => jobs.stop())
   // Usage answers wait for their commit: the last group finishes before the database closes.
@@ -194,9 +202,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(agencyAdminRoutes, { db, cities, box })
   await app.register(signingSecretRoutes, { db, box, overlapHours: config.tokens.secretOverlapHours, audit: recordAudit })
   await app.register(tokenAdminRoutes, { db, findAgency: (id) => getAgency(db, id), ttlDays: config.tokens.ttlDays })
-  await app.register(agencyServiceRoutes, { db, reviews })
+  await app.register(agencyServiceRoutes, { db, reviews, network })
   await app.register(reviewRoutes, { db, reviews })
   await app.register(onboardingAdminRoutes, { db })
+  await app.register(platformAgencyRoutes, { db })
   await app.register(probeRoutes, { db, config: config.review })
   await app.register(consoleRoutes, { prefix: '/console' })
 

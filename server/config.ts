@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { isAbsolute, resolve } from 'node:path'
 import { DEFAULT_TOKEN_TTL_DAYS, type Role } from './modules/auth/token'
+import type { AddressPolicy } from './modules/gateway/address-policy'
 
 export interface Config {
   port: number
@@ -23,6 +24,8 @@ export interface Config {
   /** The demo catalog, its agencies and tokens on the first start (development only). */
   demo: boolean
   tokens: TokenConfig
+  /** Where the platform may connect to agencies (02-services.md, endpoint rules): at submission and at connect time. */
+  agencyNetwork: AddressPolicy
   review: ReviewConfig
   /** Port of the simulated agencies `npm start` runs (0 = a free one); null = do not start them. */
   mockPort: number | null
@@ -82,6 +85,8 @@ export interface ReviewConfig {
   probeIntervalS: number
   /** A service is down from the first of this many consecutive failed probes (03-index.md: 2). */
   probeDownAfter: number
+  /** Submissions of one agency waiting for (or in) review at most; more are refused with 429 REVIEW_QUEUE_FULL. */
+  queuePerAgency: number
 }
 
 export class ConfigError extends Error {
@@ -135,8 +140,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     intervalHours: integer('ONECITY_REVIEW_INTERVAL_H', '24', 24 * 365),
     probeIntervalS: integer('ONECITY_PROBE_INTERVAL_S', '300', 86_400),
     probeDownAfter: integer('ONECITY_PROBE_DOWN_AFTER', '2', 100),
+    queuePerAgency: integer('ONECITY_REVIEW_QUEUE_PER_AGENCY', '10', 10_000),
   }
   if (review.probeDownAfter < 1) problems.push('ONECITY_PROBE_DOWN_AFTER must be at least 1')
+  if (review.queuePerAgency < 1) problems.push('ONECITY_REVIEW_QUEUE_PER_AGENCY must be at least 1')
   const production = value('NODE_ENV') === 'production'
   // Development defaults to the demo; production defaults to none of it and refuses it when asked for.
   const onOff = (name: string, fallback: 'on' | 'off') => {
@@ -158,6 +165,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && paymentSimulator) problems.push('ONECITY_PAYMENT_SIMULATOR cannot be on in production')
   const faceCheckSimulator = onOff('ONECITY_FACE_CHECK_SIMULATOR', production ? 'off' : 'on')
   if (production && faceCheckSimulator) problems.push('ONECITY_FACE_CHECK_SIMULATOR cannot be on in production')
+  // Loopback agencies are the simulated ones of development; in production an endpoint on this machine would be SSRF.
+  const allowLoopback = onOff('ONECITY_AGENCY_LOOPBACK', production ? 'off' : 'on')
+  if (production && allowLoopback) problems.push('ONECITY_AGENCY_LOOPBACK cannot be on in production (agency endpoints must be public)')
+  const agencyNetwork: AddressPolicy = { allowLoopback, publicOnly: production }
   const citizen: CitizenConfig = {
     sessionTtlHours: integer('ONECITY_SESSION_TTL_H', '720', 24 * 365),
     agencyTimeoutMs: integer('ONECITY_AGENCY_TIMEOUT_MS', '5000', 60_000),
@@ -208,6 +219,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     production,
     demo,
     tokens,
+    agencyNetwork,
     review,
     mockPort,
     citizen,

@@ -9,6 +9,7 @@ import type { Db } from './db/db'
 import { openDb } from './db/open-db'
 import { findSealedSigningSecret } from './modules/agencies/repository'
 import type { TypedContract } from './modules/onboarding/manifest-schema'
+import { designateDemoPlatformAgencies } from './seed/designate-demo-platform-agencies'
 import { onboardDemoServices } from './seed/onboard-demo'
 import { demoTypedServices } from './seed/seed'
 import { postThroughRoute, runSimulation } from './simulate/run-simulation'
@@ -75,6 +76,7 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
         onboarded = await onboardDemoServices({ baseUrl: url, db, services, endpointOf: (id) => mocks!.endpointOf(id), reviewsIdle: () => app.reviews.idle() })
         await db.query(`INSERT INTO seeds (name) VALUES ('demo-onboarding') ON CONFLICT DO NOTHING`)
       }
+      await designateDemoPlatformAgencies(db, services)
     }
   } catch (err) {
     await mocks?.stop()

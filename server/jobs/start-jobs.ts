@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from '../config'
 import type { Db } from '../db/db'
+import type { AgencyNetwork } from '../modules/gateway/agency-network'
 import type { Payments } from '../modules/payments/payment-service'
 import { startProber } from '../modules/probes/prober'
 import type { ReviewWorker } from '../modules/review/review-worker'
@@ -21,6 +22,8 @@ export interface JobDeps {
   sweeps: readonly SliceSweep[]
   payments: Payments
   usage: UsageService
+  /** Where the probes may connect (the configured address policy). */
+  network: AgencyNetwork
 }
 
 /**
@@ -36,7 +39,7 @@ export function startJobs(d: JobDeps): Job {
   const jobs: Job[] = [
     ...(d.config.review.intervalHours > 0 ? [startReviewSchedule(d.reviews, d.config.review.intervalHours, d.log)] : []),
     startReviewQueue(d.reviews, d.log),
-    ...(d.config.review.probeIntervalS > 0 ? [startProber({ db: d.db, intervalMs: d.config.review.probeIntervalS * 1000, log: d.log })] : []),
+    ...(d.config.review.probeIntervalS > 0 ? [startProber({ db: d.db, intervalMs: d.config.review.probeIntervalS * 1000, log: d.log, network: d.network })] : []),
     ...d.sweeps.map((sweep) => startSliceSweep(sweep, sweepMs, d.log)),
     startPaymentSweep(d.payments, sweepMs, d.log),
     startUsageBatchCleanup(d.usage, d.log),

@@ -49,7 +49,15 @@ export interface CheckResult {
   evidence: string[]
 }
 
-/** A review passes when nothing caps it: the service answers and keeps its contract. Listing needs a passed review. */
+/** Checks whose failure blocks listing without capping the stars: an endpoint the platform must not call (02-services.md). */
+const BLOCKING_CHECKS: readonly CheckId[] = ['transport']
+
+/**
+ * A review passes when nothing caps it (the service answers and keeps its
+ * contract) and its transport is allowed (https, a public address in
+ * production). Listing needs a passed review.
+ */
 export function reviewPassed(checks: readonly CheckResult[]): boolean {
-  return CAPPING_CHECKS.every((id) => checks.find((c) => c.id === id)?.outcome !== 'fail' && checks.some((c) => c.id === id))
+  const fails = (id: CheckId) => checks.find((c) => c.id === id)?.outcome === 'fail'
+  return CAPPING_CHECKS.every((id) => !fails(id) && checks.some((c) => c.id === id)) && !BLOCKING_CHECKS.some(fails)
 }

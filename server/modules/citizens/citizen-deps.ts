@@ -2,6 +2,7 @@ import type { Config } from '../../config'
 import type { LookupKey } from '../../crypto/lookup-key'
 import type { SecretBox } from '../../crypto/secret-box'
 import type { Db } from '../../db/db'
+import type { AgencyNetwork } from '../gateway/agency-network'
 
 /** Addresses known only once the platform and the simulated agencies listen. */
 export interface PlatformLinks {
@@ -18,4 +19,6 @@ export interface CitizenDeps {
   lookup: LookupKey
   config: Config
   links: PlatformLinks
+  /** Where agency calls may connect (config.agencyNetwork, checked at connect time). */
+  network: AgencyNetwork
 }

@@ -77,7 +77,7 @@ export function boundElsewhere(): HttpError {
  * asked first, so the 409 tells nothing to someone without the right name.
  */
 export async function verifyIdentity(
-  deps: Pick<CitizenDeps, 'db' | 'box' | 'config' | 'lookup'>,
+  deps: Pick<CitizenDeps, 'db' | 'box' | 'config' | 'lookup' | 'network'>,
   citizenId: string,
   input: { name: string; idNumber: string },
   log: FastifyBaseLogger,

@@ -1,4 +1,8 @@
+import { type ClientRequest, type IncomingMessage, request as httpRequest } from 'node:http'
+import { request as httpsRequest } from 'node:https'
 import { type SigningKeys, signRequest } from '../../contracts/signing'
+import { AddressRefused, type AgencyNetwork, developmentNetwork } from './agency-network'
+import { endpointShapeProblems } from './endpoint-rules'
 
 /** What the platform sends to an agency: the operation's method and path (parameters filled in), query and JSON body. */
 export interface AgencyRequest {
@@ -18,7 +22,8 @@ export interface PreparedRequest {
   bodyText: string
 }
 
-export type AgencyFailure = 'timeout' | 'too-large' | 'network'
+/** timeout, too-large and network as before; refused: the address policy forbade the connection (nothing was sent). */
+export type AgencyFailure = 'timeout' | 'too-large' | 'network' | 'refused'
 
 /**
  * An agency's answer, or why there was none. A hostile endpoint cannot hurt
@@ -40,13 +45,34 @@ export interface CallLimits {
   timeoutMs?: number
   /** Largest body read; default 1 MiB. */
   maxBytes?: number
+  /** Where connections may go (the configured address policy); development's when absent. */
+  network?: AgencyNetwork
 }
 
 const DEFAULT_TIMEOUT_MS = 5000
 const DEFAULT_MAX_BYTES = 1024 * 1024
 
+/** An endpoint the platform will not call at all: its form breaks the endpoint rules. */
+export class EndpointRefused extends Error {}
+
+// A dot segment ('..', '%2e.', …) would let a parameter walk out of the endpoint's path prefix.
+const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i
+
+/**
+ * The request's URL, built from its parts rather than by pasting text: the
+ * endpoint's origin and path prefix, then the operation's path, so nothing in
+ * an endpoint (a "#" or "?") or in a parameter can make the platform call a
+ * path other than the operation's under the endpoint.
+ */
 export function prepareRequest(endpoint: string, req: AgencyRequest): PreparedRequest {
-  const url = new URL(endpoint.replace(/\/+$/, '') + req.path)
+  const problems = endpointShapeProblems(endpoint)
+  if (problems.length > 0) throw new EndpointRefused(`endpoint ${problems.join('; ')}`)
+  if (!req.path.startsWith('/') || req.path.includes('?') || req.path.includes('#') || req.path.split('/').some((s) => DOT_SEGMENT.test(s))) {
+    throw new EndpointRefused(`not an operation path: ${req.path}`)
+  }
+  const base = new URL(endpoint)
+  const url = new URL(base.origin)
+  url.pathname = base.pathname.replace(/\/+$/, '') + req.path
   for (const [k, v] of Object.entries(req.query ?? {})) url.searchParams.set(k, v)
   return {
     method: req.method,
@@ -61,52 +87,88 @@ export function signPrepared(req: PreparedRequest, secret: SigningKeys, now = Da
   return signRequest({ method: req.method, target: req.target, body: req.bodyText }, secret, now)
 }
 
+function errorCode(err: unknown): string {
+  const e = err as { code?: string; errors?: { code?: string }[]; message?: string }
+  return e.code ?? e.errors?.[0]?.code ?? e.message ?? 'unknown error'
+}
+
 /**
  * Sends a prepared request with the given headers (signed or deliberately not,
  * for the review's signature cases) and reads at most `maxBytes` of the answer
- * within `timeoutMs`, redirects not followed.
+ * within `timeoutMs`, redirects not followed. The connection goes only where
+ * the network's address policy allows, checked on the address actually
+ * connected to; a refused one answers `refused` without sending anything.
  */
-export async function sendPrepared(req: PreparedRequest, headers: Record<string, string>, limits: CallLimits = {}): Promise<AgencyAnswer> {
+export function sendPrepared(req: PreparedRequest, headers: Record<string, string>, limits: CallLimits = {}): Promise<AgencyAnswer> {
   const timeoutMs = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES
+  const network = limits.network ?? developmentNetwork()
   const started = performance.now()
   const elapsed = () => Math.round(performance.now() - started)
-  const controller = new AbortController()
-  const timer = setTimeout(() => controller.abort(), timeoutMs)
-  try {
-    const res = await fetch(req.url, {
-      method: req.method,
-      headers: { accept: 'application/json', ...(req.bodyText ? { 'content-type': 'application/json' } : {}), ...headers },
-      ...(req.bodyText ? { body: req.bodyText } : {}),
-      redirect: 'manual',
-      signal: controller.signal,
-    })
-    const chunks: Uint8Array[] = []
-    let size = 0
-    const reader = res.body?.getReader()
-    for (let next = await reader?.read(); reader && next && !next.done; next = await reader.read()) {
-      size += next.value.byteLength
-      if (size > maxBytes) {
-        controller.abort()
-        return { status: res.status, ms: elapsed(), text: '', failure: 'too-large', note: `answer larger than ${maxBytes} bytes; reading stopped` }
-      }
-      chunks.push(next.value)
+  const url = new URL(req.url)
+  const refused = network.refusal(url)
+  if (refused) return Promise.resolve({ ms: 0, text: '', failure: 'refused', note: `not connected: ${refused} (agency endpoints must be public)` })
+
+  return new Promise<AgencyAnswer>((resolve) => {
+    let settled = false
+    const finish = (answer: AgencyAnswer) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      resolve(answer)
     }
-    const text = Buffer.concat(chunks).toString('utf8')
-    let json: unknown
-    try {
-      json = text === '' ? undefined : JSON.parse(text)
-    } catch {
-      json = undefined
+    const body = req.bodyText ? Buffer.from(req.bodyText) : undefined
+    let request: ClientRequest
+    const timer = setTimeout(() => {
+      finish({ ms: elapsed(), text: '', failure: 'timeout', note: `no complete answer within ${timeoutMs} ms` })
+      request.destroy()
+    }, timeoutMs)
+    const send = (retried: boolean) => {
+      request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, {
+        method: req.method,
+        agent: network.agent(url),
+        headers: {
+          accept: 'application/json',
+          ...(body ? { 'content-type': 'application/json', 'content-length': String(body.length) } : {}),
+          ...headers,
+        },
+      })
+      request.on('error', (err) => {
+        // A kept-alive connection the server closed just as it was reused: nothing was read, send once more on a new one.
+        if (!retried && request.reusedSocket && errorCode(err) === 'ECONNRESET' && !settled) return send(true)
+        if (err instanceof AddressRefused) finish({ ms: elapsed(), text: '', failure: 'refused', note: `not connected: ${err.reason} (agency endpoints must be public)` })
+        else finish({ ms: elapsed(), text: '', failure: 'network', note: `could not connect (${errorCode(err)})` })
+      })
+      request.on('response', (res) => onResponse(res))
+      request.end(body)
     }
-    return { status: res.status, ms: elapsed(), text, ...(json === undefined ? {} : { json }), note: `HTTP ${res.status} in ${elapsed()} ms` }
-  } catch (err) {
-    if (controller.signal.aborted) return { ms: elapsed(), text: '', failure: 'timeout', note: `no complete answer within ${timeoutMs} ms` }
-    const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message
-    return { ms: elapsed(), text: '', failure: 'network', note: `could not connect (${cause})` }
-  } finally {
-    clearTimeout(timer)
-  }
+    const onResponse = (res: IncomingMessage) => {
+      const status = res.statusCode ?? 0
+      const chunks: Buffer[] = []
+      let size = 0
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length
+        if (size > maxBytes) {
+          finish({ status, ms: elapsed(), text: '', failure: 'too-large', note: `answer larger than ${maxBytes} bytes; reading stopped` })
+          request.destroy()
+          return
+        }
+        chunks.push(chunk)
+      })
+      res.on('error', (err) => finish({ ms: elapsed(), text: '', failure: 'network', note: `could not connect (${errorCode(err)})` }))
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8')
+        let json: unknown
+        try {
+          json = text === '' ? undefined : JSON.parse(text)
+        } catch {
+          json = undefined
+        }
+        finish({ status, ms: elapsed(), text, ...(json === undefined ? {} : { json }), note: `HTTP ${status} in ${elapsed()} ms` })
+      })
+    }
+    send(false)
+  })
 }
 
 /** An unsigned GET of a URL as it is (a web-view page, an availability probe), bounded like every agency call. */
@@ -117,6 +179,12 @@ export function fetchBounded(url: string, headers: Record<string, string>, limit
 
 /** One signed call to an agency: the gateway's and the review's way of talking to agencies. */
 export function callAgency(endpoint: string, secret: SigningKeys, req: AgencyRequest, limits: CallLimits = {}): Promise<AgencyAnswer> {
-  const prepared = prepareRequest(endpoint, req)
+  let prepared: PreparedRequest
+  try {
+    prepared = prepareRequest(endpoint, req)
+  } catch (err) {
+    if (!(err instanceof EndpointRefused)) throw err
+    return Promise.resolve({ ms: 0, text: '', failure: 'refused', note: `not sent: ${err.message}` })
+  }
   return sendPrepared(prepared, signPrepared(prepared, secret), limits)
 }

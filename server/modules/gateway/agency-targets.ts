@@ -32,15 +32,16 @@ export async function listedService(db: Queryable, box: SecretBox, serviceId: st
 
 /**
  * The platform's own agency for a contract (identity@1 实名核验, payment@1
- * 支付): the listed national service of that contract. 503 when none is listed,
- * so the citizen reads that the function is unavailable, not a crash.
+ * 支付): the listed service an operator designated for it (another agency
+ * listing such a service does not make it the platform's). 503 when none is
+ * designated and listed, so the citizen reads that the function is unavailable, not a crash.
  */
 export async function platformAgency(db: Queryable, box: SecretBox, contract: 'identity@1' | 'payment@1'): Promise<ServiceTarget> {
   const row = await findPlatformAgency(db, contract)
   const target = toTarget(db, row, box)
   if (!target) {
     const what = contract === 'identity@1' ? '实名核验' : '在线支付'
-    throw new HttpError(503, 'AGENCY_NOT_LISTED', `No ${contract} agency is listed / ${what}服务暂未开通`)
+    throw new HttpError(503, 'AGENCY_NOT_LISTED', `No ${contract} agency is designated and listed / ${what}服务暂未开通`)
   }
   return target
 }

@@ -9,12 +9,15 @@ import type { SecretBox } from '../../crypto/secret-box'
 import type { Queryable } from '../../db/db'
 import { type ServiceTarget, listedService, platformAgency } from './agency-targets'
 import { callOperation } from './call-operation'
+import type { AgencyNetwork } from './agency-network'
 
 /** What binding an agency needs: where its row and secret are, and the configured agency timeout. */
 export interface AgencyDeps {
   db: Queryable
   box: SecretBox
   config: Pick<Config, 'citizen'>
+  /** Where agency calls may connect (the configured address policy). */
+  network: AgencyNetwork
 }
 
 type Named<Ops extends readonly Operation[], N> = Extract<Ops[number], { name: N }>
@@ -43,7 +46,7 @@ function bind<const Ops extends readonly Operation[]>(deps: AgencyDeps, target: 
   const timeoutMs = deps.config.citizen.agencyTimeoutMs
   return {
     target,
-    call: (name, input) => callOperation(target, operation(ops, name), { ...input, timeoutMs, log }),
+    call: (name, input) => callOperation(target, operation(ops, name), { ...input, timeoutMs, log, network: deps.network }),
   }
 }
 

@@ -6,6 +6,7 @@ import type { SigningKeys } from '../../contracts/signing'
 import { ErrorBody, HttpError } from '../../errors'
 import { type AgencyAnswer, callAgency } from './agency-client'
 import type { GatewayErrorKind } from './gateway-error-kind'
+import type { AgencyNetwork } from './agency-network'
 
 /** An agency as the gateway calls it: where, and the secret(s) its requests are signed with (two during a rotation's overlap). */
 export interface AgencyTarget {
@@ -26,6 +27,7 @@ export interface OperationCall {
   body?: unknown
   timeoutMs: number
   log: FastifyBaseLogger
+  network: AgencyNetwork
 }
 
 // Signature failures are the platform's problem, not the citizen's: they become AGENCY_UNAVAILABLE.
@@ -33,7 +35,7 @@ const PASSED_ON = (status: number) => status >= 400 && status < 500 && status !=
 
 function failureKind(answer: AgencyAnswer): GatewayErrorKind {
   if (answer.failure === 'timeout') return 'timeout'
-  if (answer.failure === 'network') return 'unreachable'
+  if (answer.failure === 'network' || answer.failure === 'refused') return 'unreachable'
   if (answer.status !== undefined && answer.status >= 500) return 'server-error'
   return 'invalid'
 }
@@ -49,7 +51,7 @@ export async function callOperation<Op extends Operation>(agency: AgencyTarget, 
   const path = fillPath(op.path, call.params)
   const query = Object.fromEntries(Object.entries(call.query ?? {}).filter((e): e is [string, string] => e[1] !== undefined))
   const request = { method: op.method, path, ...(call.query ? { query } : {}), ...(call.body === undefined ? {} : { body: call.body }) }
-  const answer = await callAgency(agency.endpoint, agency.secret, request, { timeoutMs: call.timeoutMs })
+  const answer = await callAgency(agency.endpoint, agency.secret, request, { timeoutMs: call.timeoutMs, network: call.network })
   const fail = (status: number, code: string, message: string) => {
     call.log.warn({ agency: agency.agencyId, operation: op.name, status: answer.status, note: answer.note }, 'agency call failed')
     const kind = failureKind(answer)

@@ -31,8 +31,11 @@ export async function findListedAgency(db: Queryable, serviceId: string, contrac
   return row
 }
 
-/** The listed national service of this contract that sorts first, if any (the platform's own agency for it). */
+/** The service an operator designated as the platform's own agency for this contract, while it is listed. */
 export async function findPlatformAgency(db: Queryable, contract: string): Promise<ListedAgencyRow | undefined> {
-  const [row] = await db.query<ListedAgencyRow>(`${SELECT_LISTED} AND s.contract = $1 AND s.coverage_level = 'national' ORDER BY s.id LIMIT 1`, [contract])
+  const [row] = await db.query<ListedAgencyRow>(
+    `${SELECT_LISTED} AND s.contract = $1 AND s.id = (SELECT service_id FROM platform_agencies WHERE contract = $1)`,
+    [contract],
+  )
   return row
 }

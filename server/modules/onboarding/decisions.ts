@@ -27,7 +27,7 @@ export function listSubmission(db: Db, operator: Principal, id: number) {
       throw new HttpError(409, 'REVIEW_PENDING', `Submission ${id} is still being reviewed; list it once the review is done / 质量审核尚未完成，完成后才能上架`)
     }
     if (!review.passed) {
-      throw new HttpError(409, 'REVIEW_NOT_PASSED', `The review of submission ${id} failed (${review.stars ?? '–'} stars): the endpoint must answer and pass its contract before listing / 质量审核未通过（可用性或接口规范不达标），不能上架`)
+      throw new HttpError(409, 'REVIEW_NOT_PASSED', `The review of submission ${id} failed (${review.stars ?? '–'} stars): the endpoint must answer, pass its contract and use an allowed transport before listing / 质量审核未通过（可用性、接口规范或传输安全不达标），不能上架`)
     }
     await applyListing(tx, submission.manifest)
     await decideSubmission(tx, id, 'listed', null)

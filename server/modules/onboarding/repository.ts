@@ -190,3 +190,38 @@ export interface AuditRow {
 export function listAudit(db: Queryable, limit: number): Promise<AuditRow[]> {
   return db.query<AuditRow>(`SELECT id::int, at::text, actor, action, subject, detail FROM audit_log ORDER BY id DESC LIMIT $1`, [limit])
 }
+
+/** A designated platform agency: which service serves the contract, who designated it and when. */
+export interface PlatformAgencyRow {
+  contract: string
+  serviceId: string
+  designatedBy: string
+  designatedAt: string
+}
+
+const PLATFORM_AGENCY_COLUMNS = `contract, service_id AS "serviceId", designated_by AS "designatedBy", designated_at::text AS "designatedAt"`
+
+export function listPlatformAgencies(db: Queryable): Promise<PlatformAgencyRow[]> {
+  return db.query<PlatformAgencyRow>(`SELECT ${PLATFORM_AGENCY_COLUMNS} FROM platform_agencies ORDER BY contract`)
+}
+
+/** The service's contract, coverage and status, for checking a designation. */
+export async function findServiceForDesignation(db: Queryable, serviceId: string): Promise<{ contract: string; coverageLevel: string; status: string } | undefined> {
+  const [row] = await db.query<{ contract: string; coverageLevel: string; status: string }>(
+    `SELECT contract, coverage_level AS "coverageLevel", status FROM services WHERE id = $1`,
+    [serviceId],
+  )
+  return row
+}
+
+/** Makes the service the platform's agency for the contract; answers the designation and the service it replaced. */
+export async function upsertPlatformAgency(db: Queryable, d: { contract: string; serviceId: string; designatedBy: string }): Promise<PlatformAgencyRow & { previous: string | null }> {
+  const [before] = await db.query<{ serviceId: string }>(`SELECT service_id AS "serviceId" FROM platform_agencies WHERE contract = $1 FOR UPDATE`, [d.contract])
+  const [row] = await db.query<PlatformAgencyRow>(
+    `INSERT INTO platform_agencies (contract, service_id, designated_by) VALUES ($1, $2, $3)
+     ON CONFLICT (contract) DO UPDATE SET service_id = excluded.service_id, designated_by = excluded.designated_by, designated_at = now()
+     RETURNING ${PLATFORM_AGENCY_COLUMNS}`,
+    [d.contract, d.serviceId, d.designatedBy],
+  )
+  return { ...row!, previous: before?.serviceId ?? null }
+}

@@ -7,8 +7,8 @@ import type { Queryable } from '../../db/db'
  * so onboarding does not import the review module, which reads submissions.
  */
 export interface ReviewQueue {
-  /** Queues a review of the submission; answers its id. */
-  enqueue(db: Queryable, review: { serviceId: string; submissionId: number; trigger: 'submit' }): Promise<number>
+  /** Queues a review of the submission; answers its id. 429 REVIEW_QUEUE_FULL when the agency has too many waiting. */
+  enqueue(db: Queryable, review: { serviceId: string; submissionId: number; agencyId: string; trigger: 'submit' }): Promise<number>
   /** Something was queued and committed: start working now. */
   kick(): void
 }

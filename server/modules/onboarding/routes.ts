@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import type { Db } from '../../db/db'
 import { ErrorBody } from '../../errors'
 import { requireRole } from '../auth/require-role'
+import type { AgencyNetwork } from '../gateway/agency-network'
 import type { ReviewQueue } from './review-queue'
 import { getAgencyServices, getOwnService, submitManifest } from './service'
 
@@ -37,7 +38,7 @@ const Submitted = Type.Object({
 
 const errors = { 401: ErrorBody, 403: ErrorBody }
 
-export const agencyServiceRoutes: FastifyPluginAsyncTypebox<{ db: Db; reviews: ReviewQueue }> = async (app, { db, reviews }) => {
+export const agencyServiceRoutes: FastifyPluginAsyncTypebox<{ db: Db; reviews: ReviewQueue; network: AgencyNetwork }> = async (app, { db, reviews, network }) => {
   const agencyOnly = requireRole(db, 'agency')
   const security = [{ bearerAuth: [] }]
 
@@ -50,7 +51,8 @@ export const agencyServiceRoutes: FastifyPluginAsyncTypebox<{ db: Db; reviews: R
         summary: 'Submit a service manifest (new service or a change); its quality review is queued',
         description:
           'The body is a ServiceManifest (see components). Every problem is answered at once with 422, each with its JSON path; ' +
-          'listing outside the agency’s domains or region is 403.',
+          'listing outside the agency’s domains or region is 403; an agency with too many submissions waiting for review gets 429 REVIEW_QUEUE_FULL. ' +
+          'The endpoint must be an origin with an optional path (no query, fragment or user info); in production https to a public address only.',
         security,
         body: Type.Unknown({ description: 'ServiceManifest' }),
         response: {
@@ -59,11 +61,12 @@ export const agencyServiceRoutes: FastifyPluginAsyncTypebox<{ db: Db; reviews: R
           ...errors,
           409: ErrorBody,
           422: ErrorBody,
+          429: ErrorBody,
         },
       },
     },
     async (req, reply) => {
-      const result = await submitManifest(db, reviews, req.principal!, req.body)
+      const result = await submitManifest(db, reviews, req.principal!, req.body, network)
       reviews.kick()
       return reply.code(result.created ? 201 : 200).send(result)
     },

@@ -2,6 +2,8 @@ import type { Db, Queryable } from '../../db/db'
 import { HttpError } from '../../errors'
 import { getAgency } from '../agencies/service'
 import type { Principal } from '../auth/token'
+import type { AgencyNetwork } from '../gateway/agency-network'
+import { endpointAddressProblems } from '../gateway/endpoint-rules'
 import { listingScopeProblems } from './listing-scope'
 import type { ReviewQueue } from './review-queue'
 import {
@@ -23,18 +25,16 @@ export type { ReviewSummary } from './repository'
 /**
  * An agency submits a manifest. Every problem is reported at once (422), then
  * the agency's scope is checked (403: domain and region), then a service id
- * taken by another agency is refused (409). The submission is queued for its
+ * taken by another agency is refused (409). The endpoint follows the address
+ * policy's rules (in production: https to a name resolving to public
+ * addresses only); more than the quota of submissions waiting for review is 429. The submission is queued for its
  * quality review (the caller kicks the review worker once this has committed).
  */
-export async function submitManifest(db: Db, reviews: Pick<ReviewQueue, 'enqueue'>, principal: Principal, input: unknown) {
-  const result = validateManifest(input)
-  if (!result.ok) {
-    throw new HttpError(
-      422,
-      'MANIFEST_INVALID',
-      `The manifest has ${result.problems.length} problem(s) / 服务清单有 ${result.problems.length} 处问题`,
-      result.problems,
-    )
+export async function submitManifest(db: Db, reviews: Pick<ReviewQueue, 'enqueue'>, principal: Principal, input: unknown, network: Pick<AgencyNetwork, 'policy' | 'resolve'>) {
+  const result = validateManifest(input, network.policy)
+  const problems = result.ok ? await resolvedEndpointProblems(result.manifest.endpoint, network) : result.problems
+  if (!result.ok || problems.length > 0) {
+    throw new HttpError(422, 'MANIFEST_INVALID', `The manifest has ${problems.length} problem(s) / 服务清单有 ${problems.length} 处问题`, problems)
   }
   const manifest = result.manifest
   const agency = await getAgency(db, principal.agencyId!)
@@ -52,10 +52,16 @@ export async function submitManifest(db: Db, reviews: Pick<ReviewQueue, 'enqueue
       ])
     }
     const { submissionId } = await insertSubmission(tx, agency.id, manifest)
-    const reviewId = await reviews.enqueue(tx, { serviceId: manifest.id, submissionId, trigger: 'submit' })
+    const reviewId = await reviews.enqueue(tx, { serviceId: manifest.id, submissionId, agencyId: agency.id, trigger: 'submit' })
     await appendAudit(tx, { actor: `agency:${agency.id}`, action: 'service.submit', subject: manifest.id, detail: { submissionId, reviewId } })
     return { created: !owner, serviceId: manifest.id, submissionId, reviewId, status: 'in-review' as const }
   })
+}
+
+// In production the endpoint's name must resolve to public addresses now (every connection is checked again).
+async function resolvedEndpointProblems(endpoint: string | undefined, network: Pick<AgencyNetwork, 'policy' | 'resolve'>) {
+  if (!endpoint) return []
+  return (await endpointAddressProblems(endpoint, network.policy, network.resolve)).map((message) => ({ path: 'endpoint', message }))
 }
 
 /** The calling agency's services with their listing state and latest review. */

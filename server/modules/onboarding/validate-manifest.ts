@@ -14,6 +14,8 @@ import {
   type ServiceManifest,
   isTypedContract,
 } from './manifest-schema'
+import { type AddressPolicy, DEVELOPMENT_POLICY } from '../gateway/address-policy'
+import { endpointShapeProblems, endpointTransportProblems } from '../gateway/endpoint-rules'
 
 /** One thing to fix: where (`items[2].kind`, `coverage.code`, "" for the root) and what, in English / Chinese. */
 export interface ManifestProblem {
@@ -38,21 +40,21 @@ const fixtureValidators = Object.fromEntries(
   CONTRACTS.map((contract) => [contract, Compile(FIXTURE_SCHEMAS[contract])]),
 ) as Record<Contract, Validator>
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 const HTTP_URL = new RegExp(PATTERNS.httpUrl.source, 'u')
 
 /**
  * Checks an agency's service manifest against 02-services.md and reports every
  * problem at once: the schema's structural errors (types, formats, enums,
  * unknown fields) and the rules across fields (unique item ids, endpoint per
- * contract, https, materials, fee items, key items per domain, fixtures per
- * contract). Pure: no I/O. On success the manifest is the input, typed.
+ * contract, the endpoint rules of the address policy (development's unless
+ * given), materials, fee items, key items per domain, fixtures per
+ * contract). Pure: no I/O (production's name resolution is the caller's). On success the manifest is the input, typed.
  */
-export function validateManifest(input: unknown): ManifestValidation {
+export function validateManifest(input: unknown, policy: AddressPolicy = DEVELOPMENT_POLICY): ManifestValidation {
   if (!isObject(input)) {
     return { ok: false, problems: [{ path: '', message: 'the manifest must be a JSON object / 服务清单必须是 JSON 对象' }] }
   }
-  const problems = dedupe([...structuralProblems(input), ...crossFieldProblems(input)])
+  const problems = dedupe([...structuralProblems(input), ...crossFieldProblems(input, policy)])
   return problems.length === 0 ? { ok: true, manifest: input as ServiceManifest } : { ok: false, problems }
 }
 
@@ -173,13 +175,13 @@ function patternMessage(pattern: string | RegExp): string {
 // speaks when the fields it relates have the right shape, so a wrong type is
 // reported once, by the structural part.
 
-function crossFieldProblems(m: Json): ManifestProblem[] {
+function crossFieldProblems(m: Json, policy: AddressPolicy): ManifestProblem[] {
   const items = Array.isArray(m.items) ? m.items.map((item) => (isObject(item) ? item : {})) : undefined
   const contract = typeof m.contract === 'string' && (CONTRACTS as readonly string[]).includes(m.contract) ? (m.contract as Contract) : undefined
   return [
     ...duplicateItemIds(items ?? []),
     ...keyItemsOutsideDomain(items ?? [], m.domain),
-    ...endpointProblems(m, contract),
+    ...endpointProblems(m, contract, policy),
     ...materialsProblems(items ?? [], m.docs),
     ...paymentProblems(items, m.payments),
     ...fixtureProblems(m, contract),
@@ -220,8 +222,8 @@ function keyItemsOutsideDomain(items: Json[], domain: unknown): ManifestProblem[
   })
 }
 
-function endpointProblems(m: Json, contract: Contract | undefined): ManifestProblem[] {
-  if (contract === undefined) return httpsProblems(m.endpoint)
+function endpointProblems(m: Json, contract: Contract | undefined, policy: AddressPolicy): ManifestProblem[] {
+  if (contract === undefined) return endpointRuleProblems(m.endpoint, policy)
   const hasEndpoint = Object.hasOwn(m, 'endpoint')
   const hasMiniprogram = Object.hasOwn(m, 'miniprogram')
   const problems: ManifestProblem[] = []
@@ -234,7 +236,7 @@ function endpointProblems(m: Json, contract: Contract | undefined): ManifestProb
     }
     return problems
   }
-  if (hasEndpoint) problems.push(...httpsProblems(m.endpoint))
+  if (hasEndpoint) problems.push(...endpointRuleProblems(m.endpoint, policy))
   else problems.push({ path: 'endpoint', message: `is required for contract ${contract} / ${contract} 合约必须填写 endpoint` })
   if (hasMiniprogram) {
     problems.push({ path: 'miniprogram', message: `is only for contract miniprogram, not ${contract}; remove it / 仅 miniprogram 合约填写此项，请删除` })
@@ -242,24 +244,12 @@ function endpointProblems(m: Json, contract: Contract | undefined): ManifestProb
   return problems
 }
 
-// Plain http only for loopback hosts (local development, 02-services.md check 8).
-function httpsProblems(endpoint: unknown): ManifestProblem[] {
+// The endpoint rules (02-services.md) as the URL parser reads them: no query, fragment or user info; the policy's scheme and host.
+function endpointRuleProblems(endpoint: unknown, policy: AddressPolicy): ManifestProblem[] {
   if (typeof endpoint !== 'string' || !HTTP_URL.test(endpoint)) return []
-  let url: URL
-  try {
-    url = new URL(endpoint)
-  } catch {
-    return [{ path: 'endpoint', message: 'is not a valid URL / 不是有效的网址' }]
-  }
-  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
-    return [
-      {
-        path: 'endpoint',
-        message: 'must use https; plain http is allowed only for localhost, 127.0.0.1 and [::1] / 必须使用 https，仅本机地址可用 http',
-      },
-    ]
-  }
-  return []
+  const shape = endpointShapeProblems(endpoint)
+  const problems = shape.length > 0 ? shape : endpointTransportProblems(endpoint, policy)
+  return problems.map((message) => ({ path: 'endpoint', message }))
 }
 
 function materialsProblems(items: Json[], docs: unknown): ManifestProblem[] {

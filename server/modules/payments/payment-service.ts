@@ -275,7 +275,7 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
     if (row.status === 'created') {
       const { target } = await platformAgencyFor(deps, 'payment@1', log)
       // Outside the contract: the simulated wallet's confirm button. The payment agency answers after it sent the notify.
-      const answer = await callAgency(target.endpoint, target.secret, { method: 'POST', path: `/v1/orders/${row.order_id}/simulate-pay` }, { timeoutMs })
+      const answer = await callAgency(target.endpoint, target.secret, { method: 'POST', path: `/v1/orders/${row.order_id}/simulate-pay` }, { timeoutMs, network: deps.network })
       if (answer.status === 409) throw new HttpError(409, 'ORDER_CLOSED', 'The order expired unpaid / 订单已超时关闭，请重新发起缴款')
       if (answer.status !== 200) throw new HttpError(502, 'AGENCY_UNAVAILABLE', 'The payment service did not answer / 支付服务暂时不可用，请稍后重试')
     }

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import { MAX_GAP_INTERVALS } from '../../../src/domain/downtime'
 import type { Db } from '../../db/db'
 import { fetchBounded } from '../gateway/agency-client'
+import type { AgencyNetwork } from '../gateway/agency-network'
 import { probeTargets, recordScheduledProbe } from './repository'
 
 export interface Prober {
@@ -17,6 +18,8 @@ export interface ProberOptions {
   /** Probes under way at once at least; default 16 (more when needed: see startProber). */
   concurrency?: number
   now?: () => number
+  /** Where probes may connect: the configured address policy, checked at connect time. */
+  network: AgencyNetwork
 }
 
 // 04-platform.md: agency calls time out after 5 s. A probe also gives up within one interval, so a
@@ -47,7 +50,7 @@ export function startProber(o: ProberOptions): Prober {
 
   async function probe(t: { serviceId: string; endpoint: string; contract: string }): Promise<void> {
     const at = now()
-    const answer = await fetchBounded(t.endpoint, {}, { maxBytes: 64 * 1024, timeoutMs })
+    const answer = await fetchBounded(t.endpoint, {}, { maxBytes: 64 * 1024, timeoutMs, network: o.network })
     if (stopped) return
     const ok = answer.status !== undefined && answer.status < (t.contract === 'webview' ? 400 : 500)
     const write = recordScheduledProbe(o.db, { serviceId: t.serviceId, at, ok, note: answer.note }, MAX_GAP_INTERVALS * o.intervalMs)

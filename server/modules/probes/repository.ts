@@ -97,6 +97,16 @@ export async function insertMaintenanceWindow(
   return row!
 }
 
+/**
+ * One service's windows overlapping the span, read under a per-service lock
+ * held to the end of the caller's transaction, so two announcements at once
+ * cannot both fit in what is left of a month's allowance.
+ */
+export async function lockMaintenanceWindows(db: Queryable, serviceId: string, span: Span): Promise<MaintenanceWindowRow[]> {
+  await db.query(`SELECT pg_advisory_xact_lock(hashtext('maintenance'), hashtext($1))`, [serviceId])
+  return maintenanceWindows(db, span, [serviceId])
+}
+
 /** Maintenance windows overlapping the span, by start. */
 export function maintenanceWindows(db: Queryable, span: Span, serviceIds?: readonly string[]): Promise<MaintenanceWindowRow[]> {
   return db.query<MaintenanceWindowRow>(

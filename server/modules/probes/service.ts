@@ -11,6 +11,7 @@ import {
   observeRuns,
   totalMs,
 } from '../../../src/domain/downtime'
+import { MAINTENANCE_ALLOWANCE, countedMaintenance, monthsOverAllowance } from '../../../src/domain/maintenance-allowance'
 import type { ReviewConfig } from '../../config'
 import type { Db, Queryable } from '../../db/db'
 import { HttpError } from '../../errors'
@@ -23,6 +24,7 @@ import {
   citiesWithProvince,
   gatewayErrorCounts,
   insertMaintenanceWindow,
+  lockMaintenanceWindows,
   maintenanceWindows,
   monitoredServices,
   probeRunsAround,
@@ -108,7 +110,8 @@ export async function getServiceFailureRates(db: Queryable, q: FailureRateQuery 
 
   return services.map((s) => {
     const own = windows.filter((w) => w.serviceId === s.id)
-    const maintenance: Interval[] = own.map((w) => ({ start: w.startsAt, end: w.endsAt }))
+    // Only the allowance counts (8 h a window, 24 h a month): chained windows do not hide a service from measurement.
+    const maintenance: Interval[] = countedMaintenance(own.map((w) => ({ start: w.startsAt, end: w.endsAt })))
     const observation = observeRuns(runs.get(s.id) ?? [], q.rules, q.asOf)
     const perMonth = periods.map((p) => measurePeriod(observation, p, maintenance))
     const whole = combineMeasures(perMonth)
@@ -173,7 +176,7 @@ export async function getCityFailureRates(db: Queryable, q: FailureRateQuery): P
 const MINUTE = 60_000
 const DAY = 24 * 60 * MINUTE
 export const MAINTENANCE_LIMITS = {
-  maxLengthMs: 7 * DAY,
+  maxLengthMs: MAINTENANCE_ALLOWANCE.maxWindowMs,
   agencyEarliestStartMs: 5 * MINUTE,
   operatorEarliestStartMs: 7 * DAY,
   latestStartMs: 90 * DAY,
@@ -189,7 +192,7 @@ export function checkMaintenanceWindow(w: { startsAt: string; endsAt: string }, 
   if (problems.length === 0) {
     const earliest = by === 'agency' ? MAINTENANCE_LIMITS.agencyEarliestStartMs : MAINTENANCE_LIMITS.operatorEarliestStartMs
     if (end <= start) problems.push({ path: 'body.endsAt', message: 'must be after startsAt / 结束时间必须晚于开始时间' })
-    else if (end - start > MAINTENANCE_LIMITS.maxLengthMs) problems.push({ path: 'body.endsAt', message: 'a window lasts at most 7 days / 维护窗口最长 7 天' })
+    else if (end - start > MAINTENANCE_LIMITS.maxLengthMs) problems.push({ path: 'body.endsAt', message: 'a window lasts at most 8 hours (03-index.md) / 维护窗口最长 8 小时' })
     if (start < now - earliest) {
       problems.push({
         path: 'body.startsAt',
@@ -222,6 +225,17 @@ export async function announceMaintenance(
   const { start, end } = checkMaintenanceWindow(body, by, now)
   const announcedBy = by === 'agency' ? `agency:${who.agencyId}` : `operator:${who.tokenId}`
   const row: MaintenanceWindowRow = await db.transaction(async (tx) => {
+    const announced = await lockMaintenanceWindows(tx, serviceId, { from: start - 31 * DAY, to: end + 31 * DAY })
+    const over = monthsOverAllowance(announced.map((w) => ({ start: w.startsAt, end: w.endsAt })), { start, end })
+    if (over.length > 0) {
+      const hours = (ms: number) => Math.round((ms / 3_600_000) * 10) / 10
+      throw new HttpError(
+        409,
+        'MAINTENANCE_ALLOWANCE_EXCEEDED',
+        `At most 24 hours of maintenance a month count (03-index.md); ${over.map((o) => `${o.month}: ${hours(o.usedMs)} h announced`).join(', ')} / 每月维护时间最多 24 小时，本月已公告的维护加上本次将超出`,
+        over.map((o) => ({ path: 'body.endsAt', message: `${o.month}: ${hours(o.usedMs)} h already announced, this window adds ${hours(o.addedMs)} h (at most 24 h a month) / ${o.month} 已公告 ${hours(o.usedMs)} 小时，本次 ${hours(o.addedMs)} 小时，每月最多 24 小时` })),
+      )
+    }
     const w = await insertMaintenanceWindow(tx, { serviceId, startsAt: start, endsAt: end, note: body.note, announcedBy })
     await recordAudit(tx, { actor: announcedBy, action: 'service.maintenance', subject: serviceId, detail: { windowId: w.id, startsAt: iso(start), endsAt: iso(end) } })
     return w

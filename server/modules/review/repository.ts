@@ -21,10 +21,25 @@ const REVIEW_COLUMNS = `r.id::int, r.service_id AS "serviceId", r.submission_id:
 
 export async function enqueueReview(db: Queryable, r: { serviceId: string; submissionId: number; trigger: ReviewTrigger }): Promise<number> {
   const [row] = await db.query<{ id: number }>(
-    `INSERT INTO service_reviews (service_id, submission_id, trigger) VALUES ($1, $2, $3) RETURNING id::int`,
+    `INSERT INTO service_reviews (service_id, submission_id, trigger, agency_id)
+     SELECT $1, $2, $3, agency_id FROM service_submissions WHERE id = $2 RETURNING id::int`,
     [r.serviceId, r.submissionId, r.trigger],
   )
   return row!.id
+}
+
+/**
+ * How many of the agency's submissions wait for their review or are being
+ * reviewed, counted under a per-agency lock held to the end of the caller's
+ * transaction, so concurrent submissions cannot all pass a quota check.
+ */
+export async function lockAndCountPendingSubmissions(db: Queryable, agencyId: string): Promise<number> {
+  await db.query(`SELECT pg_advisory_xact_lock(hashtext('review-queue'), hashtext($1))`, [agencyId])
+  const [row] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM service_reviews WHERE agency_id = $1 AND trigger = 'submit' AND status IN ('queued', 'running')`,
+    [agencyId],
+  )
+  return row!.n
 }
 
 export interface ClaimedReview {
@@ -39,15 +54,20 @@ export interface ClaimedReview {
 }
 
 /**
- * Takes the oldest queued review and marks it running. SKIP LOCKED lets
- * workers in several server processes share one queue without taking the same review.
+ * Takes the next queued review and marks it running: agencies take turns (the
+ * agency whose last review started longest ago, or never, goes first; its
+ * oldest review), so one agency's many submissions cannot hold up another's.
+ * SKIP LOCKED lets workers in several server processes share one queue
+ * without taking the same review.
  */
 export async function claimNextReview(db: Db): Promise<ClaimedReview | undefined> {
   return db.transaction(async (tx) => {
     const [row] = await tx.query<ClaimedReview>(
       `UPDATE service_reviews r SET status = 'running', started_at = now()
        FROM service_submissions sub JOIN agencies a ON a.id = sub.agency_id
-       WHERE r.id = (SELECT id FROM service_reviews WHERE status = 'queued' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
+       WHERE r.id = (SELECT q.id FROM service_reviews q WHERE q.status = 'queued'
+                     ORDER BY (SELECT max(l.started_at) FROM service_reviews l WHERE l.agency_id = q.agency_id) NULLS FIRST, q.id
+                     LIMIT 1 FOR UPDATE SKIP LOCKED)
          AND sub.id = r.submission_id
        RETURNING r.id::int, r.service_id AS "serviceId", r.submission_id::int AS "submissionId", sub.agency_id AS "agencyId",
          sub.manifest, a.signing_secret AS "sealedSecret", ${previousSigningSecretSql('a')} AS "sealedPreviousSecret"`,

@@ -3,6 +3,8 @@ import { contractById } from '../../contracts'
 import type { SigningKeys } from '../../contracts/signing'
 import type { AgencyAnswer, CallLimits } from '../gateway/agency-client'
 import { type ServiceManifest, type TypedContract, isTypedContract } from '../onboarding/manifest-schema'
+import { type AddressPolicy, DEVELOPMENT_POLICY, PRODUCTION_POLICY } from '../gateway/address-policy'
+import { endpointShapeProblems, endpointTransportProblems } from '../gateway/endpoint-rules'
 import { type LoadResult, percentile, runLoad } from './checks/load-run'
 import { manifestChecks } from './checks/manifest-checks'
 import { findPii } from './checks/pii-scan'
@@ -35,12 +37,27 @@ const check = (id: CheckId, ok: Outcome, evidence: string[]): CheckResult => ({
   evidence,
 })
 
-function transportCheck(endpoint: string, production: boolean): CheckResult {
+/** The policy the review judges the endpoint by: the network's it connects through, else the mode's. */
+const policyOf = (env: ReviewEnv): AddressPolicy => env.limits.network?.policy ?? (env.production ? PRODUCTION_POLICY : DEVELOPMENT_POLICY)
+
+/**
+ * Check 8 (02-services.md endpoint rules): https in production (plain http
+ * only to loopback in development), a host the policy allows, and no
+ * connection the policy refused at connect time (a name resolving to a
+ * private address). Failing it blocks listing.
+ */
+function transportCheck(endpoint: string, policy: AddressPolicy, refused: AgencyAnswer | undefined): CheckResult {
   const url = new URL(endpoint)
+  const problems = [...endpointTransportProblems(endpoint, policy), ...(refused?.failure === 'refused' ? [refused.note] : [])]
+  if (problems.length > 0) return check('transport', false, problems.map((p) => `${url.origin}: ${p}`))
   if (url.protocol === 'https:') return check('transport', true, [`${url.origin} uses https`])
-  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
-  if (loopback && !production) return check('transport', true, [`${url.origin} is a loopback address: plain http allowed outside production`])
-  return check('transport', false, [`${url.origin} uses plain http${loopback ? ' (loopback is exempt only outside production)' : ''}`])
+  return check('transport', true, [`${url.origin} is a loopback address: plain http allowed outside production`])
+}
+
+/** An endpoint whose form breaks the rules (query, fragment, user info) is not called at all: every check that needs it fails. */
+function refusedEndpointChecks(endpoint: string, problems: string[]): CheckResult[] {
+  const why = problems.map((p) => `endpoint ${endpoint} ${p}: not called`)
+  return (['available', 'uptime', 'speed', 'load', 'contract', 'errors', 'signature', 'transport', 'pii-masking', 'mobile-fit'] as const).map((id) => check(id, false, why))
 }
 
 async function uptimeCheck(env: ReviewEnv, probe: AgencyAnswer | undefined, ok: boolean): Promise<CheckResult> {
@@ -65,7 +82,7 @@ const summary = (records: SuiteRun['records'], kinds: string[], what: string) =>
   return `${all.filter((r) => r.passed).length} of ${all.length} ${what} passed`
 }
 
-async function typedChecks(m: ServiceManifest & { endpoint: string }, secret: SigningKeys, env: ReviewEnv): Promise<CheckResult[]> {
+async function typedChecks(m: ServiceManifest & { endpoint: string }, secret: SigningKeys, env: ReviewEnv): Promise<{ checks: CheckResult[]; first?: AgencyAnswer }> {
   const contract = contractById(m.contract as TypedContract)
   const run = new SuiteRun(m.endpoint, secret, contract.operations, env.limits, env.now)
   let probeOp: string | undefined
@@ -85,7 +102,7 @@ async function typedChecks(m: ServiceManifest & { endpoint: string }, secret: Si
   ]
   if (!probeOp || !first?.status) {
     const why = [`not run: the endpoint did not answer (${first?.note ?? 'no request'})`]
-    return [...results, ...(['speed', 'load', 'contract', 'errors', 'signature', 'pii-masking'] as const).map((id) => check(id, false, why))]
+    return { checks: [...results, ...(['speed', 'load', 'contract', 'errors', 'signature', 'pii-masking'] as const).map((id) => check(id, false, why))], ...(first ? { first } : {}) }
   }
 
   const records = run.records
@@ -93,7 +110,7 @@ async function typedChecks(m: ServiceManifest & { endpoint: string }, secret: Si
   const contractFailures = [...failing(records, ['good', 'rule']), ...run.unexercised().map((op) => `operation ${op} was not exercised (check the fixtures)`)]
   const leaks = records.flatMap((r) => findPii(r.text).map((found) => `${r.label}: the answer contains the full ${found}`))
   const load = run.hasSample(probeOp) ? await loadCheck(env, m.endpoint, () => run.sendSample(probeOp)) : check('load', false, ['not run: no good request to repeat'])
-  return [
+  const checks = [
     ...results,
     check('speed', p95 <= SPEED_BUDGET_MS, [`p95 ${p95} ms over ${records.length} conformance calls (at most ${SPEED_BUDGET_MS} ms), slowest ${Math.max(...records.map((r) => r.ms))} ms`]),
     load,
@@ -103,6 +120,7 @@ async function typedChecks(m: ServiceManifest & { endpoint: string }, secret: Si
       failing(records, ['signature']).length ? failing(records, ['signature']) : [summary(records, ['signature'], 'signature cases (unsigned, forged, stale, tampered, replayed)')]),
     check('pii-masking', leaks.length === 0, leaks.length ? leaks : [`no full ID or phone number in ${records.length} answers`]),
   ]
+  return { checks, first }
 }
 
 function miniprogramChecks(): CheckResult[] {
@@ -119,17 +137,20 @@ function miniprogramChecks(): CheckResult[] {
  */
 export async function reviewManifest(m: ServiceManifest, secret: SigningKeys, env: ReviewEnv): Promise<CheckResult[]> {
   const results: CheckResult[] = [...manifestChecks(m)]
+  const shape = m.endpoint ? endpointShapeProblems(m.endpoint) : []
   if (m.contract === 'miniprogram' || !m.endpoint) {
     results.push(...miniprogramChecks())
+  } else if (shape.length > 0) {
+    results.push(...refusedEndpointChecks(m.endpoint, shape))
   } else {
-    results.push(transportCheck(m.endpoint, env.production))
     const noContract = ['not a typed contract: the platform shows the agency’s page']
     if (isTypedContract(m.contract)) {
-      results.push(...(await typedChecks({ ...m, endpoint: m.endpoint }, secret, env)))
+      const typed = await typedChecks({ ...m, endpoint: m.endpoint }, secret, env)
+      results.push(...typed.checks, transportCheck(m.endpoint, policyOf(env), typed.first))
       results.push(check('mobile-fit', 'n/a', ['typed contract: the platform’s own pages are built for phones']))
     } else {
       const page = await webviewChecks(m.endpoint, m.adsFree, env.limits)
-      results.push(...page.checks, await uptimeCheck(env, page.answer, page.answered))
+      results.push(...page.checks, transportCheck(m.endpoint, policyOf(env), page.answer), await uptimeCheck(env, page.answer, page.answered))
       results.push(page.answered ? await loadCheck(env, m.endpoint, page.fetchAgain) : check('load', false, ['not run: the page did not answer']))
       results.push(...(['contract', 'errors', 'signature', 'pii-masking'] as const).map((id) => check(id, 'n/a', noContract)))
     }

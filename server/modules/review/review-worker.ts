@@ -3,7 +3,9 @@ import { reviewPassed, starsFor } from '../../../src/domain/quality-stars'
 import type { ReviewConfig } from '../../config'
 import type { SecretBox } from '../../crypto/secret-box'
 import type { Db, Queryable } from '../../db/db'
+import { HttpError } from '../../errors'
 import { applyReview } from '../onboarding/decisions'
+import type { AgencyNetwork } from '../gateway/agency-network'
 import type { LoadResult } from './checks/load-run'
 import {
   type ClaimedReview,
@@ -11,6 +13,7 @@ import {
   claimNextReview,
   enqueueReview,
   failReview,
+  lockAndCountPendingSubmissions,
   finishReview,
   probeStats,
   recentLoadRun,
@@ -22,8 +25,12 @@ import {
 import { type ReviewEnv, reviewManifest } from './review-manifest'
 
 export interface ReviewWorker {
-  /** Queues a review in the caller's transaction; kick() once that has committed. */
-  enqueue(db: Queryable, review: { serviceId: string; submissionId: number; trigger: ReviewTrigger }): Promise<number>
+  /**
+   * Queues a review in the caller's transaction; kick() once that has committed.
+   * An agency's own submissions (trigger submit) are limited to
+   * config.queuePerAgency waiting at once: more are 429 REVIEW_QUEUE_FULL.
+   */
+  enqueue(db: Queryable, review: { serviceId: string; submissionId: number; agencyId?: string; trigger: ReviewTrigger }): Promise<number>
   /** Takes back reviews a stopped process left running (older than 15 minutes) and starts on the queue. */
   resume(): void
   /** Something was queued: start working now rather than at the next poll. */
@@ -40,6 +47,8 @@ export interface ReviewWorkerOptions {
   box: SecretBox
   config: ReviewConfig
   production: boolean
+  /** Where the review may connect: the configured address policy, checked at connect time. */
+  network: AgencyNetwork
   log: FastifyBaseLogger
   /** Reviews run at once in this process (each is mostly waiting on the network). */
   concurrency?: number
@@ -67,7 +76,7 @@ export function createReviewWorker(o: ReviewWorkerOptions): ReviewWorker {
   const env = (serviceId: string): ReviewEnv => ({
     now,
     production: o.production,
-    limits: {},
+    limits: { network: o.network },
     loadMs: o.config.loadMs,
     async load(origin, measure) {
       const inFlight = loadsInFlight.get(origin)
@@ -139,8 +148,23 @@ export function createReviewWorker(o: ReviewWorkerOptions): ReviewWorker {
     return due.length
   }
 
+  async function enqueue(db: Queryable, review: { serviceId: string; submissionId: number; agencyId?: string; trigger: ReviewTrigger }): Promise<number> {
+    if (review.trigger === 'submit' && review.agencyId) {
+      const pending = await lockAndCountPendingSubmissions(db, review.agencyId)
+      if (pending >= o.config.queuePerAgency) {
+        throw new HttpError(
+          429,
+          'REVIEW_QUEUE_FULL',
+          `${pending} of your submissions are waiting for review (at most ${o.config.queuePerAgency}); submit again once a review has finished / ` +
+            `本机构已有 ${pending} 个提交在等待质量审核（最多 ${o.config.queuePerAgency} 个），请待审核完成后再提交`,
+        )
+      }
+    }
+    return enqueueReview(db, review)
+  }
+
   return {
-    enqueue: enqueueReview,
+    enqueue,
     resume: () => track(requeueStaleReviews(o.db, STALE_MINUTES).then(kick), 'review queue'),
     kick,
     scheduleDue,

@@ -26,7 +26,7 @@ const REFUSALS: Readonly<Record<string, string>> = {
  * The police record a payment once per order id, so a retry is harmless; an
  * answer that they never will (REFUSALS) refunds the citizen.
  */
-export function fulfilViolation(deps: Pick<CitizenDeps, 'db' | 'box' | 'config'>): Fulfiller {
+export function fulfilViolation(deps: Pick<CitizenDeps, 'db' | 'box' | 'config' | 'network'>): Fulfiller {
   return async (paid, log) => {
     const agency = await agencyFor(deps, paid.serviceId, trafficContract, log)
     try {

@@ -26,7 +26,7 @@ interface PaidAt {
  * after the order opened) they throw FulfilmentRefused, and the payments
  * module refunds the citizen.
  */
-export function utilityFulfillers(deps: Pick<CitizenDeps, 'db' | 'box' | 'config'>): { bills: Fulfiller; topup: Fulfiller } {
+export function utilityFulfillers(deps: Pick<CitizenDeps, 'db' | 'box' | 'config' | 'network'>): { bills: Fulfiller; topup: Fulfiller } {
   const fulfiller =
     (record: (at: PaidAt) => Promise<{ receiptNo: string }>): Fulfiller =>
     async (paid, log) => {

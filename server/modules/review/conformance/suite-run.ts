@@ -87,7 +87,7 @@ export class SuiteRun implements ConformanceRun {
     if (!this.first) {
       this.first = answer
       // Without an answer every other case would wait for its own timeout: stop at once.
-      if (answer.failure === 'network' || answer.failure === 'timeout') throw new EndpointUnreachable(answer)
+      if (answer.failure === 'network' || answer.failure === 'timeout' || answer.failure === 'refused') throw new EndpointUnreachable(answer)
     }
     return answer
   }
