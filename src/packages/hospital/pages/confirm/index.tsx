@@ -28,6 +28,7 @@ import { PatientPicker } from '../../components/patient-picker'
 import { findDepartment, findHospital } from '../../hooks/hospital-lookup'
 import { useBooking } from '../../hooks/use-booking'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 /**
@@ -40,6 +41,7 @@ import './index.scss'
  * answer say so when the phone's clock did not, the fee waits for the same tick.
  */
 export default function BookingConfirmPage() {
+  const pageClass = usePageClass('page booking-confirm')
   const ids = useRouteParams('service', 'hospital', 'department', 'date', 'slot', 'doctor')
   const choice = useRemote(async () => {
     const [campus, department, schedule] = await Promise.all([
@@ -110,7 +112,7 @@ export default function BookingConfirmPage() {
   const identityNeeded = patients.state.status === 'error' && patients.state.error instanceof ApiError && patients.state.error.code === 'IDENTITY_REQUIRED'
 
   return (
-    <View className="page booking-confirm" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>确认预约</PageTitle>
       <RemoteStatus remote={choice} />
       {state.status === 'ready' && !slot && <Text className="subpage-notice">该号源已不存在，请返回重新选择。</Text>}
