@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
+import { cancelDeadlineOf } from '../../../src/domain/cancel-deadline'
 import { formatChinaDateTime } from '../../../src/domain/china-time'
 import { hospitalContract } from '../../contracts/hospital'
 import { HttpError } from '../../errors'
@@ -37,6 +38,19 @@ export interface BookingRequest {
   slotId: string
   patientId: string
   idempotencyKey: string
+  /** The citizen ticked that a booking past its cancel deadline cannot be cancelled. */
+  noCancelAcknowledged?: boolean
+  /** Where the slot is listed, to check its cancel deadline before booking. */
+  where?: { hospitalId: string; departmentId: string; date: string }
+}
+
+/** A fee that cannot be taken back is collected only from a citizen who said they know (the confirm page's tick). */
+function noCancelAckRequired(deadline: string): HttpError {
+  return new HttpError(
+    422,
+    'NO_CANCEL_ACK_REQUIRED',
+    `The cancel deadline ${deadline} has passed: book with noCancelAcknowledged / 该号源已过取消截止时间（${formatChinaDateTime(deadline)}），预约后不能取消：请勾选“我已知晓预约后不能取消”后再预约`,
+  )
 }
 
 export interface Booked {
@@ -178,12 +192,30 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
       if (!patient) throw new HttpError(404, 'PATIENT_NOT_FOUND', 'No such patient / 未找到该就诊人，请重新选择')
       const person = openPatient(box, patient)
       const agency = await hospitalAgency(deps, req.serviceId, log)
+      if (!req.noCancelAcknowledged && req.where) {
+        // Before anything is booked: the slot as its schedule lists it, under its campus's cancel rule.
+        const { hospitalId, departmentId, date } = req.where
+        const [{ hospitals }, schedule] = await Promise.all([
+          agency.call('listHospitals', {}),
+          agency.call('getSchedule', { params: { hospitalId }, query: { date, departmentId } }),
+        ])
+        const campus = hospitals.find((h) => h.id === hospitalId)
+        const slot = schedule.slots.find((s) => s.id === req.slotId)
+        if (!campus || !slot) throw new HttpError(409, 'SLOT_NOT_FOUND', 'No such slot where the request says / 未找到该号源，请返回重新选择')
+        const deadline = cancelDeadlineOf(campus.rules.cancelRule, date, slot.start)
+        if (slot.feeFen > 0 && Date.now() >= deadline) throw noCancelAckRequired(new Date(deadline).toISOString())
+      }
       let appointment
       try {
         appointment = await agency.call('book', { body: { slotId: req.slotId, patient: person, idempotencyKey: agencyKeyFor(req.citizenId, req.idempotencyKey) } })
       } catch (err) {
         if ((err as HttpError).code === 'SLOT_FULL') throw new HttpError(409, 'SLOT_FULL', 'This slot is fully booked / 号源已满，请选择其他时段或医生')
         throw err
+      }
+      // A request that did not say where the slot is (or crossed the deadline meanwhile) is checked on the
+      // hospital's answer: nothing is stored or charged, and the same key with the tick books the same number.
+      if (!req.noCancelAcknowledged && appointment.feeFen > 0 && Date.now() >= Date.parse(appointment.cancelDeadline)) {
+        throw noCancelAckRequired(appointment.cancelDeadline)
       }
       const card = await agency.call('getVisitCard', { body: { hospitalId: appointment.hospitalId, patient: person } })
       const { row, created } = await insertAppointment(db, {

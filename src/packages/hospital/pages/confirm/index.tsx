@@ -76,6 +76,8 @@ export default function BookingConfirmPage() {
   const booking = useBooking({
     service: ids.service,
     slotId: ids.slot,
+    where: { hospitalId: ids.hospital, departmentId: ids.department, date: ids.date },
+    acknowledged,
     onBooked,
     onSlotChanged: choice.reload,
     onPatientsChanged: patients.reload,
@@ -93,7 +95,8 @@ export default function BookingConfirmPage() {
   const slot = state.status === 'ready' ? state.data.slot : undefined
   const canBook = !booked && slot !== undefined && isSlotBookable(slot) && patients.state.status === 'ready'
   const rule = state.status === 'ready' ? state.data.campus.rules.cancelRule : undefined
-  const noCancelDeadline = rule && slot && isPastCancelDeadline(rule, ids.date, slot.start) ? new Date(cancelDeadlineOf(rule, ids.date, slot.start)).toISOString() : undefined
+  const mustAcknowledge = rule && slot && (isPastCancelDeadline(rule, ids.date, slot.start) || booking.problem === 'no-cancel-ack')
+  const noCancelDeadline = mustAcknowledge ? new Date(cancelDeadlineOf(rule, ids.date, slot.start)).toISOString() : undefined
   const toggleAcknowledged = () => {
     setAcknowledged(!acknowledged)
     setAckMissing(false)
