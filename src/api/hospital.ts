@@ -184,6 +184,15 @@ export const BookingRequest = Type.Object(
     slotId: Type.String({ minLength: 1, maxLength: 160 }),
     patientId: Uuid(),
     idempotencyKey: Type.String({ pattern: '^[A-Za-z0-9_-]{8,64}$', description: 'one per booking attempt: sending it again (a double tap, a retry after a timeout) answers the same appointment' }),
+    noCancelAcknowledged: Type.Optional(
+      Type.Boolean({ description: 'the citizen ticked 我已知晓预约后不能取消: required (else 422 NO_CANCEL_ACK_REQUIRED) when the slot has a fee and its cancel deadline has passed' }),
+    ),
+    where: Type.Optional(
+      Type.Object(
+        { hospitalId: Key(), departmentId: Key(), date: IsoDate() },
+        { ...strict, description: 'where the slot is listed (its schedule), so the cancel deadline is checked before anything is booked; without it, on the hospital’s answer before the fee is collected' },
+      ),
+    ),
   },
   strict,
 )

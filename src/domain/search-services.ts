@@ -1,6 +1,7 @@
 import type { CatalogService, DomainGroup, GroupedCatalog } from './catalog'
 import { normalizeQuery } from './search-cities'
 import type { PinyinKey } from './search-keys'
+import { SYNONYM_PINYIN } from './search-synonym-pinyin'
 import { SEARCH_SYNONYMS } from './search-synonyms'
 
 /**
@@ -10,7 +11,7 @@ import { SEARCH_SYNONYMS } from './search-synonyms'
  *   nameContains   the name contains it                        挂号 → 预约挂号
  *   namePinyin     the name's full pinyin or initials, from its first syllable   jiaotong → 交通违法, gjj → 公积金
  *   namePinyinInner  the same from a later syllable            guahao → 预约挂号, sb → 广东社保服务
- *   synonym        an everyday word for what it offers (search-synonyms.ts)      违章 → 交通违法, 水费 → 生活缴费
+ *   synonym        an everyday word for what it offers, or its pinyin (search-synonyms.ts)   违章, weizhang → 交通违法
  *   item           one of its items (name, pinyin or initials)  驾驶证 → 车管业务 (驾驶证换证)
  *   domain         its domain's label or the label's pinyin    医疗, yiliao → 预约挂号
  *   summary        its one-line summary (Chinese text only)    罚款 → 交通违法
@@ -61,9 +62,21 @@ function matchPinyin(key: PinyinKey | undefined, q: string): 'start' | 'inner' |
   return key.initials.includes(q) ? 'inner' : null
 }
 
-/** The catalog's words for what the query names in everyday words (违章 → 交通违法), none for other queries. */
+/**
+ * The everyday words whose full pinyin a latin query contains (chaweizhang →
+ * 违章). A word inside a longer one that also matches is the longer one's
+ * sound, not its own (jiaoshuifei holds jiaoshui, 交税): only the longer counts.
+ */
+function wordsByPinyin(q: string): Set<string> {
+  if (!LATIN.test(q)) return new Set()
+  const found = Object.entries(SYNONYM_PINYIN).filter(([, sound]) => q.includes(sound))
+  return new Set(found.filter(([, sound]) => !found.some(([, other]) => other.length > sound.length && other.includes(sound))).map(([word]) => word))
+}
+
+/** The catalog's words for what the query names in everyday words, in Chinese or full pinyin (违章, weizhang → 交通违法), none for other queries. */
 function synonymTerms(q: string): string[] {
-  return SEARCH_SYNONYMS.filter((s) => s.words.some((w) => q.includes(w) || (q.length >= 2 && w.startsWith(q)))).flatMap((s) => s.terms)
+  const byPinyin = wordsByPinyin(q)
+  return SEARCH_SYNONYMS.filter((s) => s.words.some((w) => q.includes(w) || (q.length >= 2 && w.startsWith(q)) || byPinyin.has(w))).flatMap((s) => s.terms)
 }
 
 function rankService(service: CatalogService, group: DomainGroup, q: string, terms: readonly string[]): Omit<SearchHit, 'service' | 'local'> | null {

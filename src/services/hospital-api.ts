@@ -66,6 +66,10 @@ export interface BookingRequest {
   patientId: string
   /** One per confirm screen (and patient): sent again, it answers the same appointment instead of a second one. */
   idempotencyKey: string
+  /** The citizen ticked 我已知晓预约后不能取消 (required past the cancel deadline when there is a fee). */
+  noCancelAcknowledged?: boolean
+  /** Where the slot is listed, so the platform checks the cancel deadline before booking. */
+  where?: { hospitalId: string; departmentId: string; date: string }
 }
 
 /** Books a slot for a 就诊人; answers the appointment and the registration fee's payment (null when there is no fee). */

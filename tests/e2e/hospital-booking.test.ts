@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { piiInDatabase } from '../fixtures/pii-audit'
 import { SCREENSHOTS, openAppInCity, openMe, settled, usePlatformAndBrowser } from './browser'
+import { cancellableDates, openDepartmentWithCancellableDate } from './hospital-steps'
 
 const logs: string[] = []
 const env = usePlatformAndBrowser({ logs })
@@ -29,44 +30,6 @@ async function shot(page: Page, name: string) {
 /** The value of a DetailList row (医生, 就诊时间…) inside `scope`. */
 function detail(scope: Locator, label: string): Locator {
   return scope.locator('.detail-list__row', { has: scope.page().locator('.detail-list__label', { hasText: new RegExp(`^${label}$`) }) }).locator('.detail-list__value')
-}
-
-/**
- * Bookable dates the citizen can still cancel online. 德阳市第一人民医院 lets
- * an appointment be cancelled until 17:00 the day before, so 今天 and 明天
- * are left out whatever the time of day.
- */
-const cancellableDates = (page: Page) =>
-  page
-    .locator('.hospital-department .date-chip:not(.date-chip--off)')
-    .filter({ hasNot: page.locator('.date-chip__top', { hasText: /^(今天|明天)$/ }) })
-
-/**
- * Opens 心血管内科 of the first campus listed that has such a date in its
- * window. Normally the first one; in a week of public holidays (国庆, 春节)
- * the first people's hospital is closed and the TCM hospital, which keeps
- * holiday clinics, is next.
- */
-async function openDepartmentWithCancellableDate(page: Page): Promise<string> {
-  const campuses = page.locator('.hospital-home .hospital-card')
-  await campuses.first().waitFor()
-  const count = await campuses.count()
-  for (let i = 0; i < count; i++) {
-    const campus = (await campuses.nth(i).locator('.list-row__title').innerText()).trim()
-    await campuses.nth(i).click()
-    await page.locator('.hospital-departments .subpage-title', { hasText: campus }).waitFor()
-    // The campus's rules are on top of its departments.
-    expect(await page.locator('.hospital-departments__rules').innerText()).toMatch(/放号.*可取消\/退号/)
-    await page.locator('.hospital-departments .department-row', { hasText: DEPARTMENT }).click()
-    await page.locator('.hospital-department .subpage-title', { hasText: DEPARTMENT }).waitFor()
-    await page.locator('.hospital-department .date-chip').first().waitFor()
-    await settled(page)
-    if ((await cancellableDates(page).count()) > 0) return campus
-    await page.goBack()
-    await page.goBack()
-    await settled(page)
-  }
-  throw new Error(`no campus has a ${DEPARTMENT} date after tomorrow in its booking window`)
 }
 
 describe('预约挂号 for a family member, at phone size', () => {
@@ -125,7 +88,7 @@ describe('预约挂号 for a family member, at phone size', () => {
     await page.goBack()
     await home.locator('.hospital-card').first().waitFor()
     await settled(page)
-    const campus = await openDepartmentWithCancellableDate(page)
+    const campus = await openDepartmentWithCancellableDate(page, DEPARTMENT)
     const department = page.locator('.page.hospital-department')
     expect(await department.locator('.subpage-lead').first().innerText()).toBe(campus)
     await department.locator('.doctor-picker').getByRole('button', { name: '普通门诊' }).waitFor()

@@ -172,7 +172,7 @@ describe('booking, paying and cancelling', () => {
     const patientId = (await c.call('GET', '/v1/me/patients')).json().patients[0].id
     // Today's slots at a campus that closes cancelling the day before, or a slot within its hours-before rule.
     const found = await findSlot(c, (s, rules) => deadlineOf(s, rules) < Date.now())
-    const booked = await c.call('POST', `/v1/services/${service}/appointments`, { slotId: found.slot.id, patientId, idempotencyKey: key() })
+    const booked = await c.call('POST', `/v1/services/${service}/appointments`, { slotId: found.slot.id, patientId, idempotencyKey: key(), noCancelAcknowledged: true })
     expect(booked.statusCode).toBe(201)
     const { appointment } = booked.json()
     expect(appointment.cancellable).toBe(false)
@@ -183,8 +183,58 @@ describe('booking, paying and cancelling', () => {
     // The patient cannot be removed while booked (self cannot anyway); a family patient with a booking neither.
     const spouseId = await familyPatient(c)
     const later = await findSlot(c, (s) => s.slot.id !== found.slot.id)
-    expect((await c.call('POST', `/v1/services/${service}/appointments`, { slotId: later.slot.id, patientId: spouseId, idempotencyKey: key() })).statusCode).toBe(201)
+    expect((await c.call('POST', `/v1/services/${service}/appointments`, { slotId: later.slot.id, patientId: spouseId, idempotencyKey: key(), noCancelAcknowledged: true })).statusCode).toBe(201)
     expect((await c.call('DELETE', `/v1/me/patients/${spouseId}`)).json().error.code).toBe('PATIENT_HAS_APPOINTMENTS')
+  })
+
+  it('past the cancel deadline, a slot with a fee is booked only with the citizen\'s acknowledgement: 422 NO_CANCEL_ACK_REQUIRED before anything is booked or charged', async () => {
+    const c = await verified()
+    // Someone who has booked nothing yet (the hospital refuses one person the same slot twice).
+    const patientId = await familyPatient(c, { name: '张小明', idNumber: idNumberOf(400) }, 'other')
+    allIds.push(idNumberOf(400))
+    const found = await findSlot(c, (s, rules) => s.slot.feeFen > 0 && deadlineOf(s, rules) < Date.now())
+    const where = { hospitalId: found.hospitalId, departmentId: found.departmentId, date: found.date }
+    const remaining = async () => {
+      const day = (await c.call('GET', `${base()}/${found.hospitalId}/schedule?date=${found.date}&departmentId=${found.departmentId}`)).json() as DayScheduleT
+      return day.slots.find((s) => s.id === found.slot.id)!.remaining
+    }
+    const before = await remaining()
+    const count = async () => (await p.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM appointments`))[0]!.n
+    const stored = await count()
+    const idempotencyKey = key()
+
+    // Saying where the slot is: refused before the hospital is asked to book, so its number stays free.
+    const refused = await c.call('POST', `/v1/services/${service}/appointments`, { slotId: found.slot.id, patientId, idempotencyKey, where })
+    expect(refused.statusCode).toBe(422)
+    expect(refused.json().error).toMatchObject({ code: 'NO_CANCEL_ACK_REQUIRED', message: expect.stringContaining('预约后不能取消：请勾选“我已知晓预约后不能取消”后再预约') })
+    expect(await remaining()).toBe(before)
+    // Without saying where (an older app): refused on the hospital's answer, nothing stored and no fee opened.
+    const unplaced = await c.call('POST', `/v1/services/${service}/appointments`, { slotId: found.slot.id, patientId, idempotencyKey })
+    expect(unplaced.statusCode).toBe(422)
+    expect(unplaced.json().error.code).toBe('NO_CANCEL_ACK_REQUIRED')
+    expect(await count()).toBe(stored)
+
+    // With the tick, the same key books the one number (the hospital's idempotent answer) and opens the fee.
+    const booked = await c.call('POST', `/v1/services/${service}/appointments`, { slotId: found.slot.id, patientId, idempotencyKey, where, noCancelAcknowledged: true })
+    expect(booked.statusCode).toBe(201)
+    expect(booked.json().appointment.cancellable).toBe(false)
+    expect(booked.json().payment).toMatchObject({ status: 'created', amountFen: found.slot.feeFen })
+    expect(await remaining()).toBe(before - 1)
+    expect(await count()).toBe(stored + 1)
+  })
+
+  it('a slot where the request says it is not listed → 409 SLOT_NOT_FOUND', async () => {
+    const c = await verified()
+    const patientId = (await c.call('GET', '/v1/me/patients')).json().patients[0].id
+    const found = await findSlot(c, () => true)
+    const res = await c.call('POST', `/v1/services/${service}/appointments`, {
+      slotId: found.slot.id,
+      patientId,
+      idempotencyKey: key(),
+      where: { hospitalId: found.hospitalId, departmentId: 'no-such-department', date: found.date },
+    })
+    expect([404, 409]).toContain(res.statusCode)
+    expect(res.json().error.message).toMatch(/[\u4e00-\u9fff]/)
   })
 
   it('unknown slot, doctor or department → 404 with a message; someone else’s appointment → 404', async () => {
@@ -245,7 +295,8 @@ describe('a hospital that does not answer', () => {
     const c = await verified()
     const patientId = (await c.call('GET', '/v1/me/patients')).json().patients[0].id
     const found = await findSlot(c, (s) => s.slot.remaining > 0, 'respiratory')
-    const request = { slotId: found.slot.id, patientId, idempotencyKey: key() }
+    // Today's first slot may be past its cancel deadline: the tick is given (this test is about the timeout).
+    const request = { slotId: found.slot.id, patientId, idempotencyKey: key(), noCancelAcknowledged: true }
     const server = createServer(() => {}).listen(0, '127.0.0.1')
     await new Promise((r) => server.once('listening', r))
     const [before] = await p.db.query<{ endpoint: string }>('SELECT endpoint FROM services WHERE id = $1', [service])

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { insertService } from '../../server/modules/catalog/repository'
 import { type CitizenPlatform, startCitizenPlatform } from './citizen-platform'
@@ -48,10 +49,10 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => p?.stop())
 
-async function verifiedCitizenWithCar() {
+async function verifiedCitizenWithCar(car = CAR) {
   const c = await p.citizen()
   expect((await c.call('POST', '/v1/me/identity', freshPerson())).statusCode).toBe(200)
-  const bound = await c.call('POST', '/v1/me/vehicles', CAR)
+  const bound = await c.call('POST', '/v1/me/vehicles', car)
   expect(bound.statusCode).toBe(201)
   return { c, vehicleId: bound.json().vehicle.id as string }
 }
@@ -90,6 +91,57 @@ describe('a traffic violation belongs to one city and is paid once', () => {
     expect(afterPaid.json().error.code).toBe('ALREADY_PAID')
     expect(afterPaid.json().error.message).toMatch(/[\u4e00-\u9fff]/)
     expect(await p.db.query(`SELECT order_id FROM payments WHERE subject = $1`, [`violation:${fine.id}`])).toHaveLength(1)
+  })
+})
+
+describe('the database keeps one open or paid payment per violation (migration 017)', () => {
+  it('two listings racing to open the same fine: one order, the others 409 ALREADY_PAID or that same order', async () => {
+    // Another car: the fines of CAR were paid above.
+    const { c, vehicleId } = await verifiedCitizenWithCar({ ...CAR, plate: '川A5M3K8' })
+    const listed = (await c.call('GET', violationsUrl(first.id, vehicleId))).json().violations as ListedViolation[]
+    await c.call('GET', violationsUrl(SECOND, vehicleId))
+    const fine = listed.find((v) => v.payableOnline)!
+    const attempts = await Promise.all(
+      [first.id, SECOND, first.id, SECOND, first.id, SECOND].map((serviceId) => c.call('POST', `${violationsUrl(serviceId, vehicleId)}/${fine.id}/payments`, {})),
+    )
+    const opened = attempts.filter((r) => r.statusCode === 201 || r.statusCode === 200)
+    const refused = attempts.filter((r) => r.statusCode === 409)
+    expect(opened.length + refused.length).toBe(attempts.length)
+    expect(new Set(opened.map((r) => r.json().payment.orderId)).size).toBe(1)
+    for (const r of refused) expect(r.json().error.code).toBe('ALREADY_PAID')
+    expect(await p.db.query(`SELECT order_id FROM payments WHERE subject = $1 AND status <> 'closed'`, [`violation:${fine.id}`])).toHaveLength(1)
+  })
+
+  it('refuses a second open payment of a violation in another service, but not once the first is closed', async () => {
+    const [row] = await p.db.query<{ citizen_id: string; pay_agency_id: string }>(`SELECT citizen_id, pay_agency_id FROM payments LIMIT 1`)
+    const insert = (orderId: string, serviceId: string) =>
+      p.db.query(
+        `INSERT INTO payments (order_id, citizen_id, service_id, subject, description, amount_fen, pay_agency_id) VALUES ($1, $2, $3, 'violation:9000000000000017', '交通违法罚款', 5000, $4)`,
+        [orderId, row!.citizen_id, serviceId, row!.pay_agency_id],
+      )
+    await insert('oc017a', first.id)
+    await expect(insert('oc017b', SECOND)).rejects.toMatchObject({ code: '23505', constraint: 'payments_one_per_violation' })
+    await p.db.query(`UPDATE payments SET status = 'closed' WHERE order_id = 'oc017a'`)
+    await insert('oc017c', SECOND)
+  })
+
+  it('applies over data that already paid a violation twice: the later payment names the first, and new ones are refused', async () => {
+    const [row] = await p.db.query<{ citizen_id: string; pay_agency_id: string }>(`SELECT citizen_id, pay_agency_id FROM payments LIMIT 1`)
+    const db = p.db
+    await db.exec('DROP INDEX payments_one_per_violation; ALTER TABLE payments DROP COLUMN duplicate_of')
+    for (const [orderId, serviceId, minutesAgo] of [['oc017old1', first.id, 60], ['oc017old2', SECOND, 30]] as const) {
+      await db.query(
+        `INSERT INTO payments (order_id, citizen_id, service_id, subject, description, amount_fen, pay_agency_id, status, paid_at, created_at)
+         VALUES ($1, $2, $3, 'violation:9000000000000018', '交通违法罚款', 5000, $4, 'done', now(), now() - make_interval(mins => $5))`,
+        [orderId, row!.citizen_id, serviceId, row!.pay_agency_id, minutesAgo],
+      )
+    }
+    await db.exec(readFileSync('server/db/migrations/017_pay15.sql', 'utf8'))
+    expect(await db.query(`SELECT order_id, duplicate_of FROM payments WHERE subject = 'violation:9000000000000018' ORDER BY created_at`)).toEqual([
+      { order_id: 'oc017old1', duplicate_of: null },
+      { order_id: 'oc017old2', duplicate_of: 'oc017old1' },
+    ])
+    expect(await db.query(`SELECT count(*)::int AS n FROM payments WHERE duplicate_of IS NOT NULL`)).toEqual([{ n: 1 }])
   })
 })
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { deviceStorage, resetFakeTaro } from '../unit/helpers/fake-taro'
+import { deviceStorage, fakeTaro, resetFakeTaro } from '../unit/helpers/fake-taro'
 import { flush, render, type Rendered } from './render'
 
 vi.mock('@tarojs/taro', () => import('../unit/helpers/fake-taro'))
@@ -31,6 +31,8 @@ describe('我的 → 关怀模式', () => {
   afterEach(() => {
     for (const view of views) view.unmount()
     views = []
+    vi.unstubAllEnvs()
+    fakeTaro.getSystemInfoSync.mockImplementation(() => ({ fontSizeSetting: 17, fontSizeScaleFactor: 1 }))
   })
 
   it('is a switch, off at first, and no longer says 即将上线', async () => {
@@ -70,5 +72,17 @@ describe('我的 → 关怀模式', () => {
       careSwitch(view).dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }))
     })
     expect(careSwitch(view).getAttribute('aria-checked')).toBe('true')
+  })
+
+  it('in WeChat, where there is no document root, the page\'s own root carries it: on with a large phone font, off when the citizen says so', async () => {
+    vi.stubEnv('TARO_ENV', 'weapp')
+    fakeTaro.getSystemInfoSync.mockImplementation(() => ({ fontSizeSetting: 22, fontSizeScaleFactor: 1.3 }))
+    const view = await launch()
+    const root = () => view.container.querySelector<HTMLElement>('.page.me')!
+    expect(root().classList.contains('page--care')).toBe(true)
+    expect(careSwitch(view).getAttribute('aria-checked')).toBe('true')
+    await view.click(careSwitch(view))
+    expect(root().classList.contains('page--care')).toBe(false)
+    expect(JSON.parse(deviceStorage.get('onecity:care-mode') as string).state).toEqual({ chosen: false })
   })
 })

@@ -227,6 +227,26 @@ describe('确认预约', () => {
       await view!.click(confirmButton()!)
       await flush()
       expect(hospital.bookAppointment).toHaveBeenCalledTimes(1)
+      // The tick goes to the platform, which refuses such a booking without it, with where the slot is listed.
+      expect(hospital.bookAppointment.mock.calls[0]![1]).toMatchObject({ noCancelAcknowledged: true, where: { date: '2026-11-20' } })
+      expect(fakeTaro.navigateTo).toHaveBeenCalledWith({ url: expect.stringMatching(/^\/packages\/pay\/pages\/cashier\/index\?order=ord_0001&back=/) })
+    })
+
+    it('when the platform refuses the booking for want of the tick (the phone\'s clock said it could still be cancelled), asks for it and books with the same key', async () => {
+      const { hospital, ApiError } = await renderConfirm()
+      hospital.bookAppointment.mockRejectedValueOnce(new ApiError('NO_CANCEL_ACK_REQUIRED', '该号源已过取消截止时间，预约后不能取消：请勾选“我已知晓预约后不能取消”后再预约', 422))
+      await view!.click(confirmButton()!)
+      await flush()
+      expect(hospital.bookAppointment.mock.calls[0]![1].noCancelAcknowledged).toBeUndefined()
+      expect(notice()?.textContent).toContain('取消截止时间已过，预约后不能取消')
+
+      hospital.bookAppointment.mockResolvedValue(answer({ status: 'awaiting-payment', cancellable: false }, 'created'))
+      await tick()
+      await view!.click(confirmButton()!)
+      await flush()
+      expect(hospital.bookAppointment).toHaveBeenCalledTimes(2)
+      const [first, second] = hospital.bookAppointment.mock.calls.map((call) => call[1])
+      expect(second).toMatchObject({ noCancelAcknowledged: true, idempotencyKey: first!.idempotencyKey })
       expect(fakeTaro.navigateTo).toHaveBeenCalledWith({ url: expect.stringMatching(/^\/packages\/pay\/pages\/cashier\/index\?order=ord_0001&back=/) })
     })
 

@@ -70,6 +70,8 @@ describe('我的支付', () => {
   it('a 待支付 one is paid through the cashier, or closed after a confirmation', async () => {
     const { api, payApi } = await renderPage([{ payments: [mine('ord_0001', 'open')] }])
     await view!.click(view!.container.querySelector('.my-payment__summary')!)
+    // 去支付 is the primary action, drawn as a button like 关闭订单 (not bare text).
+    expect(button('去支付')!.className).toContain('button--primary')
     payApi.getPayment.mockResolvedValue(payment())
     await view!.click(button('去支付')!)
     await flush()

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
+import { cancelDeadlineOf } from '../../../src/domain/cancel-deadline'
 import { formatChinaDateTime } from '../../../src/domain/china-time'
 import { hospitalContract } from '../../contracts/hospital'
 import { HttpError } from '../../errors'
@@ -41,6 +42,19 @@ export interface BookingRequest {
   slotId: string
   patientId: string
   idempotencyKey: string
+  /** The citizen ticked that a booking past its cancel deadline cannot be cancelled. */
+  noCancelAcknowledged?: boolean
+  /** Where the slot is listed, to check its cancel deadline before booking. */
+  where?: { hospitalId: string; departmentId: string; date: string }
+}
+
+/** A fee that cannot be taken back is collected only from a citizen who said they know (the confirm page's tick). */
+function noCancelAckRequired(deadline: string): HttpError {
+  return new HttpError(
+    422,
+    'NO_CANCEL_ACK_REQUIRED',
+    `The cancel deadline ${deadline} has passed: book with noCancelAcknowledged / 该号源已过取消截止时间（${formatChinaDateTime(deadline)}），预约后不能取消：请勾选“我已知晓预约后不能取消”后再预约`,
+  )
 }
 
 export interface Booked {
@@ -176,11 +190,26 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
    * the hospital's answer and the appointments row leaves a trace the sweep
    * repairs by asking again with the same idempotency key (issue 16, finding 4).
    */
-  async function bookAtHospital(req: BookingRequest, log: FastifyBaseLogger): Promise<{ row: AppointmentRow; created: boolean }> {
+  /** `askAck`: a citizen's request must acknowledge a paid slot past its cancel deadline; a repair already had it. */
+  async function bookAtHospital(req: BookingRequest, log: FastifyBaseLogger, askAck = true): Promise<{ row: AppointmentRow; created: boolean }> {
     const patient = await findPatient(db, req.citizenId, req.patientId)
     if (!patient) throw new HttpError(404, 'PATIENT_NOT_FOUND', 'No such patient / 未找到该就诊人，请重新选择')
     const person = openPatient(box, patient)
     const agency = await hospitalAgency(deps, req.serviceId, log)
+    const needsAck = askAck && !req.noCancelAcknowledged
+    if (needsAck && req.where) {
+      // Before anything is booked: the slot as its schedule lists it, under its campus's cancel rule.
+      const { hospitalId, departmentId, date } = req.where
+      const [{ hospitals }, schedule] = await Promise.all([
+        agency.call('listHospitals', {}),
+        agency.call('getSchedule', { params: { hospitalId }, query: { date, departmentId } }),
+      ])
+      const campus = hospitals.find((h) => h.id === hospitalId)
+      const slot = schedule.slots.find((s) => s.id === req.slotId)
+      if (!campus || !slot) throw new HttpError(409, 'SLOT_NOT_FOUND', 'No such slot where the request says / 未找到该号源，请返回重新选择')
+      const deadline = cancelDeadlineOf(campus.rules.cancelRule, date, slot.start)
+      if (slot.feeFen > 0 && Date.now() >= deadline) throw noCancelAckRequired(new Date(deadline).toISOString())
+    }
     await recordAttempt(db, { citizenId: req.citizenId, idemKey: req.idempotencyKey, serviceId: req.serviceId, slotId: req.slotId, patientId: patient.id })
     let appointment
     try {
@@ -190,6 +219,12 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
       if (refusedByHospital(err)) await clearAttempt(db, req.citizenId, req.idempotencyKey)
       if ((err as HttpError).code === 'SLOT_FULL') throw new HttpError(409, 'SLOT_FULL', 'This slot is fully booked / 号源已满，请选择其他时段或医生')
       throw err
+    }
+    // A request that did not say where the slot is (an older app) is checked on the hospital's answer: nothing is
+    // stored or charged now, the same key with the tick books the same number, and the attempt left behind lets
+    // the booking sweep settle the held number if the citizen never comes back.
+    if (needsAck && appointment.feeFen > 0 && Date.now() >= Date.parse(appointment.cancelDeadline)) {
+      throw noCancelAckRequired(appointment.cancelDeadline)
     }
     const card = await agency.call('getVisitCard', { body: { hospitalId: appointment.hospitalId, patient: person } })
     const stored = await insertAppointment(db, {
@@ -211,7 +246,7 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
   async function repairAttempt(a: BookingAttemptRow, log: FastifyBaseLogger): Promise<void> {
     const req = { citizenId: a.citizen_id, serviceId: a.service_id, slotId: a.slot_id, patientId: a.patient_id, idempotencyKey: a.idem_key }
     try {
-      const { row } = await bookAtHospital(req, log)
+      const { row } = await bookAtHospital(req, log, false)
       if (Date.now() - a.created_at.getTime() < PAYMENT_WINDOW_MS) await withFee(row, log)
       else await cancelAtHospital(row, 'unpaid', log)
     } catch (err) {

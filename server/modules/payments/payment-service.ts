@@ -9,6 +9,7 @@ import { callAgency } from '../gateway/agency-client'
 import { platformAgencyFor } from '../gateway/bound-agency'
 import { FulfilmentRefused } from './fulfilment-refused'
 import { type PaymentSubject, formatSubject, parseSubject } from './payment-subject'
+import { SubjectTaken } from './subject-taken'
 import {
   type PaymentRow,
   findOpenPayment,
@@ -233,7 +234,13 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
     if (!fulfillers[req.subject.kind]) throw new Error(`no fulfiller for payments of kind ${req.subject.kind}`)
     const agency = await platformAgencyFor(deps, 'payment@1', log)
     const orderId = `oc${Date.now().toString(36)}${randomBytes(9).toString('base64url')}`
-    let { row, created } = await insertOrFindOpen(db, { ...req, subject: formatSubject(req.subject), orderId, payAgencyId: agency.target.agencyId })
+    let { row, created } = await insertOrFindOpen(db, { ...req, subject: formatSubject(req.subject), orderId, payAgencyId: agency.target.agencyId }).catch(
+      (err: unknown) => {
+        throw err instanceof SubjectTaken
+          ? new HttpError(409, 'ALREADY_PAID', 'This is being paid or was paid through another service / 该事项已在其他服务中发起缴款或已缴款，无需重复缴款，可在我的支付中查看')
+          : err
+      },
+    )
     if (!created && row.citizen_id !== req.citizenId) {
       throw new HttpError(409, 'PAYMENT_IN_PROGRESS', 'Someone else is paying this already / 该笔缴款已由他人发起，请稍后刷新查看')
     }

@@ -1,6 +1,10 @@
 import type { Queryable } from '../../db/db'
 import type { PrepayT } from '../../contracts/payment'
 import type { PaymentStatus } from '../../../src/api/payments'
+import { SubjectTaken } from './subject-taken'
+
+/** The index (017) that keeps one open or paid payment per violation across services. */
+const ONE_PER_VIOLATION = 'payments_one_per_violation'
 
 export interface PaymentRow {
   order_id: string
@@ -37,16 +41,22 @@ export interface NewPayment {
  * Inserts the payment unless one that is not closed exists for the same
  * service and subject (the partial unique index decides, so concurrent
  * attempts cannot both win). Answers the row that is open afterwards and
- * whether it is the one just inserted.
+ * whether it is the one just inserted; throws SubjectTaken when a violation
+ * is open or paid in another service.
  */
 export async function insertOrFindOpen(db: Queryable, p: NewPayment): Promise<{ row: PaymentRow; created: boolean }> {
-  const [inserted] = await db.query<PaymentRow>(
-    `INSERT INTO payments (order_id, citizen_id, service_id, subject, description, amount_fen, pay_agency_id, detail)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-     ON CONFLICT (service_id, subject) WHERE status <> 'closed' DO NOTHING
-     RETURNING *`,
-    [p.orderId, p.citizenId, p.serviceId, p.subject, p.description, p.amountFen, p.payAgencyId, p.detail ?? null],
-  )
+  const [inserted] = await db
+    .query<PaymentRow>(
+      `INSERT INTO payments (order_id, citizen_id, service_id, subject, description, amount_fen, pay_agency_id, detail)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (service_id, subject) WHERE status <> 'closed' DO NOTHING
+       RETURNING *`,
+      [p.orderId, p.citizenId, p.serviceId, p.subject, p.description, p.amountFen, p.payAgencyId, p.detail ?? null],
+    )
+    .catch((err: unknown) => {
+      const { code, constraint } = err as { code?: string; constraint?: string }
+      throw code === '23505' && constraint === ONE_PER_VIOLATION ? new SubjectTaken(p.subject) : err
+    })
   if (inserted) return { row: inserted, created: true }
   const open = await findOpenPayment(db, p.serviceId, p.subject)
   // The open one was closed between the two statements: try once more.

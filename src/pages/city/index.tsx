@@ -14,6 +14,7 @@ import { locateNearestCity } from '../../services/location'
 import { goBackOrHome, openPrivacyPolicy, showNotice } from '../../services/navigation'
 import { setCurrentCity, useCityStore } from '../../stores/city-store'
 import { agreeToPrivacyNotice, refusePrivacyNotice, selectMayCollect, useConsentStore } from '../../stores/consent-store'
+import { usePageClass } from '../../hooks/use-care-mode'
 import './index.scss'
 
 const MAX_RESULTS = 50
@@ -36,6 +37,7 @@ function CityButton({ city, current }: { city: City; current: boolean }) {
 }
 
 export default function CityPage() {
+  const pageClass = usePageClass('page city-page')
   const cities = useCities()
   const currentCity = useCityStore((s) => s.current)
   const mayLocate = useConsentStore(selectMayCollect)
@@ -66,7 +68,7 @@ export default function CityPage() {
   }
 
   return (
-    <View className="page city-page" role="main">
+    <View className={pageClass} role="main">
       <View className="city-page__title" role="heading" aria-level={1}>
         选择城市
       </View>

@@ -21,6 +21,7 @@ import { useCityStore } from '../../stores/city-store'
 import { agreeToPrivacyNotice, refusePrivacyNotice } from '../../stores/consent-store'
 import { recordServiceUse, selectRecentIds, useRecentStore } from '../../stores/recent-store'
 import { SearchResults } from './search-results'
+import { usePageClass } from '../../hooks/use-care-mode'
 import './index.scss'
 
 // H5 only, loaded on the first tap of a mini-program tile: WeChat opens mini-programs itself, and neither
@@ -65,6 +66,7 @@ function DomainGroups({
 }
 
 export default function HomePage() {
+  const pageClass = usePageClass('page home')
   const city = useCityStore((s) => s.current)
   const { step, locating } = useLaunchFlow()
   const catalog = useCatalog(city?.code)
@@ -98,7 +100,7 @@ export default function HomePage() {
   }
 
   return (
-    <View className="page home">
+    <View className={pageClass}>
       <View className="home-header" role="banner">
         <View className="home-title" role="heading" aria-level={1}>
           <Pressable className="home-city" onPress={openCityPicker}>

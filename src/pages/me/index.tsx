@@ -10,6 +10,7 @@ import { useCityStore } from '../../stores/city-store'
 import { useSessionStore } from '../../stores/session-store'
 import { CareSwitch } from './care-switch'
 import { IdentityStatus } from './identity-status'
+import { usePageClass } from '../../hooks/use-care-mode'
 import './index.scss'
 
 /** An entry of 我的: a link that opens its page, or a control (a switch) in its place. */
@@ -56,12 +57,13 @@ async function confirmLogout(): Promise<void> {
 }
 
 export default function MePage() {
+  const pageClass = usePageClass('page me')
   const city = useCityStore((s) => s.current)
   const loggedIn = useSessionStore((s) => s.token !== null)
   const { summary, refresh } = useMeSummary()
 
   return (
-    <View className="page me" role="main">
+    <View className={pageClass} role="main">
       <View className="me-header">
         <View className="me-header__title" role="heading" aria-level={1}>
           我的

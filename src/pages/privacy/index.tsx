@@ -9,6 +9,7 @@ import {
   useConsentStore,
 } from '../../stores/consent-store'
 import { UsageSection } from './usage-section'
+import { usePageClass } from '../../hooks/use-care-mode'
 import './index.scss'
 
 const SECTIONS: Array<{ id: string; title: string; paragraphs: string[] }> = [
@@ -45,6 +46,7 @@ function formatDate(iso: string | null): string {
 }
 
 export default function PrivacyPage() {
+  const pageClass = usePageClass('page privacy')
   const consent = useConsentStore()
   const status = selectConsentStatus(consent)
   const statusText =
@@ -55,7 +57,7 @@ export default function PrivacyPage() {
         : '你还没有做出选择。'
 
   return (
-    <View className="page privacy" role="main">
+    <View className={pageClass} role="main">
       <View className="privacy__title" role="heading" aria-level={1}>
         隐私政策
       </View>

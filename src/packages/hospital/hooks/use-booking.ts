@@ -2,7 +2,7 @@ import { useRef, useState } from 'react'
 import type { AppointmentAnswerT } from '../../../api/hospital'
 import { useForm } from '../../../hooks/use-form'
 import { useServiceUsage } from '../../../hooks/use-service-usage'
-import { bookAppointment } from '../../../services/hospital-api'
+import { type BookingRequest, bookAppointment } from '../../../services/hospital-api'
 import { openPage } from '../../../services/navigation'
 import { randomToken } from '../../../services/random-token'
 import { ApiError } from '../../../services/request'
@@ -12,11 +12,15 @@ import { identityUrl } from '../../../services/routes'
 const SLOT_GONE = new Set(['SLOT_FULL', 'SLOT_PASSED', 'NOT_RELEASED', 'DATE_OUTSIDE_WINDOW', 'SLOT_NOT_FOUND'])
 
 /** What the confirm page offers after a refusal, besides its message. */
-export type BookingProblem = 'slot-gone' | 'already-booked' | null
+export type BookingProblem = 'slot-gone' | 'already-booked' | 'no-cancel-ack' | null
 
 export interface BookingOptions {
   service: string
   slotId: string
+  /** Where the slot is listed, for the platform's cancel-deadline check. */
+  where: NonNullable<BookingRequest['where']>
+  /** Whether the citizen ticked 我已知晓预约后不能取消. */
+  acknowledged: boolean
   onBooked: (answer: AppointmentAnswerT) => void
   /** The slot's numbers changed (full, passed): read the schedule again. */
   onSlotChanged: () => void
@@ -36,7 +40,7 @@ function prepare(values: { patientId: string }) {
  * timeout answers the same appointment rather than a second one. The chosen
  * patient stays chosen through every refusal and failure.
  */
-export function useBooking({ service, slotId, onBooked, onSlotChanged, onPatientsChanged }: BookingOptions) {
+export function useBooking({ service, slotId, where, acknowledged, onBooked, onSlotChanged, onPatientsChanged }: BookingOptions) {
   const keys = useRef(new Map<string, string>())
   const [problem, setProblem] = useState<BookingProblem>(null)
   // Anonymous submit/success/error with latency; the use itself was counted on the service's first page.
@@ -56,7 +60,13 @@ export function useBooking({ service, slotId, onBooked, onSlotChanged, onPatient
     send: (values) => {
       setProblem(null)
       usage.submit()
-      return bookAppointment(service, { slotId, patientId: values.patientId, idempotencyKey: keyFor(values.patientId) })
+      return bookAppointment(service, {
+        slotId,
+        patientId: values.patientId,
+        idempotencyKey: keyFor(values.patientId),
+        where,
+        ...(acknowledged ? { noCancelAcknowledged: true } : {}),
+      })
     },
     onSuccess: (answer) => {
       usage.success()
@@ -74,6 +84,8 @@ export function useBooking({ service, slotId, onBooked, onSlotChanged, onPatient
         setProblem('slot-gone')
         onSlotChanged()
       } else if (error.code === 'ALREADY_BOOKED') setProblem('already-booked')
+      // The platform's clock says the deadline has passed where the phone's did not: the tick first.
+      else if (error.code === 'NO_CANCEL_ACK_REQUIRED') setProblem('no-cancel-ack')
       else if (error.code === 'PATIENT_NOT_FOUND') onPatientsChanged()
       return undefined
     },

@@ -54,7 +54,7 @@ export function MyPaymentRow({ payment: p, open, onToggle, onPay, onClose }: MyP
           <DetailList rows={receiptRows(p)} />
           {p.state === 'open' && (
             <View className="subpage-actions">
-              <Pressable className="button my-payment__pay" disabled={!onPay} onPress={() => onPay?.()}>
+              <Pressable className="button button--primary my-payment__pay" disabled={!onPay} onPress={() => onPay?.()}>
                 去支付
               </Pressable>
               <Pressable className="button button--secondary my-payment__close" disabled={!onClose} onPress={() => onClose?.()}>

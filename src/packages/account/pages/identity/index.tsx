@@ -15,10 +15,12 @@ import { goBackOr, ME_PAGE, showNotice } from '../../../../services/navigation'
 import { IdentityForm } from '../../components/identity-form'
 import { VerifiedIdentity } from '../../components/verified-identity'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 /** 实名认证: the masked identity when verified, else the form; after success back, or on to `back`. */
 export default function IdentityPage() {
+  const pageClass = usePageClass('page identity')
   const { back } = useRouteParams('back')
   const me = useRemote(getMe, [])
   const [verified, setVerified] = useState<IdentityT | null>(null)
@@ -47,7 +49,7 @@ export default function IdentityPage() {
   }
 
   return (
-    <View className="page identity" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>实名认证</PageTitle>
       {!verified && <RemoteStatus remote={me} />}
       {identity && <VerifiedIdentity identity={identity} />}

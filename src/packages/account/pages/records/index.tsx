@@ -6,16 +6,18 @@ import { useRemote } from '../../../../hooks/use-remote'
 import { listRecords } from '../../../../services/citizen-api'
 import { RecordRow } from '../../components/record-row'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 /** 办事记录: what the citizen did across all services, newest first. */
 export default function RecordsPage() {
+  const pageClass = usePageClass('page records')
   const records = useRemote(listRecords, [])
   usePageReturn(records.reload)
   const { state } = records
 
   return (
-    <View className="page records" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>办事记录</PageTitle>
       <RemoteStatus remote={records} />
       {state.status === 'ready' && state.data.length === 0 && <EmptyView text="暂无办事记录" />}

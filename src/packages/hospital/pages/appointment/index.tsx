@@ -18,6 +18,7 @@ import { AppointmentBanner } from '../../components/appointment-banner'
 import { AppointmentDetails } from '../../components/appointment-details'
 import { VisitCardCode } from '../../components/visit-card-code'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 /** What the citizen is told when neither WeChat Pay nor the simulated cashier is available. */
@@ -48,6 +49,7 @@ async function confirmCancel({ appointment: a, payment }: AppointmentAnswerT): P
  * while the hospital's rule allows it.
  */
 export default function AppointmentPage() {
+  const pageClass = usePageClass('page appointment')
   const { id } = useRouteParams('id')
   const view = useRemote(() => getAppointment(id), [id])
   // Back from the cashier (or anywhere): the status may have moved on.
@@ -91,7 +93,7 @@ export default function AppointmentPage() {
   const a = answer?.appointment
 
   return (
-    <View className="page appointment" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>预约详情</PageTitle>
       {!cancelled && <RemoteStatus remote={view} />}
       {answer && a && (

@@ -11,6 +11,7 @@ import { openPage } from '../../../../services/navigation'
 import { appointmentUrl } from '../../../../services/routes'
 import { AppointmentRow } from '../../components/appointment-row'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 type Tab = 'upcoming' | 'history'
@@ -21,6 +22,7 @@ const TABS: { tab: Tab; title: string; empty: string }[] = [
 
 /** 我的预约: 待就诊 (to come, including 待支付) and 历史 (past and cancelled), newest first. */
 export default function AppointmentsPage() {
+  const pageClass = usePageClass('page appointments')
   const list = useRemote(listAppointments, [])
   // Back from an appointment (paid, cancelled): statuses changed.
   usePageReturn(list.reload)
@@ -30,7 +32,7 @@ export default function AppointmentsPage() {
   const current = TABS.find((t) => t.tab === tab)!
 
   return (
-    <View className="page appointments" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>我的预约</PageTitle>
       <View className="appointments__tabs" role="group" aria-label="预约分类">
         {TABS.map((t) => (

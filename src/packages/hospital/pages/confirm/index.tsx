@@ -28,6 +28,7 @@ import { PatientPicker } from '../../components/patient-picker'
 import { findDepartment, findHospital } from '../../hooks/hospital-lookup'
 import { useBooking } from '../../hooks/use-booking'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 /**
@@ -40,6 +41,7 @@ import './index.scss'
  * answer say so when the phone's clock did not, the fee waits for the same tick.
  */
 export default function BookingConfirmPage() {
+  const pageClass = usePageClass('page booking-confirm')
   const ids = useRouteParams('service', 'hospital', 'department', 'date', 'slot', 'doctor')
   const choice = useRemote(async () => {
     const [campus, department, schedule] = await Promise.all([
@@ -74,6 +76,8 @@ export default function BookingConfirmPage() {
   const booking = useBooking({
     service: ids.service,
     slotId: ids.slot,
+    where: { hospitalId: ids.hospital, departmentId: ids.department, date: ids.date },
+    acknowledged,
     onBooked,
     onSlotChanged: choice.reload,
     onPatientsChanged: patients.reload,
@@ -91,7 +95,8 @@ export default function BookingConfirmPage() {
   const slot = state.status === 'ready' ? state.data.slot : undefined
   const canBook = !booked && slot !== undefined && isSlotBookable(slot) && patients.state.status === 'ready'
   const rule = state.status === 'ready' ? state.data.campus.rules.cancelRule : undefined
-  const noCancelDeadline = rule && slot && isPastCancelDeadline(rule, ids.date, slot.start) ? new Date(cancelDeadlineOf(rule, ids.date, slot.start)).toISOString() : undefined
+  const mustAcknowledge = rule && slot && (isPastCancelDeadline(rule, ids.date, slot.start) || booking.problem === 'no-cancel-ack')
+  const noCancelDeadline = mustAcknowledge ? new Date(cancelDeadlineOf(rule, ids.date, slot.start)).toISOString() : undefined
   const toggleAcknowledged = () => {
     setAcknowledged(!acknowledged)
     setAckMissing(false)
@@ -110,7 +115,7 @@ export default function BookingConfirmPage() {
   const identityNeeded = patients.state.status === 'error' && patients.state.error instanceof ApiError && patients.state.error.code === 'IDENTITY_REQUIRED'
 
   return (
-    <View className="page booking-confirm" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>确认预约</PageTitle>
       <RemoteStatus remote={choice} />
       {state.status === 'ready' && !slot && <Text className="subpage-notice">该号源已不存在，请返回重新选择。</Text>}

@@ -17,6 +17,7 @@ import { DoctorPicker } from '../../components/doctor-picker'
 import { DoctorSlots } from '../../components/doctor-slots'
 import { findDepartment, findHospital } from '../../hooks/hospital-lookup'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 /**
@@ -25,6 +26,7 @@ import './index.scss'
  * date's slots by doctor under 上午 and 下午. A slot opens 确认预约.
  */
 export default function DepartmentPage() {
+  const pageClass = usePageClass('page hospital-department')
   const ids = useRouteParams('service', 'hospital', 'department', 'doctor')
   const [doctorId, setDoctorId] = useState(ids.doctor)
   const [chosenDate, setChosenDate] = useState<string>()
@@ -56,7 +58,7 @@ export default function DepartmentPage() {
   const groups = schedule.state.status === 'ready' && schedule.state.data ? groupSlotsByDoctor(schedule.state.data.slots, doctors.map((d) => d.id)) : []
 
   return (
-    <View className="page hospital-department" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>{info.state.status === 'ready' ? info.state.data.department.name : '选择号源'}</PageTitle>
       <RemoteStatus remote={info} />
       {info.state.status === 'ready' && (

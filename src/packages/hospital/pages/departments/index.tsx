@@ -11,10 +11,12 @@ import { openPage } from '../../../../services/navigation'
 import { hospitalDepartmentUrl } from '../../../../services/routes'
 import { departmentsOf, findHospital } from '../../hooks/hospital-lookup'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 /** The departments of a campus under their 科室大类, with the campus's booking rules on top. */
 export default function DepartmentsPage() {
+  const pageClass = usePageClass('page hospital-departments')
   const { service, hospital } = useRouteParams('service', 'hospital')
   const view = useRemote(async () => {
     const [campus, departments] = await Promise.all([findHospital(service, hospital), departmentsOf(service, hospital)])
@@ -23,7 +25,7 @@ export default function DepartmentsPage() {
   const { state } = view
 
   return (
-    <View className="page hospital-departments" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>{state.status === 'ready' ? state.data.campus.name : '选择科室'}</PageTitle>
       <RemoteStatus remote={view} />
       {state.status === 'ready' && (

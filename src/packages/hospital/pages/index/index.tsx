@@ -10,17 +10,19 @@ import { appointmentsUrl, hospitalDepartmentsUrl, patientsUrl } from '../../../.
 import { HospitalCard } from '../../components/hospital-card'
 import { campusesOf } from '../../hooks/hospital-lookup'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 /** 预约挂号: the service's campuses with their booking rules, and 我的预约 and 就诊人管理. */
 export default function HospitalHomePage() {
+  const pageClass = usePageClass('page hospital-home')
   const { service, name } = useRouteParams('service', 'name')
   useServiceUsage(service)
   const hospitals = useRemote(() => (service ? campusesOf(service) : Promise.resolve([])), [service])
   const { state } = hospitals
 
   return (
-    <View className="page hospital-home" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>{name || '预约挂号'}</PageTitle>
       <View className="hospital-home__entries">
         <Pressable className="button button--secondary hospital-home__appointments" onPress={() => openPage(appointmentsUrl())}>

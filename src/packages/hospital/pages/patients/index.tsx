@@ -14,6 +14,7 @@ import { IdentityNeeded } from '../../../../components/identity-needed'
 import { PatientForm } from '../../components/patient-form'
 import { PatientRow } from '../../components/patient-row'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 async function confirmRemove(patient: PatientT): Promise<boolean> {
@@ -32,6 +33,7 @@ async function confirmRemove(patient: PatientT): Promise<boolean> {
  * 删除 for everyone but 本人.
  */
 export default function PatientsPage() {
+  const pageClass = usePageClass('page patients')
   const list = useRemote(listPatients, [])
   // Back from 实名认证: the citizen now has a list.
   usePageReturn(list.reload)
@@ -59,7 +61,7 @@ export default function PatientsPage() {
   const { state } = list
   const identityNeeded = state.status === 'error' && state.error instanceof ApiError && state.error.code === 'IDENTITY_REQUIRED'
   return (
-    <View className="page patients" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>就诊人管理</PageTitle>
       {state.status === 'loading' && <LoadingView />}
       {identityNeeded && <IdentityNeeded text="添加就诊人需要先完成实名认证" />}

@@ -7,6 +7,7 @@ import { DEFAULT_FUND_RATE, type LoanForm, readLoanForm, type TermUnit } from '.
 import { CalculatorResult } from '../../components/calculator-result'
 import { ChoiceGroup } from '../../components/choice-group'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 const FIELD_OF: Record<keyof Omit<LoanForm, 'termUnit'>, LoanField> = { amountWan: 'principal', ratePercent: 'rate', term: 'months' }
@@ -27,6 +28,7 @@ function convertTerm(term: string, to: TermUnit): string {
  * calculated until it is fixed; what was typed stays.
  */
 export default function LoanCalculatorPage() {
+  const pageClass = usePageClass('page loan-calculator')
   const [form, setForm] = useState<LoanForm>({ amountWan: '', ratePercent: DEFAULT_FUND_RATE, term: '30', termUnit: 'years' })
   const [method, setMethod] = useState<RepaymentMethod>('equal-instalment')
   // An empty amount is not scolded before the citizen has typed anything.
@@ -49,7 +51,7 @@ export default function LoanCalculatorPage() {
   const years = form.termUnit === 'years'
 
   return (
-    <View className="page loan-calculator" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>贷款试算</PageTitle>
       <Text className="subpage-lead">按公积金贷款的计息方式逐月计算，精确到分，仅供参考；实际贷款额度、利率和月供以公积金中心审批为准。</Text>
       <View className="subpage-form card loan-calculator__form" role="form" aria-label="贷款信息">

@@ -17,6 +17,7 @@ import { DepositRow } from '../../components/deposit-row'
 import { QueryStatus } from '../../../../components/query-status'
 import { FUND_FINAL_ANSWERS, FUND_IDENTITY_TEXT } from '../../components/fund-answers'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 /**
@@ -25,6 +26,7 @@ import './index.scss'
  * the year's totals.
  */
 export default function DepositsPage() {
+  const pageClass = usePageClass('page fund-deposits')
   const { service, year: yearParam } = useRouteParams('service', 'year')
   const currentYear = Number(chinaToday().slice(0, 4))
   const [year, setYear] = useState(() => recordYearParam(yearParam, currentYear))
@@ -42,7 +44,7 @@ export default function DepositsPage() {
   const last = records.at(-1)
 
   return (
-    <View className="page fund-deposits" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>缴存明细</PageTitle>
       <QueryStatus remote={account} identityText={FUND_IDENTITY_TEXT} final={FUND_FINAL_ANSWERS} />
       {state.status === 'ready' && (

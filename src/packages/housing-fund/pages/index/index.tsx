@@ -15,6 +15,7 @@ import { FundLinks } from '../../components/fund-links'
 import { QueryStatus } from '../../../../components/query-status'
 import { FUND_FINAL_ANSWERS, FUND_IDENTITY_TEXT } from '../../components/fund-answers'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 /**
@@ -23,6 +24,7 @@ import './index.scss'
  * to 缴存明细, 贷款查询, 提取申请 and 贷款试算.
  */
 export default function HousingFundHomePage() {
+  const pageClass = usePageClass('page fund-home')
   const { service, name } = useRouteParams('service', 'name')
   useServiceUsage(service)
   const account = useRemote(() => getFundAccount(service), [service])
@@ -31,7 +33,7 @@ export default function HousingFundHomePage() {
   const { state } = account
 
   return (
-    <View className="page fund-home" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>{name || '公积金'}</PageTitle>
       <QueryStatus remote={account} identityText={FUND_IDENTITY_TEXT} final={FUND_FINAL_ANSWERS} />
       {state.status === 'ready' && (

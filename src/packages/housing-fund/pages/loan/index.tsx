@@ -12,6 +12,7 @@ import { FUND_FINAL_ANSWERS, FUND_IDENTITY_TEXT } from '../../components/fund-an
 import { LoanHead } from '../../components/loan-card'
 import { ScheduleList, type ScheduleItem } from '../../components/schedule-list'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 async function loadPlan(service: string, loanId: string) {
@@ -39,6 +40,7 @@ function toItem(row: LoanScheduleRow, next: LoanScheduleRow | undefined): Schedu
  * paid (latest first), 12 at a time.
  */
 export default function FundLoanPage() {
+  const pageClass = usePageClass('page fund-loan')
   const { service, loan: loanId } = useRouteParams('service', 'loan')
   const plan = useRemote(() => loadPlan(service, loanId), [service, loanId])
   const { state } = plan
@@ -52,7 +54,7 @@ export default function FundLoanPage() {
     .map((r) => toItem(r, next))
 
   return (
-    <View className="page fund-loan" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>还款计划</PageTitle>
       <QueryStatus remote={plan} identityText={FUND_IDENTITY_TEXT} final={FUND_FINAL_ANSWERS} />
       {state.status === 'ready' && (

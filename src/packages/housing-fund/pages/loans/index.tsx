@@ -11,17 +11,19 @@ import { QueryStatus } from '../../../../components/query-status'
 import { FUND_FINAL_ANSWERS, FUND_IDENTITY_TEXT } from '../../components/fund-answers'
 import { LoanCard } from '../../components/loan-card'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 /** 贷款查询: each fund loan (masked number, status, amounts, rate, term, next payment) leading to its 还款计划. */
 export default function FundLoansPage() {
+  const pageClass = usePageClass('page fund-loans')
   const { service } = useRouteParams('service')
   const loans = useRemote(() => listFundLoans(service), [service])
   usePageReturn(loans.reload)
   const { state } = loans
 
   return (
-    <View className="page fund-loans" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>贷款查询</PageTitle>
       <QueryStatus remote={loans} identityText={FUND_IDENTITY_TEXT} final={FUND_FINAL_ANSWERS} />
       {state.status === 'ready' && state.data.length === 0 && (

@@ -11,6 +11,7 @@ import { FUND_FINAL_ANSWERS, FUND_IDENTITY_TEXT } from '../../components/fund-an
 import { ReasonItem } from '../../components/reason-item'
 import { WithdrawalForm } from '../../components/withdrawal-form'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 /**
@@ -21,6 +22,7 @@ import './index.scss'
  * reasons are read again, since applying changes what can still be withdrawn.
  */
 export default function WithdrawPage() {
+  const pageClass = usePageClass('page fund-withdraw')
   const { service } = useRouteParams('service')
   const eligibility = useRemote(() => getWithdrawalEligibility(service), [service])
   // Only for the masked account number on the confirmation: the form works without it.
@@ -38,7 +40,7 @@ export default function WithdrawPage() {
 
   const { state } = eligibility
   return (
-    <View className="page fund-withdraw" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>提取申请</PageTitle>
       {application && <ApplicationCard application={application} />}
       <QueryStatus remote={eligibility} identityText={FUND_IDENTITY_TEXT} final={FUND_FINAL_ANSWERS} />

@@ -15,6 +15,7 @@ import { goBackOr, HOME_PAGE, showNotice } from '../../../../services/navigation
 import { isAppPageUrl } from '../../../../services/routes'
 import { errorMessage } from '../../../../services/request'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 /** Why this order cannot be paid here, or undefined when it can. */
@@ -34,6 +35,7 @@ function blocker(payment: PaymentT): string | undefined {
  * back to, so it opens `back` in its place.
  */
 export default function CashierPage() {
+  const pageClass = usePageClass('page cashier')
   const { order, back } = useRouteParams('order', 'back')
   const payment = useRemote(() => getPayment(order), [order])
   const [failure, setFailure] = useState<string | null>(null)
@@ -63,7 +65,7 @@ export default function CashierPage() {
   const { state } = payment
   const blocked = state.status === 'ready' ? blocker(state.data) : undefined
   return (
-    <View className="page cashier" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>模拟微信支付</PageTitle>
       <View className="cashier__notice" role="note">
         这是用于演示和测试的模拟收银台，不连接真实的微信支付，不会产生任何真实扣款。

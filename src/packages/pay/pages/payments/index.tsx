@@ -14,6 +14,7 @@ import { errorMessage } from '../../../../services/request'
 import { MyPaymentRow } from '../../components/my-payment-row'
 import { useMyPayments } from '../../hooks/use-my-payments'
 import { closeMyPayment } from '../../my-payments-api'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 /**
@@ -22,6 +23,7 @@ import './index.scss'
  * same way its service pays) or closed.
  */
 export default function MyPaymentsPage() {
+  const pageClass = usePageClass('page my-payments')
   const list = useMyPayments()
   const [openId, setOpenId] = useState<string | null>(null)
   const [closing, setClosing] = useState(false)
@@ -57,7 +59,7 @@ export default function MyPaymentsPage() {
 
   const busy = closing || payment.paying
   return (
-    <View className="page my-payments" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>我的支付</PageTitle>
       <RemoteStatus remote={list.remote} />
       {failure && <FormAlert message={failure} />}

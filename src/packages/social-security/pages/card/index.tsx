@@ -11,6 +11,7 @@ import { QueryStatus } from '../../../../components/query-status'
 import { NOT_INSURED } from '../../components/not-insured'
 import { useQrRefresh } from '../../hooks/use-qr-refresh'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 /**
@@ -20,6 +21,7 @@ import './index.scss'
  * lives in this page's memory only: it is a credential, never stored.
  */
 export default function SocialSecurityCardPage() {
+  const pageClass = usePageClass('page ss-card')
   const { service } = useRouteParams('service')
   const card = useRemote(() => getECard(service), [service])
   // Back on screen (from 实名认证, or after the phone was put away): the code shown may have expired.
@@ -29,7 +31,7 @@ export default function SocialSecurityCardPage() {
   useQrRefresh(state.status === 'ready' ? state.data : undefined, card.reload)
 
   return (
-    <View className="page ss-card" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>电子社保卡</PageTitle>
       <QueryStatus remote={card} identityText="使用电子社保卡需要先完成实名认证" final={NOT_INSURED} />
       {state.status === 'ready' && (

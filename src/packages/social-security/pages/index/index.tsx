@@ -14,6 +14,7 @@ import { InsuranceRow } from '../../components/insurance-row'
 import { QueryStatus } from '../../../../components/query-status'
 import { NOT_INSURED } from '../../components/not-insured'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 const ENTRIES = [
@@ -28,6 +29,7 @@ const ENTRIES = [
  * 缴费记录, 医保账户 and 电子社保卡.
  */
 export default function SocialSecurityHomePage() {
+  const pageClass = usePageClass('page ss-home')
   const { service, name } = useRouteParams('service', 'name')
   useServiceUsage(service)
   const insured = useRemote(() => (service ? getInsured(service) : Promise.resolve(undefined)), [service])
@@ -36,7 +38,7 @@ export default function SocialSecurityHomePage() {
   const { state } = insured
 
   return (
-    <View className="page ss-home" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>{name || '社保服务'}</PageTitle>
       {!service ? (
         <Text className="subpage-notice">在首页打开所在城市的社保服务，可查询参保和缴费情况。</Text>

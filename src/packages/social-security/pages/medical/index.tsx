@@ -10,10 +10,12 @@ import { MedicalTransactionRow } from '../../components/medical-transaction-row'
 import { QueryStatus } from '../../../../components/query-status'
 import { NOT_INSURED } from '../../components/not-insured'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 /** 医保账户: the personal account's balance, large, and its latest transactions, newest first. */
 export default function MedicalAccountPage() {
+  const pageClass = usePageClass('page ss-medical')
   const { service } = useRouteParams('service')
   const account = useRemote(() => getMedicalAccount(service), [service])
   // Back from 实名认证 (or from paying at a pharmacy with the e-card): the balance may have changed.
@@ -21,7 +23,7 @@ export default function MedicalAccountPage() {
   const { state } = account
 
   return (
-    <View className="page ss-medical" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>医保账户</PageTitle>
       <QueryStatus remote={account} identityText="查询医保账户需要先完成实名认证" final={NOT_INSURED} />
       {state.status === 'ready' && (

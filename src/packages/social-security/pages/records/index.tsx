@@ -15,6 +15,7 @@ import { ContributionTotals } from '../../components/contribution-totals'
 import { QueryStatus } from '../../../../components/query-status'
 import { NOT_INSURED } from '../../components/not-insured'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 const IDENTITY_TEXT = '查询缴费记录需要先完成实名认证'
@@ -25,6 +26,7 @@ const IDENTITY_TEXT = '查询缴费记录需要先完成实名认证'
  * base and per-insurance amounts; a month without records says 未缴费.
  */
 export default function ContributionsPage() {
+  const pageClass = usePageClass('page ss-records')
   const params = useRouteParams('service', 'year')
   const service = params.service
   const currentMonth = chinaToday().slice(0, 7)
@@ -44,7 +46,7 @@ export default function ContributionsPage() {
   const months = c.status === 'ready' ? contributionMonths(c.data, { firstMonth, currentMonth }) : []
 
   return (
-    <View className="page ss-records" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>缴费记录</PageTitle>
       {/* Until the insured status is in, its state stands for the page: one spinner, one 去认证. */}
       <QueryStatus remote={insured} identityText={IDENTITY_TEXT} final={NOT_INSURED} />

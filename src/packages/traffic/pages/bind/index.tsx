@@ -5,10 +5,12 @@ import { identityUrl, trafficHomeUrl } from '../../../../services/routes'
 import { useRouteParams } from '../../../../hooks/use-route-params'
 import { VehicleForm } from '../../components/vehicle-form'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 /** 绑定车辆: the plate and engine-number tail the traffic police know the vehicle by. */
 export default function BindVehiclePage() {
+  const pageClass = usePageClass('page bind-vehicle')
   const { service } = useRouteParams('service')
 
   const onFailure = (error: unknown) => {
@@ -21,7 +23,7 @@ export default function BindVehiclePage() {
   }
 
   return (
-    <View className="page bind-vehicle" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>绑定车辆</PageTitle>
       <Text className="subpage-lead">请按机动车行驶证填写。号牌和发动机号加密保存，只发送给交管部门，页面上只显示打码后的信息。</Text>
       <VehicleForm

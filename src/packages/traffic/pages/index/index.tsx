@@ -15,6 +15,7 @@ import { errorMessage } from '../../../../services/request'
 import { bindVehicleUrl, identityUrl, licenceUrl, violationsUrl } from '../../../../services/routes'
 import { VehicleCard } from '../../components/vehicle-card'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 async function loadAccount(): Promise<{ me: MeT; vehicles: VehicleT[] }> {
@@ -38,6 +39,7 @@ async function confirmUnbind(vehicle: VehicleT): Promise<boolean> {
  * without a service it lists the vehicles only.
  */
 export default function TrafficHomePage() {
+  const pageClass = usePageClass('page traffic-home')
   const { service, name } = useRouteParams('service', 'name')
   useServiceUsage(service)
   const account = useRemote(loadAccount, [])
@@ -62,7 +64,7 @@ export default function TrafficHomePage() {
 
   const { state } = account
   return (
-    <View className="page traffic-home" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>{name || (service ? '交通违法' : '我的车辆')}</PageTitle>
       <RemoteStatus remote={account} />
       {state.status === 'ready' && (

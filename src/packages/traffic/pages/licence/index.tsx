@@ -11,6 +11,7 @@ import { ApiError } from '../../../../services/request'
 import { identityUrl } from '../../../../services/routes'
 import { getLicence } from '../../../../services/traffic-api'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 function errorCode(error: unknown): string | undefined {
@@ -19,6 +20,7 @@ function errorCode(error: unknown): string | undefined {
 
 /** 驾驶证记分: points in the current cycle, 准驾车型, the cycle's dates and the licence's status. */
 export default function LicencePage() {
+  const pageClass = usePageClass('page licence')
   const { service } = useRouteParams('service')
   const licence = useRemote(() => getLicence(service), [service])
   // Back from 实名认证 (opened on top of this page), the licence can now be found.
@@ -27,7 +29,7 @@ export default function LicencePage() {
   const code = state.status === 'error' ? errorCode(state.error) : undefined
 
   return (
-    <View className="page licence" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>驾驶证记分</PageTitle>
       {state.status === 'loading' && <LoadingView />}
       {code === 'IDENTITY_REQUIRED' && (

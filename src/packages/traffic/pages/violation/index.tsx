@@ -11,6 +11,7 @@ import { createViolationPayment, getViolation } from '../../../../services/traff
 import { PayOutcomeView } from '../../components/pay-outcome-view'
 import { ViolationDetails } from '../../components/violation-details'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 /** Whether a payment attempt changed what the violation shows: it ended, or the police said it is paid or not payable online. */
@@ -23,6 +24,7 @@ const changesViolation = (outcome: PaymentOutcome) =>
  * simulated cashier; the violation is read again after).
  */
 export default function ViolationPage() {
+  const pageClass = usePageClass('page violation')
   const ids = useRouteParams('service', 'vehicle', 'violation')
   const view = useRemote(() => getViolation(ids.service, ids.vehicle, ids.violation), [ids])
   // Anonymous submit/success/error with latency (to the paid status); the use was counted on the service's first page.
@@ -39,7 +41,7 @@ export default function ViolationPage() {
   const reason = state.status === 'ready' ? notPayableReason(state.data.violation) : undefined
 
   return (
-    <View className="page violation" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>违法详情</PageTitle>
       <RemoteStatus remote={view} />
       {state.status === 'ready' && (

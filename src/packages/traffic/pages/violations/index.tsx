@@ -10,17 +10,19 @@ import { violationUrl } from '../../../../services/routes'
 import { getVehicleViolations } from '../../../../services/traffic-api'
 import { ViolationRow } from '../../components/violation-row'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 /** A vehicle's violations at the traffic service; back from paying one, the list is asked for again. */
 export default function ViolationsPage() {
+  const pageClass = usePageClass('page violations')
   const { service, vehicle } = useRouteParams('service', 'vehicle')
   const list = useRemote(() => getVehicleViolations(service, vehicle), [service, vehicle])
   usePageReturn(list.reload)
   const { state } = list
 
   return (
-    <View className="page violations" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>违法记录</PageTitle>
       <RemoteStatus remote={list} />
       {state.status === 'ready' && (

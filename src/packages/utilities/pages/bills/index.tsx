@@ -15,6 +15,7 @@ import { getBills, payBills } from '../../api'
 import { BillRow } from '../../components/bill-row'
 import { PayResult } from '../../components/pay-result'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 /**
@@ -23,6 +24,7 @@ import './index.scss'
  * late fees in one payment.
  */
 export default function BillsPage() {
+  const pageClass = usePageClass('page utilities-bills')
   const { service, account } = useRouteParams('service', 'account')
   const list = useRemote(() => getBills(service, account), [service, account])
   const [selected, setSelected] = useState<Set<string>>(new Set())
@@ -50,7 +52,7 @@ export default function BillsPage() {
   const pay = payment.pay
 
   return (
-    <View className="page utilities-bills" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>账单</PageTitle>
       <RemoteStatus remote={list} />
       {payment.outcome && <PayResult outcome={payment.outcome} what={state.status === 'ready' ? UTILITY_KINDS[state.data.account.providerKind].label : '费用'} onRetry={pay} />}

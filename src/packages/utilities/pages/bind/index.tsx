@@ -17,6 +17,7 @@ import { bindAccount, checkAccount, listProviders } from '../../api'
 import { ProviderPicker } from '../../components/provider-picker'
 import { utilitiesHomeUrl } from '../../routes'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 function prepare(values: UtilityAccountForm) {
@@ -37,6 +38,7 @@ function identityFirst(error: unknown): FormAlertState | undefined {
  * the company again; nothing typed is lost on a refusal.
  */
 export default function BindAccountPage() {
+  const pageClass = usePageClass('page utilities-bind')
   const { service } = useRouteParams('service')
   const providers = useRemote(() => listProviders(service), [service])
   const [checked, setChecked] = useState<AccountCheckT | null>(null)
@@ -74,7 +76,7 @@ export default function BindAccountPage() {
   }
 
   return (
-    <View className="page utilities-bind" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>添加户号</PageTitle>
       <Text className="subpage-lead">户号可在纸质账单、缴费通知单或营业厅票据上找到。户号加密保存，只发送给对应的缴费单位。</Text>
       <RemoteStatus remote={providers} />

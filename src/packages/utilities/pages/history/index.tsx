@@ -8,17 +8,19 @@ import { useRemote } from '../../../../hooks/use-remote'
 import { useRouteParams } from '../../../../hooks/use-route-params'
 import { getHistory } from '../../api'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 const CHANNELS = { online: '线上缴费', counter: '营业厅', bank: '银行代扣', prepaid: '预付费余额' } as const
 
 /** 缴费记录: an account's payments at the company through every channel, newest first. */
 export default function HistoryPage() {
+  const pageClass = usePageClass('page utilities-history')
   const { service, account } = useRouteParams('service', 'account')
   const history = useRemote(() => getHistory(service, account), [service, account])
   const { state } = history
   return (
-    <View className="page utilities-history" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>缴费记录</PageTitle>
       <RemoteStatus remote={history} />
       {state.status === 'ready' && (

@@ -18,6 +18,7 @@ import { listAccounts, unbindAccount } from '../../api'
 import { AccountCard } from '../../components/account-card'
 import { billsUrl, bindAccountUrl, historyUrl, topUpUrl } from '../../routes'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 async function confirmUnbind(account: UtilityAccountT): Promise<boolean> {
@@ -27,6 +28,7 @@ async function confirmUnbind(account: UtilityAccountT): Promise<boolean> {
 
 /** 生活缴费: the citizen's household accounts by kind (水费, 电费, 燃气费), each with its bills, top-up and history; 添加户号. */
 export default function UtilitiesHomePage() {
+  const pageClass = usePageClass('page utilities-home')
   const { service, name } = useRouteParams('service', 'name')
   useServiceUsage(service)
   const data = useRemote(async () => {
@@ -49,7 +51,7 @@ export default function UtilitiesHomePage() {
 
   const { state } = data
   return (
-    <View className="page utilities-home" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>{name || '生活缴费'}</PageTitle>
       <RemoteStatus remote={data} />
       {state.status === 'ready' && (

@@ -11,6 +11,7 @@ import { randomToken } from '../../../../services/random-token'
 import { topUp } from '../../api'
 import { PayResult } from '../../components/pay-result'
 import { PageTitle } from '../../../../components/page-title'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 const CHIPS_FEN = [5_000, 10_000, 20_000, 50_000]
@@ -21,6 +22,7 @@ const CHIPS_FEN = [5_000, 10_000, 20_000, 50_000]
  * new one is made after each finished top-up.
  */
 export default function TopUpPage() {
+  const pageClass = usePageClass('page utilities-top-up')
   const { service, account } = useRouteParams('service', 'account')
   const [chip, setChip] = useState<number | null>(10_000)
   const [custom, setCustom] = useState('')
@@ -44,7 +46,7 @@ export default function TopUpPage() {
   }
 
   return (
-    <View className="page utilities-top-up" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>电费充值</PageTitle>
       <Text className="subpage-lead">预付费电表先充值后用电，余额不足时请及时充值。每次可充 10–5000 元。</Text>
       {payment.outcome && <PayResult outcome={payment.outcome} what="充值" onRetry={pay} />}

@@ -8,6 +8,7 @@ import { availabilityNotice, availabilityNow, withCity } from '../../../../domai
 import { useRouteParams } from '../../../../hooks/use-route-params'
 import { AgencyFrame } from '../../components/agency-frame'
 import { useWebviewService } from '../../hooks/use-webview-service'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
 /**
@@ -17,6 +18,7 @@ import './index.scss'
  * name, with a back button and 在浏览器中打开.
  */
 export default function WebviewPage() {
+  const pageClass = usePageClass('page webview-page')
   const { service: id, city, name } = useRouteParams('service', 'city', 'name')
   const remote = useWebviewService(id, city)
   const service = remote.state.status === 'ready' ? remote.state.data : undefined
@@ -37,10 +39,10 @@ export default function WebviewPage() {
     </>
   )
 
-  if (process.env.TARO_ENV !== 'h5') return url && !notice ? <WebView src={url} /> : <View className="page webview-page">{body}</View>
+  if (process.env.TARO_ENV !== 'h5') return url && !notice ? <WebView src={url} /> : <View className={pageClass}>{body}</View>
 
   return (
-    <View className="page webview-page">
+    <View className={pageClass}>
       <View className="webview-header" role="banner">
         <BackButton />
         <View className="webview-header__title" role="heading" aria-level={1}>
