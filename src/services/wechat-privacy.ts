@@ -24,6 +24,8 @@ let pending: Resolve | undefined
  * even when the app remembers an answer (e.g. the declared guide changed).
  */
 export function listenForWechatPrivacyRequests(): void {
+  // Base libraries before 2.32.3 have no privacy API and enforce no privacy consent: the app's notice alone applies.
+  if (typeof Taro.onNeedPrivacyAuthorization !== 'function' || typeof Taro.getPrivacySetting !== 'function') return
   Taro.onNeedPrivacyAuthorization((resolve) => {
     pending = resolve
     useWechatPrivacyRequest.setState({ asking: true })

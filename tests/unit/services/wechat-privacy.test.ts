@@ -65,4 +65,16 @@ describe('WeChat privacy requests', () => {
     privacy.listenForWechatPrivacyRequests()
     expect(privacy.useWechatPrivacyRequest.getState().asking).toBe(false)
   })
+
+  it('are not listened for on a base library without the privacy API, and launching does not fail', async () => {
+    const saved = fakeTaro.onNeedPrivacyAuthorization
+    Reflect.deleteProperty(fakeTaro, 'onNeedPrivacyAuthorization')
+    try {
+      const privacy = await load()
+      expect(() => privacy.listenForWechatPrivacyRequests()).not.toThrow()
+      expect(fakeTaro.getPrivacySetting).not.toHaveBeenCalled()
+    } finally {
+      Object.assign(fakeTaro, { onNeedPrivacyAuthorization: saved })
+    }
+  })
 })
