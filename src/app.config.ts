@@ -25,10 +25,11 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的' },
     ],
   },
-  // Asked only after the citizen agrees to the privacy notice (see pages/home).
+  // Asked only after the citizen agrees to the privacy notice (see pages/home). An approximate position is
+  // enough to pick the nearest city, so the mini-program declares the fuzzy one and nothing precise.
   permission: {
-    'scope.userLocation': { desc: '用于为你自动选择所在城市，位置不会被保存' },
+    'scope.userFuzzyLocation': { desc: '用于为你自动选择所在城市，只获取大致位置，位置不会被保存' },
   },
-  requiredPrivateInfos: ['getLocation'],
+  requiredPrivateInfos: ['getFuzzyLocation'],
   lazyCodeLoading: 'requiredComponents',
 })

@@ -1,4 +1,5 @@
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
+import { PRIVACY_AGREE_BUTTON_ID } from '../services/wechat-privacy'
 import { Pressable } from './pressable'
 
 export interface PrivacyNoticeProps {
@@ -9,7 +10,9 @@ export interface PrivacyNoticeProps {
 
 /**
  * The PIPL notice shown before anything is collected: what is collected and
- * why, with 同意 and 不同意. Refusing keeps every service usable.
+ * why, with 同意 and 不同意. Refusing keeps every service usable. In WeChat
+ * 同意 is an agreePrivacyAuthorization button, so this notice is also
+ * WeChat's privacy consent and WeChat shows no prompt of its own.
  */
 export function PrivacyNotice({ onAgree, onRefuse, onReadPolicy }: PrivacyNoticeProps) {
   return (
@@ -47,9 +50,20 @@ export function PrivacyNotice({ onAgree, onRefuse, onReadPolicy }: PrivacyNotice
           <Pressable className="button button--secondary privacy-notice__refuse" onPress={onRefuse}>
             不同意
           </Pressable>
-          <Pressable className="button button--primary privacy-notice__agree" onPress={onAgree}>
-            同意
-          </Pressable>
+          {process.env.TARO_ENV === 'weapp' ? (
+            <Button
+              id={PRIVACY_AGREE_BUTTON_ID}
+              className="button button--primary privacy-notice__agree"
+              openType="agreePrivacyAuthorization"
+              onAgreePrivacyAuthorization={onAgree}
+            >
+              同意
+            </Button>
+          ) : (
+            <Pressable id={PRIVACY_AGREE_BUTTON_ID} className="button button--primary privacy-notice__agree" onPress={onAgree}>
+              同意
+            </Pressable>
+          )}
         </View>
       </View>
     </View>

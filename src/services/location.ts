@@ -1,6 +1,6 @@
-import Taro from '@tarojs/taro'
 import type { City } from '../domain/city'
 import { getNearestCity } from './api'
+import { readDevicePosition } from './device-position'
 
 /** How long to wait for a position before falling back to the city picker. */
 export const LOCATION_TIMEOUT_MS = 10_000
@@ -11,7 +11,7 @@ export class LocationUnavailableError extends Error {
 }
 
 /**
- * The device's position (WGS-84). Only call after the citizen agreed to the
+ * The device's position (WGS-84; approximate in WeChat). Only call after the citizen agreed to the
  * privacy notice. Rejects with LocationUnavailableError when permission is
  * refused, positioning fails or takes longer than `timeoutMs`.
  */
@@ -21,7 +21,7 @@ export async function getDevicePosition(timeoutMs = LOCATION_TIMEOUT_MS): Promis
     timer = setTimeout(() => reject(new LocationUnavailableError('定位超时')), timeoutMs)
   })
   try {
-    const res = await Promise.race([Taro.getLocation({ type: 'wgs84' }), timeout])
+    const res = await Promise.race([readDevicePosition(), timeout])
     return { lat: res.latitude, lng: res.longitude }
   } catch (error) {
     if (error instanceof LocationUnavailableError) throw error

@@ -18,6 +18,8 @@ export interface RenderedPage {
   findAll(tag: string): RenderedNode[]
   /** Console errors and exceptions from loading the page's code up to now. */
   errors: string[]
+  /** Fires a component event (e.g. "agreeprivacyauthorization" on "#privacy-agree") as WeChat would; false when nothing matches. */
+  dispatch(selector: string, event: string, detail?: object): boolean
 }
 
 export interface RenderedNode {
@@ -28,7 +30,12 @@ export interface RenderedNode {
 
 interface MiniprogramSimulate {
   load(definition: Record<string, unknown>): string
-  render(id: string): { attach(parent: Element): void; dom: Element; toJSON(): RenderedNode }
+  render(id: string): {
+    attach(parent: Element): void
+    dom: Element
+    toJSON(): RenderedNode
+    querySelector(selector: string): { dispatchEvent(event: string, options?: { detail?: object }): void } | undefined
+  }
 }
 
 type Options = Record<string, unknown>
@@ -49,9 +56,10 @@ const runtimeGlobals = globalThis as unknown as { App: unknown; Page: unknown; C
  * in-memory storage. What it cannot do: built-in components are stubs
  * (`<wx-web-view>` keeps its `src` but loads nothing, no native map, input or
  * canvas), no layout or WXSS cascade, no navigation between pages, tab bar
- * or navigation bar, and no real network.
+ * or navigation bar, and no real network. `wxApis` adds or replaces wx
+ * APIs (e.g. WeChat's privacy and location APIs) before the app launches.
  */
-export function startSimulator(root: string, compilers: WechatCompilers, api: (url: string, method: string) => ApiAnswer) {
+export function startSimulator(root: string, compilers: WechatCompilers, api: (url: string, method: string) => ApiAnswer, wxApis: Wx = {}) {
   const require = createRequire(import.meta.url)
   const simulate = require('miniprogram-simulate') as MiniprogramSimulate
   const load = createRequire(join(root, 'app.js'))
@@ -73,6 +81,7 @@ export function startSimulator(root: string, compilers: WechatCompilers, api: (u
     getStorageSync: (key: string) => storage.get(key) ?? '',
     setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
     removeStorageSync: (key: string) => void storage.delete(key),
+    ...wxApis,
   })
   // wcc's output checks the renderer's version.
   runtimeGlobals.window.__webview_engine_version__ = 0.02
@@ -194,6 +203,11 @@ export function startSimulator(root: string, compilers: WechatCompilers, api: (u
         findAll: (tag) => all(component?.toJSON(), tag),
         get errors() {
           return [...pageErrors, ...errors.slice(before)]
+        },
+        dispatch(selector, event, detail = {}) {
+          const target = component?.querySelector(selector)
+          target?.dispatchEvent(event, { detail })
+          return target !== undefined
         },
       }
     },

@@ -19,6 +19,7 @@ import { serviceOpening } from '../../services/service-opening'
 import { recordServiceOpen } from '../../services/usage-reporter'
 import { useCityStore } from '../../stores/city-store'
 import { agreeToPrivacyNotice, refusePrivacyNotice } from '../../stores/consent-store'
+import { answerWechatPrivacyRequest, useWechatPrivacyRequest } from '../../services/wechat-privacy'
 import { recordServiceUse, selectRecentIds, useRecentStore } from '../../stores/recent-store'
 import { SearchResults } from './search-results'
 import { usePageClass } from '../../hooks/use-care-mode'
@@ -72,6 +73,7 @@ export default function HomePage() {
   const catalog = useCatalog(city?.code)
   const [query, setQuery] = useState('')
   const recentIds = useRecentStore((s) => selectRecentIds(s, city?.code))
+  const wechatAsking = useWechatPrivacyRequest((s) => s.asking)
 
   const recent = useMemo(
     () => (catalog.status === 'ready' ? pickRecentServices(recentIds, catalog.catalog) : []),
@@ -169,8 +171,18 @@ export default function HomePage() {
         </Suspense>
       )}
 
-      {step === 'ask-consent' && (
-        <PrivacyNotice onAgree={() => agreeToPrivacyNotice()} onRefuse={() => refusePrivacyNotice()} onReadPolicy={openPrivacyPolicy} />
+      {(step === 'ask-consent' || wechatAsking) && (
+        <PrivacyNotice
+          onAgree={() => {
+            agreeToPrivacyNotice()
+            answerWechatPrivacyRequest(true)
+          }}
+          onRefuse={() => {
+            refusePrivacyNotice()
+            answerWechatPrivacyRequest(false)
+          }}
+          onReadPolicy={openPrivacyPolicy}
+        />
       )}
     </View>
   )

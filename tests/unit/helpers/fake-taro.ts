@@ -21,6 +21,9 @@ function createFakeTaro() {
     }),
     request: vi.fn(),
     getLocation: vi.fn(),
+    getFuzzyLocation: vi.fn(),
+    onNeedPrivacyAuthorization: vi.fn(),
+    getPrivacySetting: vi.fn(),
     navigateTo: vi.fn((_options: { url: string }) => Promise.resolve()),
     navigateBack: vi.fn(() => Promise.resolve()),
     switchTab: vi.fn((_options: { url: string }) => Promise.resolve()),
@@ -87,6 +90,9 @@ export function resetFakeTaro(): void {
   for (const fn of Object.values(fakeTaro)) fn.mockClear()
   fakeTaro.request.mockReset()
   fakeTaro.getLocation.mockReset()
+  fakeTaro.getFuzzyLocation.mockReset()
+  fakeTaro.onNeedPrivacyAuthorization.mockReset()
+  fakeTaro.getPrivacySetting.mockReset()
 }
 
 /** A Taro.request success result (wx.request resolves for every HTTP status). */
