@@ -13,13 +13,18 @@ import { createSecretBox, resolveDataKey } from './crypto/secret-box'
 import type { Db } from './db/db'
 import { migrate } from './db/migrate'
 import { openDb } from './db/open-db'
-import { ErrorBody, HttpError, registerErrorHandling } from './errors'
+import { ErrorBody, HttpError, answerFrameworkError, registerErrorHandling } from './errors'
+import { registerAbuseLimits } from './http/abuse-limits'
+import { refuseUnstorableInput } from './http/unstorable-input'
+import { registerSecurityHeaders } from './http/security-headers'
+import { capConnections, serverOptions } from './http/server-options'
 import { agencyAdminRoutes } from './modules/agencies/routes'
 import { getAgency } from './modules/agencies/service'
 import { AgencySchema } from '../src/api/agencies'
 import { tokenAdminRoutes } from './modules/auth/routes'
 import { TokenInfo } from '../src/api/auth'
 import { catalogRoutes } from './modules/catalog/routes'
+import { webviewOrigins } from './modules/catalog/service'
 import { ServiceManifestSchema } from './modules/onboarding/manifest-schema'
 import { onboardingAdminRoutes } from './modules/onboarding/admin-routes'
 import { agencyServiceRoutes } from './modules/onboarding/routes'
@@ -95,6 +100,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (seeded.demoTokens) options.onDemoTokens?.(seeded.demoTokens)
 
   const app = Fastify({
+    ...serverOptions(config.http),
+    // A URL Fastify cannot even route (`GET /%`) gets the uniform error body too.
+    frameworkErrors: answerFrameworkError,
     logger:
       config.logLevel === 'silent'
         ? false
@@ -112,6 +120,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // fields where a schema forbids them instead of silently dropping them.
     ajv: { customOptions: { allErrors: true, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
+  capConnections(app.server, config.http)
   const reviews = createReviewWorker({ db, box, config: config.review, production: config.production, log: app.log, concurrency: options.reviewConcurrency ?? 2 })
   app.decorate('reviews', reviews)
   const usage = await createUsageService(db)
@@ -136,6 +145,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (!options.db) app.addHook('onClose', () => db.close())
 
   registerErrorHandling(app)
+  await registerSecurityHeaders(app, {
+    h5Dir: config.h5Dir,
+    webviewOrigins: () => webviewOrigins(db),
+    originsMaxAgeMs: options.catalogCacheMaxAgeMs ?? 1000,
+    https: config.citizen.publicUrl?.startsWith('https:') ?? false,
+  })
+  await registerAbuseLimits(app, config.http)
+  app.addHook('preHandler', refuseUnstorableInput)
   await app.register(fastifySwagger, {
     // Name shared schemas by their $id (City, CatalogService…) in the OpenAPI document.
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { isAbsolute, resolve } from 'node:path'
+import { type HttpConfig, readHttpConfig } from './http/http-config'
 
 export interface Config {
   port: number
@@ -21,6 +22,7 @@ export interface Config {
   citizen: CitizenConfig
   wechat: WechatConfig
   usage: UsageConfig
+  http: HttpConfig
 }
 
 export interface UsageConfig {
@@ -151,6 +153,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(wechatApiBase ? { apiBase: wechatApiBase.replace(/\/+$/, '') } : {}),
   }
 
+  const http = readHttpConfig(value, integer, production, problems)
+
   if (problems.length > 0) throw new ConfigError(problems)
   const absolute = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p))
   return {
@@ -167,5 +171,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     citizen,
     wechat,
     usage,
+    http,
   }
 }
