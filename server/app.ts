@@ -13,7 +13,7 @@ import { createSecretBox, resolveDataKey } from './crypto/secret-box'
 import type { Db } from './db/db'
 import { migrate } from './db/migrate'
 import { openDb } from './db/open-db'
-import { ErrorBody, HttpError, answerFrameworkError, registerErrorHandling } from './errors'
+import { ErrorBody, HttpError, registerErrorHandling } from './errors'
 import { registerAbuseLimits } from './http/abuse-limits'
 import { refuseUnstorableInput } from './http/unstorable-input'
 import { registerSecurityHeaders } from './http/security-headers'
@@ -101,8 +101,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const app = Fastify({
     ...serverOptions(config.http),
-    // A URL Fastify cannot even route (`GET /%`) gets the uniform error body too.
-    frameworkErrors: answerFrameworkError,
     logger:
       config.logLevel === 'silent'
         ? false
@@ -204,7 +202,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(reviewRoutes, { db, reviews })
   await app.register(onboardingAdminRoutes, { db })
   await app.register(probeRoutes, { db, config: config.review })
-  await app.register(consoleRoutes, { prefix: '/console' })
+  await app.register(consoleRoutes, { prefix: '/console', db, http: config.http, publicUrl: config.citizen.publicUrl })
 
   await app.register(sessionRoutes, citizens)
   await app.register(meRoutes, citizens)

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyError, FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 
 /** The uniform error body of 04-platform.md. */
@@ -89,16 +89,5 @@ export function registerErrorHandling(app: FastifyInstance): void {
     reply.status(404).send({
       error: { code: 'NOT_FOUND', message: `No route ${request.method} ${path} / 找不到该接口`, details: [] },
     })
-  })
-}
-
-/**
- * Fastify's `frameworkErrors` option: errors met before routing (a URL that
- * is not valid percent-encoding, `GET /%`) get the same body as every other error.
- */
-export function answerFrameworkError(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
-  const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400
-  void reply.status(status).send({
-    error: { code: err.code === 'FST_ERR_BAD_URL' ? 'BAD_URL' : 'BAD_REQUEST', message: 'The address is not valid (malformed percent-encoding) / 网址格式不正确', details: [] },
   })
 }

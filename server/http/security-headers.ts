@@ -6,6 +6,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 
 // The JSON API and everything else that is not a page: nothing may load, nobody may frame it.
 const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+
+/** What an answer sent before any hook runs (an unroutable URL) carries. */
+export const BARE_ANSWER_HEADERS = { 'content-security-policy': API_CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' }
 // Swagger UI: its own scripts, and the inline styles React sets.
 const DOCS_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 

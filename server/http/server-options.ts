@@ -1,16 +1,32 @@
 import type { Server, Socket } from 'node:net'
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import type { HttpConfig } from './http-config'
 import { trustedProxyMatcher } from './http-config'
+import { BARE_ANSWER_HEADERS } from './security-headers'
+
+/**
+ * Errors met before routing (a URL that is not valid percent-encoding,
+ * `GET /%`) get the same body and headers as every other answer; no hook runs for them.
+ */
+function answerFrameworkError(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400
+  void reply
+    .headers(BARE_ANSWER_HEADERS)
+    .status(status)
+    .send({ error: { code: err.code === 'FST_ERR_BAD_URL' ? 'BAD_URL' : 'BAD_REQUEST', message: 'The address is not valid (malformed percent-encoding) / 网址格式不正确', details: [] } })
+}
 
 /**
  * The Fastify options that bound what a slow or greedy client can hold
  * (issue 16 finding 7): headers and whole requests must arrive in time,
  * idle keep-alive connections close, and the client address comes from
- * X-Forwarded-For only when it was sent by a trusted proxy (finding 9).
+ * X-Forwarded-For only when it was sent by a trusted proxy (finding 9);
+ * a URL Fastify cannot route gets the uniform error body (finding 11).
  */
 export function serverOptions(http: HttpConfig) {
   return {
     trustProxy: http.trustProxy.length > 0 ? http.trustProxy : false,
+    frameworkErrors: answerFrameworkError,
     keepAliveTimeout: http.keepAliveTimeoutMs,
     requestTimeout: http.requestTimeoutMs,
     maxRequestsPerSocket: http.maxRequestsPerSocket,
