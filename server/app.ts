@@ -14,6 +14,10 @@ import type { Db } from './db/db'
 import { migrate } from './db/migrate'
 import { openDb } from './db/open-db'
 import { ErrorBody, HttpError, registerErrorHandling } from './errors'
+import { registerAbuseLimits } from './http/abuse-limits'
+import { refuseUnstorableInput } from './http/unstorable-input'
+import { registerSecurityHeaders } from './http/security-headers'
+import { capConnections, serverOptions } from './http/server-options'
 import { agencyAdminRoutes } from './modules/agencies/routes'
 import { signingSecretRoutes } from './modules/agencies/secret-routes'
 import { recordAudit } from './modules/onboarding/service'
@@ -22,6 +26,7 @@ import { AgencySchema } from '../src/api/agencies'
 import { tokenAdminRoutes } from './modules/auth/routes'
 import { TokenInfo } from '../src/api/auth'
 import { catalogRoutes } from './modules/catalog/routes'
+import { webviewOrigins } from './modules/catalog/service'
 import { ServiceManifestSchema } from './modules/onboarding/manifest-schema'
 import { onboardingAdminRoutes } from './modules/onboarding/admin-routes'
 import { agencyServiceRoutes } from './modules/onboarding/routes'
@@ -109,6 +114,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (seeded.demoTokens) options.onDemoTokens?.(seeded.demoTokens)
 
   const app = Fastify({
+    ...serverOptions(config.http),
     logger:
       config.logLevel === 'silent'
         ? false
@@ -126,6 +132,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // fields where a schema forbids them instead of silently dropping them.
     ajv: { customOptions: { allErrors: true, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
+  capConnections(app.server, config.http)
   // One connection pool for every agency call, guarded by the configured address policy (tests may inject a resolver).
   const network = createAgencyNetwork(config.agencyNetwork, options.resolve)
   const reviews = createReviewWorker({ db, box, config: config.review, production: config.production, network, log: app.log, concurrency: options.reviewConcurrency ?? 2 })
@@ -154,6 +161,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (!options.db) app.addHook('onClose', () => db.close())
 
   registerErrorHandling(app)
+  await registerSecurityHeaders(app, {
+    h5Dir: config.h5Dir,
+    webviewOrigins: () => webviewOrigins(db),
+    originsMaxAgeMs: options.catalogCacheMaxAgeMs ?? 1000,
+    https: config.citizen.publicUrl?.startsWith('https:') ?? false,
+  })
+  await registerAbuseLimits(app, config.http)
+  app.addHook('preHandler', refuseUnstorableInput)
   await app.register(fastifySwagger, {
     // Name shared schemas by their $id (City, CatalogService…) in the OpenAPI document.
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
@@ -207,7 +222,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(onboardingAdminRoutes, { db })
   await app.register(platformAgencyRoutes, { db })
   await app.register(probeRoutes, { db, config: config.review })
-  await app.register(consoleRoutes, { prefix: '/console' })
+  await app.register(consoleRoutes, { prefix: '/console', db, http: config.http, publicUrl: config.citizen.publicUrl })
 
   await app.register(sessionRoutes, citizens)
   await app.register(meRoutes, citizens)

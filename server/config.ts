@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { isAbsolute, resolve } from 'node:path'
 import { DEFAULT_TOKEN_TTL_DAYS, type Role } from './modules/auth/token'
 import type { AddressPolicy } from './modules/gateway/address-policy'
+import { type HttpConfig, readHttpConfig } from './http/http-config'
 
 export interface Config {
   port: number
@@ -32,6 +33,7 @@ export interface Config {
   citizen: CitizenConfig
   wechat: WechatConfig
   usage: UsageConfig
+  http: HttpConfig
 }
 
 export interface TokenConfig {
@@ -206,6 +208,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(wechatApiBase ? { apiBase: wechatApiBase.replace(/\/+$/, '') } : {}),
   }
 
+  const http = readHttpConfig(value, integer, production, problems)
+
   if (problems.length > 0) throw new ConfigError(problems)
   const absolute = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p))
   return {
@@ -225,5 +229,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     citizen,
     wechat,
     usage,
+    http,
   }
 }

@@ -11,6 +11,12 @@ export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; 
 
 export type ApiMethod = 'GET' | 'POST' | 'DELETE'
 
+/** Who the console calls the API as: the signed-in user's token, from the user's own address (so per-address limits count them). */
+export interface ApiCaller {
+  token: string
+  address: string
+}
+
 /**
  * A payload sent as it is, with its own content type (an analyst's CSV
  * upload), where every other payload is sent as JSON.
@@ -32,8 +38,8 @@ const isPlainText = (contentType: string | undefined) => /^text\//i.test(content
  * console, decides what is acceptable), unless it is a RawPayload. A
  * successful text/* answer (CSV) comes back as its text: call with T = string.
  */
-export async function callApi<T>(app: FastifyInstance, token: string, method: ApiMethod, url: string, payload?: unknown): Promise<ApiResult<T>> {
-  const headers: Record<string, string> = { authorization: `Bearer ${token}` }
+export async function callApi<T>(app: FastifyInstance, caller: ApiCaller, method: ApiMethod, url: string, payload?: unknown): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { authorization: `Bearer ${caller.token}` }
   let body: string | undefined
   if (payload instanceof RawPayload) {
     headers['content-type'] = payload.contentType
@@ -42,7 +48,7 @@ export async function callApi<T>(app: FastifyInstance, token: string, method: Ap
     headers['content-type'] = 'application/json'
     body = JSON.stringify(payload)
   }
-  const res = await app.inject({ method, url, headers, ...(body !== undefined ? { payload: body } : {}) })
+  const res = await app.inject({ method, url, headers, remoteAddress: caller.address, ...(body !== undefined ? { payload: body } : {}) })
   const contentType = res.headers['content-type']
   if (res.statusCode < 400 && isPlainText(typeof contentType === 'string' ? contentType : undefined)) {
     return { ok: true, status: res.statusCode, data: res.body as T }

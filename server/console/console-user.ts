@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyRequest } from 'fastify'
 import type { Role } from '../modules/auth/token'
 import { type ApiMethod, type ApiResult, callApi } from './call-api'
 
@@ -34,9 +34,11 @@ export const ROLE_HOME: Record<Role, string> = {
  * page so that a revoked token stops working at once. Undefined when the API
  * does not accept the token; other failures are the API's error.
  */
-export async function loadConsoleUser(app: FastifyInstance, token: string): Promise<ApiResult<ConsoleUser> | undefined> {
-  const who = await callApi<WhoAmI>(app, token, 'GET', '/v1/whoami')
+export async function loadConsoleUser(request: FastifyRequest, token: string): Promise<ApiResult<ConsoleUser> | undefined> {
+  const app = request.server
+  const caller = { token, address: request.ip }
+  const who = await callApi<WhoAmI>(app, caller, 'GET', '/v1/whoami')
   if (!who.ok) return who.status === 401 ? undefined : who
-  const api = <T>(method: ApiMethod, url: string, payload?: unknown) => callApi<T>(app, token, method, url, payload)
+  const api = <T>(method: ApiMethod, url: string, payload?: unknown) => callApi<T>(app, caller, method, url, payload)
   return { ok: true, status: 200, data: { ...who.data, api } }
 }

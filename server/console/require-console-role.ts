@@ -4,22 +4,27 @@ import { apiErrorView } from './api-error-view'
 import { loadConsoleUser } from './console-user'
 import { labels } from './labels'
 import { sendPage } from './send-page'
-import { clearSession, sessionToken } from './session'
+import { hasSessionCookie, sessionToken } from './session'
 import { statusPage } from './status-page'
 
 /**
  * A preHandler for console pages of one role: no session → the login page;
- * a token the API no longer accepts → signed out, then the login page; a
+ * a session that expired, or whose token the API no longer accepts → the
+ * session ends, then the login page; a
  * user of another role → a 403 page pointing to their own home. Otherwise
  * the user (with an API caller bound to their token) is on `request.consoleUser`.
  */
 export function requireConsoleRole(role: Role) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const token = sessionToken(request)
-    if (!token) return reply.redirect('/console/login', 303)
-    const result = await loadConsoleUser(request.server, token)
+    if (!token) {
+      if (!hasSessionCookie(request)) return reply.redirect('/console/login', 303)
+      await request.server.consoleSessions.end(request, reply)
+      return reply.redirect('/console/login?expired=1', 303)
+    }
+    const result = await loadConsoleUser(request, token)
     if (!result) {
-      clearSession(reply)
+      await request.server.consoleSessions.end(request, reply)
       return reply.redirect('/console/login?expired=1', 303)
     }
     if (!result.ok) {

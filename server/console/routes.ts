@@ -1,6 +1,9 @@
 import fastifyCookie from '@fastify/cookie'
 import fastifyFormbody from '@fastify/formbody'
 import type { FastifyError, FastifyPluginAsync } from 'fastify'
+import type { Db } from '../db/db'
+import { perAddressPerMinute } from '../http/abuse-limits'
+import type { HttpConfig } from '../http/http-config'
 import { adminAgencyPages } from './admin-agency-pages'
 import { adminAuditPage } from './admin-audit-page'
 import { adminSubmissionPages } from './admin-submission-pages'
@@ -11,9 +14,9 @@ import { apiErrorView } from './api-error-view'
 import { ROLE_HOME, loadConsoleUser } from './console-user'
 import { field, type FormBody } from './form-fields'
 import { loginPage } from './login-page'
-import { isSameOrigin } from './same-origin'
+import { isPublicHost, isSameOrigin } from './same-origin'
 import { sendPage } from './send-page'
-import { clearSession, sessionToken, setSession } from './session'
+import { consoleSessions, sessionToken } from './session'
 import { statusPage } from './status-page'
 import { CONSOLE_CSS } from './styles'
 
@@ -33,16 +36,31 @@ const SECURITY_HEADERS = {
  * the platform's own JSON API, called in-process with the signed-in user's
  * token. Works without JavaScript; every form post must come from this origin.
  */
-export const consoleRoutes: FastifyPluginAsync = async (app) => {
+export interface ConsoleOptions {
+  db: Db
+  http: HttpConfig
+  /** The platform's public origin (ONECITY_PUBLIC_URL); without it only loopback hosts reach the console. */
+  publicUrl: string | undefined
+}
+
+export const consoleRoutes: FastifyPluginAsync<ConsoleOptions> = async (app, { db, http, publicUrl }) => {
   // Both plugins are scoped to the console: the JSON API keeps accepting JSON only, and ignores cookies.
   await app.register(fastifyCookie)
   await app.register(fastifyFormbody)
 
+  const sessions = consoleSessions(db, { idleMinutes: http.consoleIdleMinutes, maxHours: http.consoleMaxHours }, publicUrl?.startsWith('https:') ?? false)
+  app.decorate('consoleSessions', sessions)
+
   app.addHook('onRequest', async (request, reply) => {
     reply.headers(SECURITY_HEADERS)
+    // A console reached under another name (DNS rebinding, a look-alike host) is not this console.
+    if (!isPublicHost(request, publicUrl)) {
+      return sendPage(reply, statusPage({ title: '请求被拒绝', text: '请通过控制台的正式地址访问。' }), 421)
+    }
     if (request.method === 'POST' && !isSameOrigin(request)) {
       return sendPage(reply, statusPage({ title: '请求被拒绝', text: '此表单不是从本站页面提交的（缺少同源的 Origin 或 Referer），为安全起见已拒绝。请从控制台页面重新操作。' }), 403)
     }
+    await sessions.resume(request)
   })
   app.addHook('onSend', async (_request, reply) => {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
@@ -52,7 +70,9 @@ export const consoleRoutes: FastifyPluginAsync = async (app) => {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500
     if (status >= 500) request.log.error({ err }, 'console page failed')
-    const text = status === 413 ? '提交的内容太大（上限 64 KB）。' : status >= 500 ? '服务器开小差了，请稍后重试。' : '请求无法处理。'
+    const retryAfter = reply.getHeader('retry-after')
+    const text =
+      status === 413 ? '提交的内容太大（上限 64 KB）。' : status === 429 ? `尝试过于频繁，请 ${String(retryAfter ?? 60)} 秒后重试。` : status >= 500 ? '服务器开小差了，请稍后重试。' : '请求无法处理。'
     const error = { code: err.code ?? `HTTP_${status}`, message: status >= 500 ? '内部错误' : err.message, details: [] }
     return sendPage(reply, statusPage({ title: '出错了', text, body: apiErrorView(error, '错误') }), status)
   })
@@ -64,7 +84,7 @@ export const consoleRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/', hide, async (request, reply) => {
     const token = sessionToken(request)
-    const user = token ? await loadConsoleUser(request.server, token) : undefined
+    const user = token ? await loadConsoleUser(request, token) : undefined
     return reply.redirect(user?.ok ? ROLE_HOME[user.data.role] : '/console/login', 303)
   })
 
@@ -73,18 +93,20 @@ export const consoleRoutes: FastifyPluginAsync = async (app) => {
     return sendPage(reply, loginPage(message ? { message, error: Boolean(request.query.expired) } : {}))
   })
 
-  app.post('/login', hide, async (request, reply) => {
+  app.post('/login', { ...hide, config: { rateLimit: perAddressPerMinute(http.consoleSignInPerMinute) } }, async (request, reply) => {
     const token = field(request.body as FormBody, 'token').trim()
     if (!token) return sendPage(reply, loginPage({ message: '请填写访问令牌。', error: true }), 400)
-    const user = await loadConsoleUser(request.server, token)
+    const user = await loadConsoleUser(request, token)
     if (!user) return sendPage(reply, loginPage({ message: '令牌无效或已被吊销，请检查后重试。', error: true }), 401)
     if (!user.ok) return sendPage(reply, loginPage({ message: `暂时无法登录：${user.error.message}`, error: true }), user.status)
-    setSession(request, reply, token)
+    // A session signed in before (another user on this browser) ends first.
+    await sessions.end(request, reply)
+    await sessions.start(request, reply, { token, tokenId: user.data.tokenId })
     return reply.redirect(ROLE_HOME[user.data.role], 303)
   })
 
-  app.post('/logout', hide, async (_request, reply) => {
-    clearSession(reply)
+  app.post('/logout', hide, async (request, reply) => {
+    await sessions.end(request, reply)
     return reply.redirect('/console/login?out=1', 303)
   })
 

@@ -22,3 +22,19 @@ export function isSameOrigin(request: FastifyRequest): boolean {
   const own = hostOf(`${request.protocol}://${request.host}`)
   return claimed !== undefined && own !== undefined && claimed === own
 }
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i
+
+/**
+ * Whether the request was sent to the console's public origin (the host of
+ * ONECITY_PUBLIC_URL); without one configured (development), any loopback
+ * host and port. Behind a trusted proxy the host is the one it forwards.
+ */
+export function isPublicHost(request: FastifyRequest, publicUrl: string | undefined): boolean {
+  if (publicUrl === undefined) {
+    const hostname = hostOf(`http://${request.host}`)?.replace(/:\d+$/, '')
+    return hostname !== undefined && LOOPBACK.test(hostname)
+  }
+  const own = new URL(publicUrl)
+  return hostOf(`${own.protocol}//${request.host}`) === own.host
+}

@@ -5,6 +5,7 @@ import type { Db } from '../../server/db/db'
 import { createToken } from '../../server/modules/auth/service'
 import { validManifest } from '../fixtures/manifests'
 import { testApp, testBox } from './test-app'
+import { consoleCookie } from './console-cookie'
 
 let app: FastifyInstance & { db: Db }
 let agency: string
@@ -32,13 +33,13 @@ describe('the console shows the review module’s results', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/console/agency/services/deyang-traffic/edit',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `oc_console=${agency}`, origin: ORIGIN },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: await consoleCookie(app, agency), origin: ORIGIN },
       payload: new URLSearchParams({ manifest: JSON.stringify(manifest) }).toString(),
     })
     expect(res.statusCode).toBe(303)
     await app.reviews.idle()
 
-    const page = await app.inject({ url: '/console/agency/services/deyang-traffic', headers: { cookie: `oc_console=${agency}` } })
+    const page = await app.inject({ url: '/console/agency/services/deyang-traffic', headers: { cookie: await consoleCookie(app, agency) } })
     expect(page.statusCode).toBe(200)
     expect(page.body).not.toContain('http-equiv="refresh"')
     const rows = page.body.match(/<tr><td>[^<]+<\/td><td><code>[a-z-]+<\/code><\/td><td><span class="badge (pass|fail|na)">/g) ?? []
@@ -47,33 +48,33 @@ describe('the console shows the review module’s results', () => {
     expect(page.body).toMatch(/\d 星/)
 
     const submissionId = (await app.inject({ url: '/v1/agency/services/deyang-traffic', headers: { authorization: `Bearer ${agency}` } })).json().submission.id
-    const admin = await app.inject({ url: `/console/admin/submissions/${submissionId}`, headers: { cookie: `oc_console=${operator}` } })
+    const admin = await app.inject({ url: `/console/admin/submissions/${submissionId}`, headers: { cookie: await consoleCookie(app, operator) } })
     expect(admin.body).toContain('<code>available</code>')
-    const listed = await app.inject({ method: 'POST', url: `/console/admin/submissions/${submissionId}/list`, headers: { cookie: `oc_console=${operator}`, origin: ORIGIN } })
+    const listed = await app.inject({ method: 'POST', url: `/console/admin/submissions/${submissionId}/list`, headers: { cookie: await consoleCookie(app, operator), origin: ORIGIN } })
     expect(listed.statusCode).toBe(409)
     expect(listed.body).toContain('role="alert"')
   })
 
   it('a submission that passed is listed from the console, and the listed service can be suspended there', async () => {
-    const cookie = (token: string) => ({ cookie: `oc_console=${token}` })
+    const cookie = async (token: string) => ({ cookie: await consoleCookie(app, token) })
     const manifest = { ...validManifest('traffic@1'), id: 'deyang-traffic', endpoint: mocks.endpointOf('deyang-traffic') }
     await app.inject({
       method: 'POST',
       url: '/console/agency/services/deyang-traffic/edit',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...cookie(agency), origin: ORIGIN },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(await cookie(agency)), origin: ORIGIN },
       payload: new URLSearchParams({ manifest: JSON.stringify(manifest) }).toString(),
     })
     await app.reviews.idle()
     const submissionId = (await app.inject({ url: '/v1/agency/services/deyang-traffic', headers: { authorization: `Bearer ${agency}` } })).json().submission.id
-    const listed = await app.inject({ method: 'POST', url: `/console/admin/submissions/${submissionId}/list`, headers: { ...cookie(operator), origin: ORIGIN } })
+    const listed = await app.inject({ method: 'POST', url: `/console/admin/submissions/${submissionId}/list`, headers: { ...(await cookie(operator)), origin: ORIGIN } })
     expect(listed.statusCode).toBe(303)
 
-    const page = await app.inject({ url: `/console/admin/submissions/${submissionId}`, headers: cookie(operator) })
+    const page = await app.inject({ url: `/console/admin/submissions/${submissionId}`, headers: await cookie(operator) })
     expect(page.body).toContain(`action="/console/admin/submissions/${submissionId}/suspend"`)
     const suspended = await app.inject({
       method: 'POST',
       url: `/console/admin/submissions/${submissionId}/suspend`,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...cookie(operator), origin: ORIGIN },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(await cookie(operator)), origin: ORIGIN },
       payload: 'reason=' + encodeURIComponent('接口连续故障'),
     })
     expect(suspended.statusCode).toBe(303)

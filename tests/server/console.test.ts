@@ -4,6 +4,7 @@ import { formatTime } from '../../server/console/format'
 import type { Db } from '../../server/db/db'
 import { createToken } from '../../server/modules/auth/service'
 import { validManifest } from '../fixtures/manifests'
+import { consoleCookie } from './console-cookie'
 import { testApp } from './test-app'
 
 let app: FastifyInstance & { db: Db }
@@ -31,18 +32,18 @@ afterAll(async () => {
   await app.close()
 })
 
-const cookieOf = (token: string) => `oc_console=${token}`
-const page = (url: string, token?: string) => app.inject({ method: 'GET', url, headers: token ? { cookie: cookieOf(token) } : {} })
+const cookieOf = (token: string) => consoleCookie(app, token)
+const page = async (url: string, token?: string) => app.inject({ method: 'GET', url, headers: token ? { cookie: await cookieOf(token) } : {} })
 const form = (fields: Record<string, string | string[]>) => {
   const params = new URLSearchParams()
   for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) params.append(name, v)
   return params.toString()
 }
-const post = (url: string, fields: Record<string, string | string[]>, token?: string, headers: Record<string, string> = { origin: ORIGIN }) =>
+const post = async (url: string, fields: Record<string, string | string[]>, token?: string, headers: Record<string, string> = { origin: ORIGIN }) =>
   app.inject({
     method: 'POST',
     url,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(token ? { cookie: cookieOf(token) } : {}), ...headers },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(token ? { cookie: await cookieOf(token) } : {}), ...headers },
     payload: form(fields),
   })
 const api = (method: 'GET' | 'POST' | 'DELETE', url: string, token: string, payload?: object) =>
@@ -94,7 +95,9 @@ describe('signing in and out', () => {
     expect(res.statusCode).toBe(303)
     expect(res.headers.location).toBe('/console/agency')
     const cookie = res.cookies.find((c) => c.name === 'oc_console')!
-    expect(cookie).toMatchObject({ value: tokens.agency, httpOnly: true, sameSite: 'Strict', path: '/console' })
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/console' })
+    // The cookie holds a session id, never the API token.
+    expect(cookie.value).toMatch(/^ocs_[A-Za-z0-9_-]{43}$/)
     // Served over plain http here: a Secure cookie would never come back.
     expect(cookie.secure).toBeFalsy()
   })
@@ -125,7 +128,9 @@ describe('signing in and out', () => {
   })
 
   it('logging out clears the cookie', async () => {
-    const res = await post('/console/logout', {}, tokens.agency)
+    // A session of its own: logging out ends it on the server.
+    const t = await createToken(app.db, { role: 'agency', agencyId: AGENCY.id })
+    const res = await post('/console/logout', {}, t.token)
     expect(res.statusCode).toBe(303)
     expect(res.headers.location).toBe('/console/login?out=1')
     const cookie = res.cookies.find((c) => c.name === 'oc_console')!

@@ -87,3 +87,11 @@ export async function readCatalogVersion(db: Queryable): Promise<string> {
   const [row] = await db.query<{ version: string }>('SELECT version::text AS version FROM catalog_version')
   return row?.version ?? '0'
 }
+
+/** The pages of every web-view service a citizen can open (listed or suspended). */
+export async function listWebviewEndpoints(db: Queryable): Promise<string[]> {
+  const rows = await db.query<{ endpoint: string }>(
+    `SELECT DISTINCT endpoint FROM services WHERE contract = 'webview' AND endpoint IS NOT NULL AND status IN ('listed', 'suspended')`,
+  )
+  return rows.map((r) => r.endpoint)
+}

@@ -6,7 +6,7 @@ import { type MaintenanceSpan, nextMaintenanceChange, serviceAvailability } from
 import type { Queryable } from '../../db/db'
 import type { CityService } from '../cities/service'
 import { maintenanceAhead } from '../probes/maintenance-ahead'
-import { type CityTileRow, listServiceIds, listTilesForCity } from './repository'
+import { type CityTileRow, listServiceIds, listTilesForCity, listWebviewEndpoints } from './repository'
 import { addSearchKeys } from './search-keys'
 
 export type CityCatalog = GroupedCatalog & { city: City; total: number; richness: Richness }
@@ -56,4 +56,20 @@ export async function getCatalog(
 /** The id of every service in the catalog (usage records may name any of them, listed or not). */
 export function getServiceIds(db: Queryable): Promise<string[]> {
   return listServiceIds(db)
+}
+
+/**
+ * The origins of the agencies' pages the app frames (web-view services): the
+ * H5 app's Content-Security-Policy allows framing and reaching exactly these.
+ */
+export async function webviewOrigins(db: Queryable): Promise<string[]> {
+  const origins = new Set<string>()
+  for (const endpoint of await listWebviewEndpoints(db)) {
+    try {
+      origins.add(new URL(endpoint).origin)
+    } catch {
+      // A page address the review let through but URL cannot read is simply not framed.
+    }
+  }
+  return [...origins].sort()
 }

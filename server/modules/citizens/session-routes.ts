@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { ErrorBody } from '../../errors'
+import { perAddressPerMinute } from '../../http/abuse-limits'
 import type { CitizenDeps } from './citizen-deps'
 import { requireCitizen, sessionTokenOf } from './citizen-session'
 import { Session, SessionRequest, SimulatedCode, SimulatedCodeRequest } from '../../../src/api/citizens'
 import { logIn, logOut, simulatedCode } from './session-service'
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
+const errors = { 400: ErrorBody, 401: ErrorBody, 429: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
 
 /** Login (wx.login code → session) and logout. The openid is never stored, only a keyed hash of it. */
 export const sessionRoutes: FastifyPluginAsyncTypebox<CitizenDeps> = async (app, deps) => {
@@ -28,6 +29,8 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<CitizenDeps> = async (app,
   app.post(
     '/v1/sessions',
     {
+      // Each login costs a call to WeChat: per client address, no more than configured (429 with Retry-After).
+      config: { rateLimit: perAddressPerMinute(deps.config.http.loginPerMinute) },
       schema: {
         tags: ['citizen'],
         summary: 'Log in with a wx.login code: the platform exchanges it with WeChat (code2Session) for a session token',

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto'
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApp } from '../../server/app'
+import type { Db } from '../../server/db/db'
+import { createToken } from '../../server/modules/auth/service'
+import { freshDb, testConfig } from '../server/test-app'
+
+// Issue 16 finding 13: every kind of response carries nosniff, a CSP with frame-ancestors and a referrer policy.
+const INLINE_SCRIPT = '!function(n){n.document.documentElement.style.fontSize="20px"}(window);'
+const h5Dir = mkdtempSync(join(tmpdir(), 'onecity-h5-'))
+let app: FastifyInstance
+let db: Db
+let operator: string
+
+beforeAll(async () => {
+  mkdirSync(join(h5Dir, 'js'))
+  writeFileSync(join(h5Dir, 'index.html'), `<!doctype html><html><head><script>${INLINE_SCRIPT}</script><script defer src="/js/app.js"></script></head><body><div id="app"></div></body></html>`)
+  writeFileSync(join(h5Dir, 'js', 'app.js'), 'console.log(1)')
+  db = await freshDb()
+  app = await buildApp({ ...testConfig, h5Dir }, { db, catalogCacheMaxAgeMs: 0 })
+  operator = (await createToken(db, { role: 'operator' })).token
+})
+afterAll(async () => {
+  await app.close()
+  await db.close()
+  rmSync(h5Dir, { recursive: true, force: true })
+})
+
+const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]))
+
+const RESPONSES: [string, () => Promise<{ statusCode: number; headers: Record<string, unknown> }>][] = [
+  ['the H5 app', () => app.inject('/')],
+  ['an H5 script', () => app.inject('/js/app.js')],
+  ['the API docs page', () => app.inject('/docs/')],
+  ['/openapi.json', () => app.inject('/openapi.json')],
+  ['an API answer', () => app.inject('/v1/cities?q=cd')],
+  ['an API 404', () => app.inject('/v1/nothing-here')],
+  ['an API 401', () => app.inject('/v1/whoami')],
+  ['an operator’s API answer', () => app.inject({ url: '/v1/whoami', headers: { authorization: `Bearer ${operator}` } })],
+  ['an API 400', () => app.inject('/v1/cities?limit=0')],
+  ['an unroutable URL', () => app.inject('/%')],
+  ['a console page', () => app.inject('/console/login')],
+  ['a console 404', () => app.inject('/console/nothing-here')],
+  ['/healthz', () => app.inject('/healthz')],
+]
+
+describe('security headers on every kind of response', () => {
+  it.each(RESPONSES)('%s', async (_kind, send) => {
+    const res = await send()
+    expect(res.statusCode).toBeLessThan(500)
+    expect(res.headers['x-content-type-options']).toBe('nosniff')
+    expect(res.headers['referrer-policy']).toMatch(/^(no-referrer|same-origin)$/)
+    const csp = directives(String(res.headers['content-security-policy'] ?? ''))
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"])
+  })
+})
+
+describe('the H5 app’s policy keeps the app working', () => {
+  it('allows its own scripts and its inline rem script by hash, nothing else inline', async () => {
+    const csp = directives(String((await app.inject('/')).headers['content-security-policy']))
+    const hash = createHash('sha256').update(INLINE_SCRIPT).digest('base64')
+    expect(csp.get('script-src')).toEqual(["'self'", `'sha256-${hash}'`])
+    expect(csp.get('object-src')).toEqual(["'none'"])
+  })
+
+  it('frames and reaches exactly the agencies’ pages of the catalog’s web-view services', async () => {
+    const rows = await db.query<{ endpoint: string }>(`SELECT endpoint FROM services WHERE contract = 'webview' AND status = 'listed'`)
+    expect(rows.length).toBeGreaterThan(0)
+    const origins = [...new Set(rows.map((r) => new URL(r.endpoint).origin))].sort()
+    const csp = directives(String((await app.inject('/')).headers['content-security-policy']))
+    expect(csp.get('frame-src')).toEqual(origins)
+    expect(csp.get('connect-src')).toEqual(["'self'", ...origins])
+  })
+
+  it('follows the catalog: a newly listed web-view service’s host may be framed', async () => {
+    await db.query(`UPDATE services SET endpoint = 'https://new-agency.example.cn/h5/' WHERE id = (SELECT id FROM services WHERE contract = 'webview' AND status = 'listed' ORDER BY id LIMIT 1)`)
+    const csp = directives(String((await app.inject('/')).headers['content-security-policy']))
+    expect(csp.get('frame-src')).toContain('https://new-agency.example.cn')
+  })
+})
+
+describe('the API docs and the console keep their pages working', () => {
+  it('/docs allows its own scripts and inline styles only', async () => {
+    const csp = directives(String((await app.inject('/docs/')).headers['content-security-policy']))
+    expect(csp.get('script-src') ?? csp.get('default-src')).toEqual(["'self'"])
+  })
+
+  it('the console keeps its stricter policy', async () => {
+    const res = await app.inject('/console/login')
+    expect(directives(String(res.headers['content-security-policy'])).get('default-src')).toEqual(["'none'"])
+    expect(res.headers['referrer-policy']).toBe('same-origin')
+  })
+})
