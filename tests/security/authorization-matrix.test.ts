@@ -41,6 +41,8 @@ function expected(access: Access, caller: Caller): 'pass' | 'hidden' | 401 | 403
       return '4xx'
     case 'citizen':
       return isCitizen(caller) ? 'pass' : 401
+    case 'citizen-step-up':
+      return isCitizen(caller) ? 403 : 401
     case 'own-citizen':
       return caller === 'citizenA' ? 'pass' : caller === 'citizenB' ? 'hidden' : 401
     case 'token':

@@ -126,7 +126,7 @@ describe('behind a reverse proxy (ONECITY_TRUST_PROXY)', () => {
 
   it('production defaults are strict, development ones generous', () => {
     const dev = loadConfig({}).http
-    const prod = loadConfig({ NODE_ENV: 'production', WECHAT_APP_ID: 'wx1234567890abcdef', WECHAT_APP_SECRET: 's', WECHAT_API_BASE: 'https://api.weixin.qq.com' }).http
+    const prod = loadConfig({ NODE_ENV: 'production', ONECITY_DATA_KEY: Buffer.alloc(32, 7).toString('base64'), WECHAT_APP_ID: 'wx1234567890abcdef', WECHAT_APP_SECRET: 's', WECHAT_API_BASE: 'https://api.weixin.qq.com' }).http
     expect(prod.loginPerMinute).toBeLessThan(dev.loginPerMinute)
     expect(prod.badTokensPerMinute).toBeLessThan(dev.badTokensPerMinute)
     expect(prod.maxConnectionsPerAddress).toBeGreaterThan(0)

@@ -11,13 +11,16 @@
  * - `citizen`: any citizen session; everyone else 401.
  * - `own-citizen`: a path naming one of citizen A's things: A gets past the
  *   door, citizen B gets 404 (the thing is not disclosed), everyone else 401.
+ * - `citizen-step-up`: any citizen session, which must also have passed a
+ *   face check (人脸核身) in the last 5 minutes: a citizen without one gets
+ *   403 FACE_CHECK_REQUIRED, everyone else 401.
  * - `token`: any platform token (agency, operator, analyst); everyone else 401.
  * - `agency` / `operator` / `analyst`: that role only: the other platform
  *   roles 403, citizens and anonymous callers 401.
  * - `own-agency`: a path naming agency A's service: agency A gets past the
  *   door, agency B 404 or 403, the rest as for `agency`.
  */
-export type Access = 'public' | 'signed' | 'citizen' | 'own-citizen' | 'token' | 'agency' | 'own-agency' | 'operator' | 'analyst'
+export type Access = 'public' | 'signed' | 'citizen' | 'citizen-step-up' | 'own-citizen' | 'token' | 'agency' | 'own-agency' | 'operator' | 'analyst'
 
 export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /healthz': 'public',
@@ -30,6 +33,14 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /v1/payments/notify/{agencyId}': 'signed',
 
   'GET /v1/whoami': 'token',
+  'POST /v1/agency/signing-secret': 'agency',
+  'POST /v1/admin/agencies/{id}/signing-secret': 'operator',
+  'GET /v1/admin/platform-agencies': 'operator',
+  'PUT /v1/admin/platform-agencies': 'operator',
+  'POST /v1/me/face-checks': 'citizen',
+  'POST /v1/me/face-checks/{checkId}/result': 'citizen',
+  'POST /v1/me/face-checks/{checkId}/simulated': 'citizen',
+  'GET /v1/me/notices': 'citizen',
 
   'POST /v1/admin/agencies': 'operator',
   'GET /v1/admin/agencies': 'operator',
@@ -102,7 +113,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /v1/services/{serviceId}/social-security/medical-account': 'citizen',
   'GET /v1/services/{serviceId}/social-security/e-card': 'citizen',
   'GET /v1/services/{serviceId}/housing-fund/account': 'citizen',
-  'GET /v1/services/{serviceId}/housing-fund/account-number': 'citizen',
+  'GET /v1/services/{serviceId}/housing-fund/account-number': 'citizen-step-up',
   'GET /v1/services/{serviceId}/housing-fund/deposits': 'citizen',
   'GET /v1/services/{serviceId}/housing-fund/loans': 'citizen',
   'GET /v1/services/{serviceId}/housing-fund/loans/{loanId}/schedule': 'citizen',

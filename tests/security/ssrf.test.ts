@@ -70,7 +70,7 @@ describe('address classes (ipaddr.js)', () => {
   it('ONECITY_AGENCY_LOOPBACK: on in development, off in production, and cannot be switched on there', () => {
     expect(loadConfig({}).agencyNetwork).toEqual({ allowLoopback: true, publicOnly: false })
     expect(loadConfig({ ONECITY_AGENCY_LOOPBACK: 'off' }).agencyNetwork).toEqual({ allowLoopback: false, publicOnly: false })
-    const wechat = { WECHAT_APP_ID: 'wx0123456789abcdef', WECHAT_APP_SECRET: 's', WECHAT_API_BASE: 'https://api.weixin.qq.com' }
+    const wechat = { WECHAT_APP_ID: 'wx0123456789abcdef', WECHAT_APP_SECRET: 's', WECHAT_API_BASE: 'https://api.weixin.qq.com', ONECITY_DATA_KEY: Buffer.alloc(32, 7).toString('base64') }
     expect(loadConfig({ NODE_ENV: 'production', ...wechat }).agencyNetwork).toEqual({ allowLoopback: false, publicOnly: true })
     expect(() => loadConfig({ NODE_ENV: 'production', ...wechat, ONECITY_AGENCY_LOOPBACK: 'on' })).toThrow(ConfigError)
   })
@@ -120,7 +120,9 @@ describe('the agency API refuses such endpoints (422 MANIFEST_INVALID at path en
     const devDb = await freshDb()
     dev = Object.assign(await buildApp(testConfig, { db: devDb, catalogCacheMaxAgeMs: 0 }), { db: devDb })
     const prodDb = await freshDb()
-    prod = Object.assign(await buildApp({ ...testConfig, production: true, agencyNetwork: PRODUCTION_POLICY }, { db: prodDb, catalogCacheMaxAgeMs: 0, resolve }), { db: prodDb })
+    // A production database: the same agencies, without the demo seed production refuses.
+    await prodDb.query(`DELETE FROM seeds WHERE name = 'demo-catalog'`)
+    prod = Object.assign(await buildApp({ ...testConfig, production: true, demo: false, agencyNetwork: PRODUCTION_POLICY }, { db: prodDb, catalogCacheMaxAgeMs: 0, resolve }), { db: prodDb })
     token.dev = (await createToken(devDb, { role: 'agency', agencyId: 'deyang-traffic' })).token
     token.prod = (await createToken(prodDb, { role: 'agency', agencyId: 'deyang-traffic' })).token
     token.operator = (await createToken(prodDb, { role: 'operator' })).token

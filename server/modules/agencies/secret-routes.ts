@@ -20,9 +20,9 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody 
 
 /** Signing-secret rotation: by an operator for any agency, by an agency for itself. */
 export const signingSecretRoutes: FastifyPluginAsyncTypebox<SecretRouteOptions> = async (app, { db, box, overlapHours, audit }) => {
-  const rotate = (agencyId: string, actor: string, hours: number | undefined) =>
+  const rotate = (agencyId: string, actor: string, hoursText: string | undefined) =>
     db.transaction(async (tx) => {
-      const rotated = await rotateSigningSecret(tx, box, agencyId, hours ?? overlapHours)
+      const rotated = await rotateSigningSecret(tx, box, agencyId, hoursText === undefined ? overlapHours : Number(hoursText))
       await audit(tx, { actor, action: 'agency.rotate-secret', subject: agencyId, detail: { previousValidUntil: rotated.previousValidUntil } })
       return rotated
     })
