@@ -215,7 +215,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(cityRoutes, { cities })
   await app.register(catalogRoutes, { db, cities, cacheMaxAgeMs: options.catalogCacheMaxAgeMs ?? 1000 })
   await app.register(agencyAdminRoutes, { db, cities, box })
-  await app.register(signingSecretRoutes, { db, box, overlapHours: config.tokens.secretOverlapHours, audit: recordAudit })
+  await app.register(signingSecretRoutes, { db, box, audit: recordAudit })
   await app.register(tokenAdminRoutes, { db, findAgency: (id) => getAgency(db, id), ttlDays: config.tokens.ttlDays })
   await app.register(agencyServiceRoutes, { db, reviews, network })
   await app.register(reviewRoutes, { db, reviews })

@@ -2,13 +2,11 @@ import { Type } from 'typebox'
 
 export const RotateSecretQuery = Type.Object(
   {
-    // Digits as written, not a coerced number: an empty or hex value would otherwise rotate with 0 or 16 hours.
-    overlapHours: Type.Optional(
-      Type.String({
-        pattern: '^(?:[0-9]{1,2}|[1-6][0-9]{2}|7[01][0-9]|720)$',
-        description: 'hours (0–720) the previous secret keeps verifying (the configured default when absent; 0 for a leaked secret)',
-      }),
-    ),
+    // Said every time (a leak wants 0, a planned change a day or so), as digits: an empty or hex value is refused.
+    overlapHours: Type.String({
+      pattern: '^(?:[0-9]{1,2}|[1-6][0-9]{2}|7[01][0-9]|720)$',
+      description: 'hours (0–720) the previous secret keeps verifying and is still sent; 0 for a leaked secret',
+    }),
   },
   { additionalProperties: false },
 )

@@ -145,15 +145,15 @@ describe('signing-secret rotation', () => {
   it('an agency rotates its own secret (only its own); unknown agencies are 404', async () => {
     const before = await app.db.query<{ id: string; signing_secret: string }>(`SELECT id, signing_secret FROM agencies ORDER BY id`)
     const agency = await createToken(app.db, { role: 'agency', agencyId: 'deyang-traffic' })
-    const res = await app.inject({ method: 'POST', url: '/v1/agency/signing-secret', headers: as(agency.token) })
+    const res = await app.inject({ method: 'POST', url: '/v1/agency/signing-secret?overlapHours=24', headers: as(agency.token) })
     expect(res.statusCode).toBe(200)
     expect(res.json()).toMatchObject({ agencyId: 'deyang-traffic', previousValidUntil: expect.any(String) })
     const after = await app.db.query<{ id: string; signing_secret: string }>(`SELECT id, signing_secret FROM agencies ORDER BY id`)
     const changed = after.filter((a, i) => a.signing_secret !== before[i]!.signing_secret).map((a) => a.id)
     expect(changed).toEqual(['deyang-traffic'])
     expect(testBox.open(after.find((a) => a.id === 'deyang-traffic')!.signing_secret)).toBe(res.json().signingSecret)
-    expect((await app.inject({ method: 'POST', url: '/v1/admin/agencies/no-such-agency/signing-secret', headers: as(operator) })).statusCode).toBe(404)
-    expect((await app.inject({ method: 'POST', url: '/v1/admin/agencies/deyang-traffic/signing-secret', headers: as(agency.token) })).statusCode).toBe(403)
+    expect((await app.inject({ method: 'POST', url: '/v1/admin/agencies/no-such-agency/signing-secret?overlapHours=24', headers: as(operator) })).statusCode).toBe(404)
+    expect((await app.inject({ method: 'POST', url: '/v1/admin/agencies/deyang-traffic/signing-secret?overlapHours=24', headers: as(agency.token) })).statusCode).toBe(403)
   })
 })
 

@@ -10,8 +10,6 @@ import { rotateSigningSecret } from './service'
 export interface SecretRouteOptions {
   db: Db
   box: SecretBox
-  /** Hours the previous secret keeps verifying when the caller does not say. */
-  overlapHours: number
   /** Appends to the audit log (the onboarding module keeps it; passed in so agencies does not depend on it). */
   audit: (db: Queryable, entry: { actor: string; action: string; subject: string; detail?: object }) => Promise<void>
 }
@@ -19,10 +17,10 @@ export interface SecretRouteOptions {
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
 
 /** Signing-secret rotation: by an operator for any agency, by an agency for itself. */
-export const signingSecretRoutes: FastifyPluginAsyncTypebox<SecretRouteOptions> = async (app, { db, box, overlapHours, audit }) => {
-  const rotate = (agencyId: string, actor: string, hoursText: string | undefined) =>
+export const signingSecretRoutes: FastifyPluginAsyncTypebox<SecretRouteOptions> = async (app, { db, box, audit }) => {
+  const rotate = (agencyId: string, actor: string, hours: string) =>
     db.transaction(async (tx) => {
-      const rotated = await rotateSigningSecret(tx, box, agencyId, hoursText === undefined ? overlapHours : Number(hoursText))
+      const rotated = await rotateSigningSecret(tx, box, agencyId, Number(hours))
       await audit(tx, { actor, action: 'agency.rotate-secret', subject: agencyId, detail: { previousValidUntil: rotated.previousValidUntil } })
       return rotated
     })

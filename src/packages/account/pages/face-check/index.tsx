@@ -3,6 +3,7 @@ import { useRef, useState } from 'react'
 import { FormAlert } from '../../../../components/form-alert'
 import { PageTitle } from '../../../../components/page-title'
 import { Pressable } from '../../../../components/pressable'
+import { usePageClass } from '../../../../hooks/use-care-mode'
 import { useRouteParams } from '../../../../hooks/use-route-params'
 import { completeSimulatedFaceCheck } from '../../../../services/face-check-api'
 import { goBackOr, ME_PAGE } from '../../../../services/navigation'
@@ -16,6 +17,7 @@ import './index.scss'
  * check asks the platform for the agency's result.
  */
 export default function FaceCheckPage() {
+  const pageClass = usePageClass('page face-check')
   const { check } = useRouteParams('check')
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -37,7 +39,7 @@ export default function FaceCheckPage() {
   }
 
   return (
-    <View className="page face-check" role="main">
+    <View className={pageClass} role="main">
       <PageTitle>人脸核身</PageTitle>
       <View className="face-check__notice" role="note">
         这是用于演示和测试的模拟人脸核身页面，不使用摄像头，不采集任何人脸信息。
