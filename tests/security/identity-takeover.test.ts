@@ -82,6 +82,18 @@ describe('the face check (人脸核身) moves an identity', () => {
     expect((await second.call('GET', '/v1/me/notices')).json().notices).toEqual([])
   })
 
+  it('the first account cannot book for its 本人 any more: that person now belongs to the other account', async () => {
+    const person = freshPerson()
+    const first = await verified(person)
+    const self = (await first.call('GET', '/v1/me/patients')).json().patients[0]
+    expect(self.relation).toBe('self')
+    await faceCheck(await p.citizen(), { purpose: 'move', ...person })
+    const [hospital] = await p.db.query<{ id: string }>(`SELECT id FROM services WHERE contract = 'hospital@1' AND status = 'listed' ORDER BY id LIMIT 1`)
+    const booked = await first.call('POST', `/v1/services/${hospital!.id}/appointments`, { slotId: 'any-slot', patientId: self.id, idempotencyKey: 'moved-self-0000000001', noCancelAcknowledged: true })
+    expect(booked.statusCode).toBe(403)
+    expect(booked.json().error.code).toBe('IDENTITY_REQUIRED')
+  })
+
   it('a failed face check moves nothing', async () => {
     const person = freshPerson()
     const first = await verified(person)
@@ -110,11 +122,12 @@ describe('the face check (人脸核身) moves an identity', () => {
     const second = await p.citizen()
     const started = (await second.call('POST', '/v1/me/face-checks', { purpose: 'move', ...person })).json().faceCheck
     await second.call('POST', `/v1/me/face-checks/${started.checkId}/simulated`, { passed: true })
+    const moves = async () => (await p.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM citizen_notices WHERE kind = 'identity-moved'`))[0]!.n
+    const before = await moves()
     const [a, b] = await Promise.all([1, 2].map(() => second.call('POST', `/v1/me/face-checks/${started.checkId}/result`)))
     expect([a!.json().faceCheck.status, b!.json().faceCheck.status]).toEqual(['passed', 'passed'])
-    const [row] = await p.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM citizen_notices WHERE kind = 'identity-moved'`)
-    // One notice per move in this file so far (the earlier test moved one identity).
-    expect(row!.n).toBe(2)
+    // One move, one notice.
+    expect(await moves()).toBe(before + 1)
   })
 })
 

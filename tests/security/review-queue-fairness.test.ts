@@ -70,6 +70,7 @@ describe('per-agency quota of submissions waiting for review', () => {
     for (let i = 1; i <= 3; i++) expect((await submit('a', `quota-a-${i}`)).statusCode).toBe(201)
     const refused = await submit('a', 'quota-a-4')
     expect(refused.statusCode).toBe(429)
+    expect(refused.headers['retry-after']).toBe('60')
     expect(refused.json().error).toMatchObject({ code: 'REVIEW_QUEUE_FULL', message: expect.stringMatching(/at most 3.*最多 3 个/) })
     expect(await app.db.query(`SELECT id FROM services WHERE id = 'quota-a-4'`)).toEqual([])
     expect((await submit('b', 'quota-b-1')).statusCode).toBe(201)

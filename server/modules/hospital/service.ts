@@ -4,6 +4,7 @@ import { formatChinaDateTime } from '../../../src/domain/china-time'
 import { hospitalContract } from '../../contracts/hospital'
 import { HttpError } from '../../errors'
 import type { CitizenDeps } from '../citizens/citizen-deps'
+import { readIdentity } from '../citizens/identity-service'
 import { addRecord, setRecordStatus } from '../citizens/records-service'
 import { agencyKeyFor } from '../gateway/agency-key'
 import { type AgencyDeps, agencyFor } from '../gateway/bound-agency'
@@ -190,13 +191,21 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
    * the hospital's answer and the appointments row leaves a trace the sweep
    * repairs by asking again with the same idempotency key (issue 16, finding 4).
    */
-  /** `askAck`: a citizen's request must acknowledge a paid slot past its cancel deadline; a repair already had it. */
-  async function bookAtHospital(req: BookingRequest, log: FastifyBaseLogger, askAck = true): Promise<{ row: AppointmentRow; created: boolean }> {
+  /**
+   * `fromCitizen`: a citizen's request, which must acknowledge a paid slot past its cancel deadline and may book
+   * for `self` only while holding that identity; a repair re-sends a request already accepted.
+   */
+  async function bookAtHospital(req: BookingRequest, log: FastifyBaseLogger, fromCitizen = true): Promise<{ row: AppointmentRow; created: boolean }> {
     const patient = await findPatient(db, req.citizenId, req.patientId)
     if (!patient) throw new HttpError(404, 'PATIENT_NOT_FOUND', 'No such patient / 未找到该就诊人，请重新选择')
     const person = openPatient(box, patient)
+    if (fromCitizen && patient.relation === 'self') {
+      // After a face check moved the identity to another account, this account's 本人 is nobody it may book for.
+      const identity = await readIdentity(db, box, req.citizenId)
+      if (identity?.idNumber !== person.idNumber) throw new HttpError(403, 'IDENTITY_REQUIRED', 'Verify your real name first / 本人实名信息已变更，请先完成实名认证')
+    }
     const agency = await hospitalAgency(deps, req.serviceId, log)
-    const needsAck = askAck && !req.noCancelAcknowledged
+    const needsAck = fromCitizen && !req.noCancelAcknowledged
     if (needsAck && req.where) {
       // Before anything is booked: the slot as its schedule lists it, under its campus's cancel rule.
       const { hospitalId, departmentId, date } = req.where

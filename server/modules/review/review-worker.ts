@@ -157,6 +157,9 @@ export function createReviewWorker(o: ReviewWorkerOptions): ReviewWorker {
           'REVIEW_QUEUE_FULL',
           `${pending} of your submissions are waiting for review (at most ${o.config.queuePerAgency}); submit again once a review has finished / ` +
             `本机构已有 ${pending} 个提交在等待质量审核（最多 ${o.config.queuePerAgency} 个），请待审核完成后再提交`,
+          [],
+          // A review takes about a minute (the suite, then the load run).
+          { 'retry-after': '60' },
         )
       }
     }
