@@ -45,6 +45,16 @@ describe('违法详情', () => {
   beforeEach(() => resetFakeTaro())
   afterEach(() => view?.unmount())
 
+  it('a fine another account (same car) is paying or paid: says so and offers no 立即缴款', async () => {
+    await renderViolation({ ...violationView(), paymentElsewhere: 'in-progress' })
+    expect(text()).toContain('另一个微信账号正在为这条违法缴款')
+    expect(payButton()).toBeNull()
+    view!.unmount()
+    await renderViolation({ ...violationView(), paymentElsewhere: 'paid' })
+    expect(text()).toContain('已由绑定同一车辆的另一个微信账号缴款')
+    expect(payButton()).toBeNull()
+  })
+
   it('shows the fine, late fee, what paying costs, points, legal basis and authority', async () => {
     const { traffic } = await renderViolation()
     expect(traffic.getViolation).toHaveBeenCalledWith('chengdu-traffic', VEHICLE.id, '5101000000000001')

@@ -39,6 +39,8 @@ export default function ViolationPage() {
   })
   const { state } = view
   const reason = state.status === 'ready' ? notPayableReason(state.data.violation) : undefined
+  // Another account bound the same car and pays (or paid) this one: say so without showing its order.
+  const elsewhere = state.status === 'ready' ? state.data.paymentElsewhere : undefined
 
   return (
     <View className={pageClass} role="main">
@@ -62,7 +64,14 @@ export default function ViolationPage() {
             </View>
           )}
           {state.data.violation.status === 'processing' && <Text className="subpage-notice">这条违法正在处理中，处理完成前不能缴款。</Text>}
-          {canPayOnline(state.data.violation, state.data.payment?.status) && (
+          {elsewhere && (
+            <Text className="subpage-notice" role="note">
+              {elsewhere === 'paid'
+                ? '这条违法已由绑定同一车辆的另一个微信账号缴款，交管部门确认后显示为已缴款。'
+                : '绑定同一车辆的另一个微信账号正在为这条违法缴款，请稍后再来查看。'}
+            </Text>
+          )}
+          {!elsewhere && canPayOnline(state.data.violation, state.data.payment?.status) && (
             <View className="subpage-actions">
               {payment.paying && (
                 <View className="subpage-lead" role="status">
