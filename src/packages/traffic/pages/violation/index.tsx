@@ -65,7 +65,7 @@ export default function ViolationPage() {
           )}
           {state.data.violation.status === 'processing' && <Text className="subpage-notice">这条违法正在处理中，处理完成前不能缴款。</Text>}
           {elsewhere && (
-            <Text className="subpage-notice" role="note">
+            <Text className="subpage-notice">
               {elsewhere === 'paid'
                 ? '这条违法已由绑定同一车辆的另一个微信账号缴款，交管部门确认后显示为已缴款。'
                 : '绑定同一车辆的另一个微信账号正在为这条违法缴款，请稍后再来查看。'}
