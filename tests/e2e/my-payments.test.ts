@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { SCREENSHOTS, openAppInCity, openMe, settled, usePlatformAndBrowser } from './browser'
+import { freshPerson } from '../server/fresh-person'
 import { cancellableDates, openDepartmentWithCancellableDate } from './hospital-steps'
 
 const env = usePlatformAndBrowser()
@@ -23,12 +24,12 @@ async function shot(page: Page, name: string) {
 const payableViolations = (page: Page): Locator =>
   page.locator('.violation-row', { hasText: '未缴款' }).filter({ hasNot: page.locator('.list-row__warn') })
 
-/** 我的 → 实名认证 as 张伟. */
-async function verifyIdentity(page: Page) {
+/** 我的 → 实名认证 (an identity binds one account: each test's citizen is another person). */
+async function verifyIdentity(page: Page, person = PERSON) {
   await openMe(page, env.platform.url)
   await page.getByText('实名认证', { exact: true }).first().click()
-  await page.getByLabel('姓名').fill(PERSON.name)
-  await page.getByLabel('身份证号').fill(PERSON.idNumber)
+  await page.getByLabel('姓名').fill(person.name)
+  await page.getByLabel('身份证号').fill(person.idNumber)
   await page.getByRole('button', { name: '提交' }).click()
   await page.locator('.identity-done').waitFor()
 }
@@ -170,7 +171,7 @@ describe('我的支付, at phone size', () => {
 
   it('closes an open order with 关闭订单 after a confirmation', async () => {
     const page = await openAppInCity(env.browser, env.platform.url, 'deyang', '德阳')
-    await verifyIdentity(page)
+    await verifyIdentity(page, freshPerson())
     await openViolationsOf(page, '川A8K2Q7', '川A***Q7')
     await payableViolations(page).first().click()
     await openOrderAndLeave(page)
