@@ -34,10 +34,15 @@ async function load(url: string) {
  */
 export async function catalogRead() {
   const platform = await serve('bench/serve-platform.ts')
-  const body = await (await fetch(platform.url + PATH)).text()
+  const answer = await fetch(platform.url + PATH)
+  const body = await answer.text()
   const bodyFile = join(tmpdir(), `onecity-catalog-${process.pid}.json`)
   writeFileSync(bodyFile, body)
-  const bare = await serve('bench/serve-bare.ts', [bodyFile])
+  // The same bytes means the same headers too (caching, security headers), not only the same body.
+  const headers = Object.fromEntries([...answer.headers].filter(([name]) => !['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(name)))
+  const headersFile = join(tmpdir(), `onecity-catalog-${process.pid}.headers.json`)
+  writeFileSync(headersFile, JSON.stringify(headers))
+  const bare = await serve('bench/serve-bare.ts', [bodyFile, headersFile])
   try {
     await load(platform.url) // warm-up: JIT, caches
     const rounds = { platform: [] as Awaited<ReturnType<typeof load>>[], bare: [] as Awaited<ReturnType<typeof load>>[] }

@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 
 // The baseline: a bare node:http server answering every request with the same
-// bytes the platform's catalog answer has (file given as the first argument).
+// bytes the platform's catalog answer has: the body (first argument) and, when
+// given, its headers (second argument, JSON).
 const body = readFileSync(process.argv[2]!)
+const headers = process.argv[3] ? (JSON.parse(readFileSync(process.argv[3], 'utf8')) as Record<string, string>) : { 'content-type': 'application/json; charset=utf-8' }
 const server = createServer((_req, res) => {
-  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length })
+  res.writeHead(200, { ...headers, 'content-length': body.length })
   res.end(body)
 })
 server.listen(0, '127.0.0.1', () => {
