@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Citizen, type CitizenPlatform, startCitizenPlatform } from '../server/citizen-platform'
+import { type Citizen, type CitizenPlatform, listedServiceOf, startCitizenPlatform } from '../server/citizen-platform'
 import { faceCheck } from '../server/face-check'
 import { freshPerson } from '../server/fresh-person'
 
@@ -13,10 +13,7 @@ const services: Record<string, string> = {}
 
 beforeAll(async () => {
   p = await startCitizenPlatform({ agencyTimeoutMs: 2000 })
-  for (const contract of ['housing-fund@1', 'social-security@1', 'traffic@1']) {
-    const [row] = await p.db.query<{ id: string }>(`SELECT id FROM services WHERE contract = $1 AND status = 'listed' ORDER BY id LIMIT 1`, [contract])
-    services[contract] = row!.id
-  }
+  for (const contract of ['housing-fund@1', 'social-security@1', 'traffic@1', 'hospital@1']) services[contract] = await listedServiceOf(p, contract)
 }, 60_000)
 afterAll(() => p?.stop())
 
@@ -88,8 +85,7 @@ describe('the face check (人脸核身) moves an identity', () => {
     const self = (await first.call('GET', '/v1/me/patients')).json().patients[0]
     expect(self.relation).toBe('self')
     await faceCheck(await p.citizen(), { purpose: 'move', ...person })
-    const [hospital] = await p.db.query<{ id: string }>(`SELECT id FROM services WHERE contract = 'hospital@1' AND status = 'listed' ORDER BY id LIMIT 1`)
-    const booked = await first.call('POST', `/v1/services/${hospital!.id}/appointments`, { slotId: 'any-slot', patientId: self.id, idempotencyKey: 'moved-self-0000000001', noCancelAcknowledged: true })
+    const booked = await first.call('POST', `/v1/services/${services['hospital@1']}/appointments`, { slotId: 'any-slot', patientId: self.id, idempotencyKey: 'moved-self-0000000001', noCancelAcknowledged: true })
     expect(booked.statusCode).toBe(403)
     expect(booked.json().error.code).toBe('IDENTITY_REQUIRED')
   })

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Citizen, type CitizenPlatform, startCitizenPlatform } from '../server/citizen-platform'
+import { type Citizen, type CitizenPlatform, listedServiceOf, startCitizenPlatform } from '../server/citizen-platform'
 
 // Residents the simulated registry knows by name (mock/identity/app.ts).
 const FIRST = { name: '张伟', idNumber: '510603199003071238' }
@@ -10,7 +10,7 @@ let p: CitizenPlatform
 let trafficService: string
 beforeAll(async () => {
   p = await startCitizenPlatform({ agencyTimeoutMs: 2000 })
-  ;[{ id: trafficService } = { id: '' }] = await p.db.query<{ id: string }>(`SELECT id FROM services WHERE contract = 'traffic@1' AND status = 'listed' ORDER BY id LIMIT 1`)
+  trafficService = await listedServiceOf(p, 'traffic@1')
 }, 60_000)
 afterAll(() => p?.stop())
 

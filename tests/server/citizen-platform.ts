@@ -58,3 +58,10 @@ export async function startCitizenPlatform(overrides: Partial<Config['citizen']>
     },
   }
 }
+
+/** The first listed service of a typed contract (by id): the one a test talks to. */
+export async function listedServiceOf(p: CitizenPlatform, contract: string): Promise<string> {
+  const [row] = await p.db.query<{ id: string }>(`SELECT id FROM services WHERE contract = $1 AND status = 'listed' ORDER BY id LIMIT 1`, [contract])
+  if (!row) throw new Error(`no listed ${contract} service`)
+  return row.id
+}
