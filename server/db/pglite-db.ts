@@ -19,6 +19,9 @@ export function wrapPglite(pg: PGlite): Db & { pglite: PGlite } {
     transaction(fn) {
       return pg.transaction((tx) => fn(executable(tx)))
     },
+    async whileLocked(_name, fn) {
+      return { value: await fn() }
+    },
     async close() {
       if (!pg.closed) await pg.close()
     },

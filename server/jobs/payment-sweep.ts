@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
+import type { Db } from '../db/db'
 import type { Payments } from '../modules/payments/payment-service'
 import { type Job, runEvery } from './run-every'
 
@@ -8,6 +9,6 @@ import { type Job, runEvery } from './run-every'
  * service's agency answers, open ones are checked with the payment agency
  * (paid meanwhile, closed, or never created there).
  */
-export function startPaymentSweep(payments: Payments, intervalMs: number, log: FastifyBaseLogger): Job {
-  return runEvery('payment sweep', intervalMs, log, () => payments.sweep(log))
+export function startPaymentSweep(payments: Payments, intervalMs: number, log: FastifyBaseLogger, db: Db): Job {
+  return runEvery({ name: 'payment sweep', intervalMs, log, db }, () => payments.sweep(log))
 }

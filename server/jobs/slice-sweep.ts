@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
+import type { Db } from '../db/db'
 import { type Job, runEvery } from './run-every'
 
 /** A service slice's sweep: what it settles that nobody looks at (server/slice.ts). */
@@ -13,6 +14,6 @@ export interface SliceSweep {
  * cancelled paid fees are refunded, and a fee-bearing booking a crash left
  * without its payment gets one (or its number back when it can no longer be paid).
  */
-export function startSliceSweep(sweep: SliceSweep, intervalMs: number, log: FastifyBaseLogger): Job {
-  return runEvery(`${sweep.name} sweep`, intervalMs, log, () => sweep.run(log))
+export function startSliceSweep(sweep: SliceSweep, intervalMs: number, log: FastifyBaseLogger, db: Db): Job {
+  return runEvery({ name: `${sweep.name} sweep`, intervalMs, log, db }, () => sweep.run(log))
 }

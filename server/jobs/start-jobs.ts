@@ -3,10 +3,10 @@ import type { Config } from '../config'
 import type { Db } from '../db/db'
 import type { AgencyNetwork } from '../modules/gateway/agency-network'
 import type { Payments } from '../modules/payments/payment-service'
-import { startProber } from '../modules/probes/prober'
 import type { ReviewWorker } from '../modules/review/review-worker'
 import type { UsageService } from '../modules/usage/usage-service'
 import { startPaymentSweep } from './payment-sweep'
+import { startProbes } from './probes'
 import { startReviewQueue } from './review-queue'
 import { startReviewSchedule } from './review-schedule'
 import type { Job } from './run-every'
@@ -27,8 +27,8 @@ export interface JobDeps {
 }
 
 /**
- * Starts every piece of the platform's background work, once per process
- * (buildApp calls it): the review queue and its re-review schedule, the
+ * Starts every piece of the platform's background work (buildApp calls it;
+ * each job runs once across the processes on one database: run-every.ts): the review queue and its re-review schedule, the
  * probes, the service slices' sweeps and the payment sweep, and the usage batch-id cleanup.
  * A zero interval in the configuration leaves that job off (tests drive the
  * schedule and the probes themselves). `stop` ends them all and waits for
@@ -37,12 +37,12 @@ export interface JobDeps {
 export function startJobs(d: JobDeps): Job {
   const sweepMs = d.config.citizen.bookingSweepSeconds * 1000
   const jobs: Job[] = [
-    ...(d.config.review.intervalHours > 0 ? [startReviewSchedule(d.reviews, d.config.review.intervalHours, d.log)] : []),
-    startReviewQueue(d.reviews, d.log),
-    ...(d.config.review.probeIntervalS > 0 ? [startProber({ db: d.db, intervalMs: d.config.review.probeIntervalS * 1000, log: d.log, network: d.network })] : []),
-    ...d.sweeps.map((sweep) => startSliceSweep(sweep, sweepMs, d.log)),
-    startPaymentSweep(d.payments, sweepMs, d.log),
-    startUsageBatchCleanup(d.usage, d.log),
+    ...(d.config.review.intervalHours > 0 ? [startReviewSchedule(d.reviews, d.config.review.intervalHours, d.log, d.db)] : []),
+    startReviewQueue(d.reviews, d.log, d.db),
+    ...(d.config.review.probeIntervalS > 0 ? [startProbes({ db: d.db, intervalMs: d.config.review.probeIntervalS * 1000, log: d.log, network: d.network })] : []),
+    ...d.sweeps.map((sweep) => startSliceSweep(sweep, sweepMs, d.log, d.db)),
+    startPaymentSweep(d.payments, sweepMs, d.log, d.db),
+    startUsageBatchCleanup(d.usage, d.log, d.db),
   ]
   return {
     async stop() {

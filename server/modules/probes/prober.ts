@@ -6,16 +6,18 @@ import type { AgencyNetwork } from '../gateway/agency-network'
 import { probeTargets, recordScheduledProbe } from './repository'
 
 export interface Prober {
-  /** Stops the schedule and waits for probe records being written (not for answers still awaited: those are dropped). */
+  /** Reads the listed services and sends this interval's probes (the answers come in after it resolves). */
+  tick(): Promise<void>
+  /** Stops sending and waits for probe records being written (not for answers still awaited: those are dropped). */
   stop(): Promise<void>
 }
 
 export interface ProberOptions {
   db: Db
-  /** The fixed schedule (config.review.probeIntervalS × 1000). */
+  /** The fixed schedule (config.review.probeIntervalS × 1000): bounds each probe's timeout. */
   intervalMs: number
   log: FastifyBaseLogger
-  /** Probes under way at once at least; default 16 (more when needed: see startProber). */
+  /** Probes under way at once at least; default 16 (more when needed: see createProber). */
   concurrency?: number
   now?: () => number
   /** Where probes may connect: the configured address policy, checked at connect time. */
@@ -28,16 +30,17 @@ const PROBE_TIMEOUT_MS = 5000
 const MAX_CONCURRENCY = 256
 
 /**
- * Probes every listed service's endpoint every `intervalMs` with one unsigned
+ * Probes every listed service's endpoint, on each tick (server/jobs/probes.ts
+ * ticks every `intervalMs`, once across processes), with one unsigned
  * GET and records its outcome, at the time it was sent, into the service's
  * probe runs (the failure rate's series: docs/failure-rate.md). Any answer
  * below 500 shows the server is up (an agency answers an unsigned request
  * with 401); a web-view page must answer below 400. A service whose previous probe has not come back is skipped on this
  * tick. Enough probes run at once that a round fits in one interval even if
  * every endpoint hangs (up to 256), so no service's series gets gaps because
- * of others. Several server processes may each probe: more samples, same rate.
+ * of others.
  */
-export function startProber(o: ProberOptions): Prober {
+export function createProber(o: ProberOptions): Prober {
   const now = o.now ?? Date.now
   let concurrency = o.concurrency ?? 16
   const timeoutMs = Math.max(1, Math.min(PROBE_TIMEOUT_MS, o.intervalMs))
@@ -87,17 +90,15 @@ export function startProber(o: ProberOptions): Prober {
     pump()
   }
 
-  const timer = setInterval(() => {
-    const reading = tick().catch((err) => o.log.error({ err }, 'probe targets not read'))
-    const tracked = reading.finally(() => writes.delete(tracked))
-    writes.add(tracked)
-  }, o.intervalMs)
-  timer.unref()
-
   return {
+    tick() {
+      const reading = tick().catch((err) => o.log.error({ err }, 'probe targets not read'))
+      const tracked = reading.finally(() => writes.delete(tracked))
+      writes.add(tracked)
+      return tracked
+    },
     async stop() {
       stopped = true
-      clearInterval(timer)
       queue.length = 0
       while (writes.size > 0) await Promise.all(writes)
     },
