@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { parse as parseQuery } from 'node:querystring'
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
@@ -14,6 +15,7 @@ import type { Db } from './db/db'
 import { migrate } from './db/migrate'
 import { openDb } from './db/open-db'
 import { ErrorBody, HttpError, registerErrorHandling } from './errors'
+import { serveH5Pending } from './http/h5-pending'
 import { registerAbuseLimits } from './http/abuse-limits'
 import { refuseUnstorableInput } from './http/unstorable-input'
 import { registerSecurityHeaders } from './http/security-headers'
@@ -236,13 +238,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const stats = createStatsService(db, { k: config.usage.smallCellK, rules: rulesOf(config.review), cacheMs: config.usage.statsCacheSeconds * 1000 })
   await app.register(statsRoutes, { db, stats })
 
-  if (existsSync(config.h5Dir)) {
-    // The H5 build ships .br/.gz next to each file; send those to browsers that accept them.
-    await app.register(fastifyStatic, { root: config.h5Dir, prefix: '/', index: ['index.html'], preCompressed: true })
-  } else {
-    app.get('/', { schema: { hide: true } }, async (_req, reply) =>
-      reply.type('text/plain; charset=utf-8').send(`The H5 app is not built yet: run "npm run build:h5" (npm start does it for you).\nAPI docs: /docs\n`),
-    )
-  }
+  // The H5 build ships .br/.gz next to each file; send those to browsers that accept them. Files are looked up per
+  // request, so a build that finishes after the start (npm start builds it behind the running server) is served.
+  await app.register(fastifyStatic, { root: config.h5Dir, prefix: '/', index: ['index.html'], preCompressed: true })
+  if (!existsSync(join(config.h5Dir, 'index.html'))) serveH5Pending(app, config.h5Dir)
   return app
 }

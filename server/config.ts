@@ -17,6 +17,12 @@ export interface Config {
   h5Dir: string
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   /**
+   * Where `npm start` writes its log lines (requests among them): `file`
+   * (`<data dir>/server.log`, the default), `console`, or `off`. Warnings and
+   * errors reach the console in every case.
+   */
+  requestLog: 'file' | 'console' | 'off'
+  /**
    * NODE_ENV=production: nothing meant for development runs (no dev data key,
    * simulated agencies or WeChat, payment simulator or demo seed) and agency
    * endpoints must use https (no loopback exemption). Every production rule reads this switch.
@@ -132,6 +138,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const logLevel = (value('LOG_LEVEL') ?? 'info') as Config['logLevel']
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`)
 
+  const requestLog = (value('ONECITY_REQUEST_LOG') ?? 'file') as Config['requestLog']
+  if (!['file', 'console', 'off'].includes(requestLog)) problems.push(`ONECITY_REQUEST_LOG must be file, console or off, got "${requestLog}"`)
+
   const integer = (name: string, fallback: string, max: number) => {
     const text = value(name) ?? fallback
     if (!/^\d+$/.test(text) || Number(text) > max) problems.push(`${name} must be an integer from 0 to ${max}, got "${text}"`)
@@ -220,6 +229,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataKey,
     h5Dir: absolute(value('ONECITY_H5_DIR') ?? 'dist-h5'),
     logLevel,
+    requestLog,
     production,
     demo,
     tokens,

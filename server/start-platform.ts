@@ -36,6 +36,10 @@ export interface RunningPlatform {
 export interface StartOptions extends Omit<BuildOptions, 'db'> {
   db?: Db
   onProgress?: (line: string) => void
+  /** The server listens (before the simulated agencies start and the first start's demo onboarding), so the URLs can be shown at once. */
+  onListening?: (url: string) => void
+  /** The simulated agencies listen at `url`. */
+  onMockAgencies?: (url: string) => void
   /** How long the simulated payment agency keeps an unpaid order open (tests shorten it). */
   paymentOrderTtlMinutes?: number
 }
@@ -51,6 +55,7 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
   if (!options.db) app.addHook('onClose', () => db.close())
   const address = await app.listen({ port: config.port, host: config.host })
   url = address.replace('0.0.0.0', '127.0.0.1')
+  options.onListening?.(url)
 
   let mocks: MockAgencies | undefined
   let onboarded: RunningPlatform['onboarded']
@@ -70,6 +75,7 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
       })
       wechatBase ??= `${mocks.url}/wechat`
       await pointDemoWebviewsAt(db, mocks.url)
+      options.onMockAgencies?.(mocks.url)
       const [claimed] = await db.query(`SELECT 1 FROM seeds WHERE name = 'demo-onboarding'`)
       if (!claimed) {
         options.onProgress?.(`Onboarding ${services.length} demo services through manifests and quality reviews (first start only)…`)
