@@ -4,8 +4,7 @@ import type { AgencyStatsAnswerT, AgencyStatsMonthT } from '../../../src/api/age
 import type { Queryable } from '../../db/db'
 import { getOwnService } from '../onboarding/service'
 import { getServiceFailureRates } from '../probes/service'
-import type { MonthInteractions } from '../usage/repository'
-import { readMonthlyInteractions } from '../usage/usage-service'
+import { type MonthInteractions, readMonthlyInteractions } from '../usage/usage-service'
 import type { ServiceActivityMonth, StatsService } from './stats-service'
 
 const ACTIONS = { opens: 'open', submits: 'submit', successes: 'success', errors: 'error' } as const

@@ -79,6 +79,8 @@ export function readServiceActivity(db: Queryable, serviceId: string, from: stri
   return readServiceScopesActivity(db, serviceId, from, to)
 }
 
+export type { MonthInteractions }
+
 /** One service's interactions per China month and action, for the months from `from` to `to` inclusive. */
 export function readMonthlyInteractions(db: Queryable, serviceId: string, from: string, to: string): Promise<MonthInteractions[]> {
   const span = { start: new Date(chinaMonthPeriod(from).start).toISOString(), end: new Date(chinaMonthPeriod(to).end).toISOString() }
