@@ -59,6 +59,7 @@ import { startJobs } from './jobs/start-jobs'
 import { createUsageService } from './modules/usage/usage-service'
 import { usageRoutes } from './modules/usage/routes'
 import { statsRoutes } from './modules/stats/routes'
+import { agencyStatsRoutes } from './modules/stats/agency-routes'
 import { createStatsService } from './modules/stats/stats-service'
 import { rulesOf } from './modules/probes/service'
 import { AppointmentView, Patient } from '../src/api/hospital'
@@ -237,6 +238,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(usageRoutes, { usage, config: config.usage })
   const stats = createStatsService(db, { k: config.usage.smallCellK, rules: rulesOf(config.review), cacheMs: config.usage.statsCacheSeconds * 1000 })
   await app.register(statsRoutes, { db, stats })
+  await app.register(agencyStatsRoutes, { db, stats })
 
   // The H5 build ships .br/.gz next to each file; send those to browsers that accept them. Files are looked up per
   // request, so a build that finishes after the start (npm start builds it behind the running server) is served.

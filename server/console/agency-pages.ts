@@ -1,5 +1,8 @@
 import type { AgencyServiceRow } from '../modules/onboarding/repository'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { AgencyStatsAnswerT } from '../../src/api/agency-stats'
+import { agencyStatsPage } from './agency-stats-page'
+import { periodOf, queryString } from './analyst-query'
 import { apiErrorView } from './api-error-view'
 import type { ConsoleUser } from './console-user'
 import { field, type FormBody } from './form-fields'
@@ -147,7 +150,7 @@ ${sub?.status === 'rejected' ? rejectionView(sub) : ''}
   <dt>处理时间</dt><dd>${formatTime(sub?.decidedAt)}</dd>
   <dt>更新时间</dt><dd>${formatTime(s.updatedAt)}</dd>
 </dl>
-<div class="actions"><a href="${servicePath(s.id)}/edit">修改清单并重新提交</a></div>
+<div class="actions"><a href="${servicePath(s.id)}/edit">修改清单并重新提交</a> <a href="${servicePath(s.id)}/stats">使用情况与故障率</a></div>
 </section>
 <section class="card" aria-labelledby="review-title">
 <h2 id="review-title">审核结果</h2>
@@ -159,5 +162,13 @@ ${manifestSummaryView(s.manifest)}
 </section>`,
       }),
     )
+  })
+
+  app.get('/agency/services/:id/stats', { schema: hide }, async (request: FastifyRequest<{ Params: { id: string }; Querystring: Record<string, string | string[] | undefined> }>, reply) => {
+    const user = request.consoleUser!
+    const id = request.params.id
+    const picked = periodOf(request.query)
+    const result = await user.api<AgencyStatsAnswerT>('GET', `${serviceApi(id)}/stats${queryString({ ...picked })}`)
+    return sendPage(reply, agencyStatsPage({ user, serviceId: id, servicePath: servicePath(id), picked, result }), result.ok ? 200 : result.status)
   })
 }

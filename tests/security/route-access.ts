@@ -65,6 +65,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /v1/agency/services/{id}/review': 'own-agency',
   'GET /v1/agency/probes': 'agency',
   'POST /v1/agency/services/{id}/maintenance': 'own-agency',
+  'GET /v1/agency/services/{id}/stats': 'own-agency',
 
   'GET /v1/stats/activity': 'analyst',
   'GET /v1/stats/index': 'analyst',

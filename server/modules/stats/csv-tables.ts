@@ -2,6 +2,7 @@ import { INDICATOR_LABELS } from '../../../src/domain/indicator-labels'
 import { INDICATORS } from '../../../src/domain/smart-index'
 import type { Snapshot } from './stats-service'
 import type { indexAnswer } from './index-answer'
+import type { AgencyStatsMonthT } from '../../../src/api/agency-stats'
 
 type Cell = string | number | null
 const SUPPRESSED = '<k'
@@ -10,6 +11,16 @@ const shown = (v: number | null, suppressed = v === null) => (suppressed ? SUPPR
 
 /** Each statistics answer as CSV rows (a header row first, Chinese and English names). */
 export const csvTables = {
+  agencyService: (rows: AgencyStatsMonthT[]): Cell[][] => [
+    ['月份 month', '活跃 actives', '回流率 returnRate', '未计入城市 citiesWithheld', '打开 opens', '提交 submits', '成功 successes', '出错 errors', '计时 timed', 'p50 ≤ms', 'p95 ≤ms', '故障率 failureRate'],
+    ...rows.map((r) => [
+      r.month, shown(r.actives), shown(r.returnRate), r.citiesWithheld,
+      shown(r.opens), shown(r.submits), shown(r.successes), shown(r.errors), shown(r.timed),
+      // No timed interaction at all is no data (empty), not a withheld figure.
+      shown(r.latencyP50Ms, r.timed === null), shown(r.latencyP95Ms, r.timed === null),
+      r.failureRate,
+    ]),
+  ],
   activity: (rows: { month: string; actives: number | null; returning: number | null; first: number | null; returnRate: number | null }[]): Cell[][] => [
     ['月份 month', '活跃 actives', '回流 returning', '首次 first', '回流率 returnRate'],
     ...rows.map((r) => [r.month, shown(r.actives), shown(r.returning), shown(r.first), shown(r.returnRate)]),

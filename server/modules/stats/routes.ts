@@ -32,12 +32,13 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 const MAX_UPLOAD_BYTES = 256 * 1024
 
 /** CSV when asked for (`?format=csv` or `Accept: text/csv`), else the JSON answer. */
-function wantsCsv(req: FastifyRequest): boolean {
+export function wantsCsv(req: FastifyRequest): boolean {
   const { format } = req.query as { format?: string }
   return format === 'csv' || (format !== 'json' && /\btext\/csv\b/.test(req.headers.accept ?? ''))
 }
 
-function sendCsv(reply: FastifyReply, name: string, period: Period, rows: (string | number | null)[][]) {
+/** The rows as a CSV download named after the answer and its period. */
+export function sendCsv(reply: FastifyReply, name: string, period: Pick<Period, 'from' | 'to'>, rows: (string | number | null)[][]) {
   return reply
     .type('text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="onecity-${name}-${period.from}-${period.to}.csv"`)

@@ -3,7 +3,7 @@ import { chinaMonthOf } from '../../../src/domain/downtime'
 import { indexTable } from '../../../src/domain/index-table'
 import { type ActivityCell, type IndicatorService, type PlaceIndicators, placeIndicators } from '../../../src/domain/place-indicators'
 import { INDICATORS, type Indicator } from '../../../src/domain/smart-index'
-import { publishCount, publishPartition, publishRate } from '../../../src/domain/suppression'
+import { isSmallCount, publishCount, publishPartition, publishRate } from '../../../src/domain/suppression'
 import type { DowntimeRules } from '../../../src/domain/downtime'
 import { parseScope } from '../../../src/domain/usage-scope'
 import type { Queryable } from '../../db/db'
@@ -11,7 +11,8 @@ import { HttpError } from '../../errors'
 import { readCities } from '../cities/service'
 import { getServiceFailureRates, monthRange } from '../probes/service'
 import { analyseDomains, analyseLocalNational, analyseTypes, sumsByKey, topCitiesPerDomain } from './analyses'
-import { readActivity } from '../usage/usage-service'
+import type { ActivityRow } from '../usage/activity-row'
+import { readActivity, readServiceActivity } from '../usage/usage-service'
 import { readCityScopeCells, readFirstMonth, readListedServices, readPlaceActivity } from './repository'
 import { readWeights } from './uploads-repository'
 
@@ -51,6 +52,60 @@ export function weightsIdOf(weights: string | undefined): number | null {
 
 const activityKey = (scope: string, month: string) => `${scope}|${month}`
 const MAX_CACHED = 32
+
+export interface ServiceActivityMonth {
+  month: string
+  actives: number | null
+  returnRate: number | null
+  /** Cities whose count was a small cell, left out of `actives` (always 0 for a national service's own scope). */
+  citiesWithheld: number
+}
+
+/**
+ * One service's monthly actives and return rate, as published. A national
+ * service has its own scope (svc:<id>): distinct users across the country.
+ * Any other service is the sum of its cities' scopes (svc:<id>@<city>):
+ * only the cells of at least k are added, so the total is a sum of
+ * publishable cells and subtracting the analysts' published city cells
+ * gives back no withheld one; a person using it in two cities counts twice.
+ * The return rate is returning(M) / actives(M−1) over the cities published
+ * in both months, withheld below k either side and whenever a city's
+ * returning count is (so one city's figures equal the analysts' activity of
+ * its scope).
+ */
+export function serviceActivityMonths(cells: readonly ActivityRow[], service: { id: string; national: boolean }, months: readonly string[], k: number): ServiceActivityMonth[] {
+  const whole = `svc:${service.id}`
+  const published = (month: string) => {
+    const own = cells.filter((c) => c.month === month && (service.national ? c.scope === whole : c.scope !== whole))
+    const shown = own.filter((c) => !isSmallCount(c.actives, k))
+    // Each cell's returning as the analysts' activity publishes it: one part of the partition returning + first + the rest.
+    const returning = new Map(shown.map((c) => [c.scope, publishPartition(c.actives, [c.returning, c.first, c.actives - c.returning - c.first], k)[0] ?? null]))
+    return { actives: new Map(shown.map((c) => [c.scope, c.actives])), returning, withheld: own.length - shown.length }
+  }
+  return months.map((month) => {
+    const now = published(month)
+    const before = published(addMonths(month, -1))
+    const total = [...now.actives.values()].reduce((sum, n) => sum + n, 0)
+    // The rate over the scopes published in both months, so numerator and denominator are the same cities.
+    let back = 0
+    let base = 0
+    let withheldBack = false
+    for (const [scope, n] of now.returning) {
+      const earlier = before.actives.get(scope)
+      if (earlier === undefined) continue
+      if (n === null) withheldBack = true
+      back += n ?? 0
+      base += earlier
+    }
+    return {
+      month,
+      // All of it withheld is withheld, not 0: 0 says nobody used it.
+      actives: now.withheld > 0 && total === 0 ? null : total,
+      returnRate: withheldBack ? null : publishRate(back, base, k),
+      citiesWithheld: service.national ? 0 : now.withheld,
+    }
+  })
+}
 
 /** Every figure of one period and weighting, from the counters, the catalog and the probes. */
 async function computeSnapshot(db: Queryable, o: StatsOptions, period: Period, weightsId: number | null) {
@@ -134,7 +189,15 @@ export function createStatsService(db: Queryable, o: StatsOptions) {
   }
   return {
     k: o.k,
+    /** The failure-rate rules the snapshots use. */
+    rules: o.rules,
     period: queryPeriod,
+
+    /** One service's monthly actives and return rate over a period, as serviceActivityMonths publishes them. */
+    async serviceActivity(service: { id: string; national: boolean }, period: Period): Promise<ServiceActivityMonth[]> {
+      const cells = await readServiceActivity(db, service.id, addMonths(period.from, -1), period.to)
+      return serviceActivityMonths(cells, service, period.months, o.k)
+    },
     snapshot: cachedSnapshot,
 
     /**

@@ -108,3 +108,37 @@ export async function readScopeActivity(db: Queryable, scope: string, from: stri
   )
   return rows.map(toActivityRow)
 }
+
+/** One service's counters of every scope it has (svc:<id> and svc:<id>@<city>) for the months from `from` to `to`. */
+export async function readServiceScopesActivity(db: Queryable, serviceId: string, from: string, to: string): Promise<ActivityRow[]> {
+  // Service ids are [a-z0-9-], so neither % nor _ can widen the LIKE.
+  const rows = await db.query<ActivityDbRow>(
+    `SELECT scope, month, actives, returning_actives, first_actives FROM usage_activity
+     WHERE (scope = 'svc:' || $1 OR scope LIKE 'svc:' || $1 || '@%') AND month BETWEEN $2 AND $3 ORDER BY month, scope`,
+    [serviceId, from, to],
+  )
+  return rows.map(toActivityRow)
+}
+
+/** A month's interactions of one action with a service, all cities together. */
+export interface MonthInteractions {
+  month: string
+  action: string
+  n: number
+  msSum: number
+  /** Counts per latency bucket: ≤100, ≤300, ≤1000, ≤3000, ≤10000 ms, more. */
+  buckets: number[]
+}
+
+/** One service's interaction rollups summed per China month and action, for the hours from `span.start` (inclusive) to `span.end` (ISO instants). */
+export async function readServiceInteractions(db: Queryable, serviceId: string, span: { start: string; end: string }): Promise<MonthInteractions[]> {
+  const rows = await db.query<{ month: string; action: string; n: string; ms_sum: string; b: string[] }>(
+    `SELECT to_char(hour AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, action, sum(n) AS n, sum(ms_sum) AS ms_sum,
+            ARRAY[sum(le_100), sum(le_300), sum(le_1000), sum(le_3000), sum(le_10000), sum(over)]::text[] AS b
+     FROM usage_interactions
+     WHERE service = $1 AND hour >= $2::timestamptz AND hour < $3::timestamptz
+     GROUP BY 1, 2 ORDER BY 1, 2`,
+    [serviceId, span.start, span.end],
+  )
+  return rows.map((r) => ({ month: r.month, action: r.action, n: Number(r.n), msSum: Number(r.ms_sum), buckets: r.b.map(Number) }))
+}

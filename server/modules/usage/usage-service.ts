@@ -1,5 +1,6 @@
 import { Value } from 'typebox/value'
 import { addMonths } from '../../../src/domain/calendar-months'
+import { chinaMonthPeriod } from '../../../src/domain/downtime'
 import type { Db, Queryable } from '../../db/db'
 import { HttpError } from '../../errors'
 import { getServiceIds } from '../catalog/service'
@@ -7,7 +8,7 @@ import { readCities } from '../cities/service'
 import { type KnownPlaces, batchProblems } from './check-batch'
 import type { ActivityRow } from './activity-row'
 import { type Ingested, createIngestion } from './ingestion'
-import { forgetOldBatchIds, readScopeActivity } from './repository'
+import { type MonthInteractions, forgetOldBatchIds, readScopeActivity, readServiceInteractions, readServiceScopesActivity } from './repository'
 import { UsageBatchSchema, type UsageBatchT } from '../../../src/api/usage'
 
 /** Services appear while the server runs: an unknown id re-reads the list, at most this often. */
@@ -71,4 +72,17 @@ export function checkBatchShape(batch: unknown): UsageBatchT {
 /** One scope's counters for the months from `from` to `to`, by month (what the statistics read). */
 export function readActivity(db: Queryable, scope: string, from: string, to: string): Promise<ActivityRow[]> {
   return readScopeActivity(db, scope, from, to)
+}
+
+/** Every scope of one service (svc:<id> and svc:<id>@<city>), by month and scope. */
+export function readServiceActivity(db: Queryable, serviceId: string, from: string, to: string): Promise<ActivityRow[]> {
+  return readServiceScopesActivity(db, serviceId, from, to)
+}
+
+export type { MonthInteractions }
+
+/** One service's interactions per China month and action, for the months from `from` to `to` inclusive. */
+export function readMonthlyInteractions(db: Queryable, serviceId: string, from: string, to: string): Promise<MonthInteractions[]> {
+  const span = { start: new Date(chinaMonthPeriod(from).start).toISOString(), end: new Date(chinaMonthPeriod(to).end).toISOString() }
+  return readServiceInteractions(db, serviceId, span)
 }
