@@ -1,61 +1,61 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
+import { type BenchDatabase, embedded, startFleet } from './fleet'
 
 const PATH = '/v1/catalog?city=440300'
 const CONNECTIONS = 20
 const SECONDS = 8
-const ROUNDS = 2
 
-/**
- * Starts a server script in its own Node process (tsx as a loader, so the
- * child is the server itself and kill() stops it) and resolves with the URL it prints.
- */
-function serve(script: string, args: string[] = []): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
-  return new Promise((resolve, reject) => {
-    child.stdout!.once('data', (chunk: Buffer) => resolve({ url: String(chunk).trim(), child }))
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)))
-  })
+type Load = { requestsPerSecond: number; p99Ms: number }
+
+/** Loads every server of a fleet at once, the connections shared out; rates add up, the worst p99 counts. */
+async function load(urls: string[]): Promise<Load> {
+  const results = await Promise.all(urls.map((url) => autocannon({ url: url + PATH, connections: CONNECTIONS / urls.length, duration: SECONDS })))
+  for (const [i, r] of results.entries()) if (r.non2xx > 0 || r.errors > 0) throw new Error(`${urls[i]}: ${r.non2xx} non-2xx, ${r.errors} errors`)
+  return { requestsPerSecond: results.reduce((sum, r) => sum + r.requests.average, 0), p99Ms: Math.max(...results.map((r) => r.latency.p99)) }
 }
 
-async function load(url: string) {
-  const result = await autocannon({ url: url + PATH, connections: CONNECTIONS, duration: SECONDS })
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`)
-  return { requestsPerSecond: result.requests.average, p99Ms: result.latency.p99 }
+export interface CatalogReadOptions {
+  database?: BenchDatabase
+  /** Server processes sharing the database (and as many bare servers). */
+  processes?: number
+  rounds?: number
 }
 
 /**
- * Catalog read throughput of one platform process against a bare node:http
- * server sending the same bytes, measured in the same run (alternating rounds,
- * best of each) because the machine is noisy. Budget: ≥ 50% of bare.
+ * Catalog read throughput of the platform against bare node:http servers
+ * sending the same bytes, measured in the same run (alternating rounds, best
+ * of each) because the machine is noisy. Budget: ≥ 50% of bare.
  */
-export async function catalogRead() {
-  const platform = await serve('bench/serve-platform.ts')
-  const answer = await fetch(platform.url + PATH)
-  const body = await answer.text()
-  const bodyFile = join(tmpdir(), `onecity-catalog-${process.pid}.json`)
-  writeFileSync(bodyFile, body)
-  // The same bytes means the same headers too (caching, security headers), not only the same body.
-  const headers = Object.fromEntries([...answer.headers].filter(([name]) => !['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(name)))
-  const headersFile = join(tmpdir(), `onecity-catalog-${process.pid}.headers.json`)
-  writeFileSync(headersFile, JSON.stringify(headers))
-  const bare = await serve('bench/serve-bare.ts', [bodyFile, headersFile])
+export async function catalogRead({ database = embedded, processes = 1, rounds = 2 }: CatalogReadOptions = {}) {
+  const platform = await startFleet('bench/serve-platform.ts', processes, [], database.env)
+  let bare: Awaited<ReturnType<typeof startFleet>> | undefined
   try {
-    await load(platform.url) // warm-up: JIT, caches
-    const rounds = { platform: [] as Awaited<ReturnType<typeof load>>[], bare: [] as Awaited<ReturnType<typeof load>>[] }
-    for (let i = 0; i < ROUNDS; i++) {
-      rounds.bare.push(await load(bare.url))
-      rounds.platform.push(await load(platform.url))
+    const answer = await fetch(platform.urls[0] + PATH)
+    const body = await answer.text()
+    const bodyFile = join(tmpdir(), `onecity-catalog-${process.pid}.json`)
+    writeFileSync(bodyFile, body)
+    // The same bytes means the same headers too (caching, security headers), not only the same body.
+    const headers = Object.fromEntries([...answer.headers].filter(([name]) => !['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(name)))
+    const headersFile = join(tmpdir(), `onecity-catalog-${process.pid}.headers.json`)
+    writeFileSync(headersFile, JSON.stringify(headers))
+    bare = await startFleet('bench/serve-bare.ts', processes, [bodyFile, headersFile])
+    await load(platform.urls) // warm-up: JIT, caches
+    const measured = { platform: [] as Load[], bare: [] as Load[] }
+    for (let i = 0; i < rounds; i++) {
+      measured.bare.push(await load(bare.urls))
+      measured.platform.push(await load(platform.urls))
     }
-    const best = (list: Awaited<ReturnType<typeof load>>[]) => list.reduce((a, b) => (b.requestsPerSecond > a.requestsPerSecond ? b : a))
-    const p = best(rounds.platform)
-    const b = best(rounds.bare)
+    const best = (list: Load[]) => list.reduce((a, b) => (b.requestsPerSecond > a.requestsPerSecond ? b : a))
+    const p = best(measured.platform)
+    const b = best(measured.bare)
     const ratio = p.requestsPerSecond / b.requestsPerSecond
     return {
       path: PATH,
+      database: database.label,
+      processes,
       bodyBytes: Buffer.byteLength(body),
       connections: CONNECTIONS,
       secondsPerRound: SECONDS,
@@ -66,7 +66,7 @@ export async function catalogRead() {
       withinBudget: ratio >= 0.5,
     }
   } finally {
-    platform.child.kill()
-    bare.child.kill()
+    await platform.stop()
+    await bare?.stop()
   }
 }

@@ -1,23 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import autocannon from 'autocannon'
+import { type BenchDatabase, embedded, startFleet } from './fleet'
 
 const PATH = '/v1/usage'
 const CONNECTIONS = 200
 /** Short alternating rounds, paired: this machine's speed drifts by ±50% within a minute, alike for both servers in adjacent rounds. */
 const SECONDS = 3
-const ROUNDS = 7
 /** Records per batch: one citizen's first uses of two services in a month, plus their events. */
 const ACTIVES = 8
 const EVENTS = 6
-
-function serve(script: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] })
-  return new Promise((resolve, reject) => {
-    child.stdout!.once('data', (chunk: Buffer) => resolve({ url: String(chunk).trim(), child }))
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)))
-  })
-}
 
 /** A realistic batch with a fresh random id each time (a resent id would count nothing); its services are web-view ones, seeded without the demo onboarding. */
 function batchBody(month: string): string {
@@ -35,48 +26,65 @@ function batchBody(month: string): string {
  * seen with nothing else running) holds thousands of requests at once and would be a run's whole top 1%.
  */
 const HALF_LOAD_SECONDS = 10
-const HALF_LOAD_RUNS = 3
 
-async function load(url: string, month: string, overallRate?: number) {
-  const result = await autocannon({
-    url: url + PATH,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    connections: CONNECTIONS,
-    duration: overallRate ? HALF_LOAD_SECONDS : SECONDS,
-    ...(overallRate ? { overallRate } : {}),
-    requests: [{ setupRequest: (req) => Object.assign(req, { body: batchBody(month) }) }],
-  })
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`)
-  return { requestsPerSecond: result.requests.average, recordsPerSecond: result.requests.average * (ACTIVES + EVENTS), p99Ms: result.latency.p99 }
+type Load = { requestsPerSecond: number; recordsPerSecond: number; p99Ms: number }
+
+/** Loads every server of a fleet at once, the connections (and a rate) shared out; rates add up, the worst p99 counts. */
+async function load(urls: string[], month: string, overallRate?: number): Promise<Load> {
+  const results = await Promise.all(
+    urls.map((url) =>
+      autocannon({
+        url: url + PATH,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        connections: CONNECTIONS / urls.length,
+        duration: overallRate ? HALF_LOAD_SECONDS : SECONDS,
+        ...(overallRate ? { overallRate: Math.max(1, Math.round(overallRate / urls.length)) } : {}),
+        requests: [{ setupRequest: (req) => Object.assign(req, { body: batchBody(month) }) }],
+      }),
+    ),
+  )
+  for (const [i, r] of results.entries()) if (r.non2xx > 0 || r.errors > 0) throw new Error(`${urls[i]}: ${r.non2xx} non-2xx, ${r.errors} errors`)
+  const requestsPerSecond = results.reduce((sum, r) => sum + r.requests.average, 0)
+  return { requestsPerSecond, recordsPerSecond: requestsPerSecond * (ACTIVES + EVENTS), p99Ms: Math.max(...results.map((r) => r.latency.p99)) }
+}
+
+export interface UsageIngestOptions {
+  database?: BenchDatabase
+  /** Server processes sharing the database (and as many bare servers); 1 on the embedded database. */
+  processes?: number
+  rounds?: number
+  halfLoadRuns?: number
 }
 
 /**
- * Records per second through POST /v1/usage on one platform process (checks,
- * group commit into the embedded database, answer after the commit) against
- * a bare node:http server that parses the same JSON, in alternating pairs of
- * rounds in the same run; the median pair counts. Budgets (04-platform.md): ≥ 50% of bare; p99 of the
- * acknowledgement ≤ 200 ms at half the platform's own throughput.
+ * Records per second through POST /v1/usage on the platform (checks, group
+ * commit into the database, answer after the commit) against bare node:http
+ * servers that parse the same JSON, in alternating pairs of rounds in the
+ * same run; the median pair counts. Budgets (04-platform.md): ≥ 50% of bare;
+ * p99 of the acknowledgement ≤ 200 ms at half the platform's own throughput.
  */
-export async function usageIngest() {
-  const platform = await serve('bench/serve-platform.ts')
-  const bare = await serve('bench/serve-bare-usage.ts')
+export async function usageIngest({ database = embedded, processes = 1, rounds = 7, halfLoadRuns = 3 }: UsageIngestOptions = {}) {
+  const platform = await startFleet('bench/serve-platform.ts', processes, [], database.env)
+  const bare = await startFleet('bench/serve-bare-usage.ts', processes)
   try {
-    const month = (await (await fetch(platform.url + PATH, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"v":1}' })).json()).month as string
-    await load(platform.url, month) // warm-up: JIT, caches
-    const pairs: { bare: Awaited<ReturnType<typeof load>>; platform: Awaited<ReturnType<typeof load>>; ratio: number }[] = []
-    for (let i = 0; i < ROUNDS; i++) {
-      const b = await load(bare.url, month)
-      const p = await load(platform.url, month)
+    const month = (await (await fetch(platform.urls[0] + PATH, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"v":1}' })).json()).month as string
+    await load(platform.urls, month) // warm-up: JIT, caches
+    const pairs: { bare: Load; platform: Load; ratio: number }[] = []
+    for (let i = 0; i < rounds; i++) {
+      const b = await load(bare.urls, month)
+      const p = await load(platform.urls, month)
       pairs.push({ bare: b, platform: p, ratio: p.recordsPerSecond / b.recordsPerSecond })
     }
     // The median pair by ratio: its rounds ran back to back, so the noise of the machine mostly cancels out.
-    const { platform: p, bare: b, ratio } = [...pairs].sort((x, y) => x.ratio - y.ratio)[Math.floor(ROUNDS / 2)]!
-    const halfLoads: Awaited<ReturnType<typeof load>>[] = []
-    for (let i = 0; i < HALF_LOAD_RUNS; i++) halfLoads.push(await load(platform.url, month, Math.max(1, Math.round(p.requestsPerSecond / 2))))
-    const halfLoad = [...halfLoads].sort((x, y) => x.p99Ms - y.p99Ms)[Math.floor(HALF_LOAD_RUNS / 2)]!
+    const { platform: p, bare: b, ratio } = [...pairs].sort((x, y) => x.ratio - y.ratio)[Math.floor(rounds / 2)]!
+    const halfLoads: Load[] = []
+    for (let i = 0; i < halfLoadRuns; i++) halfLoads.push(await load(platform.urls, month, Math.max(1, Math.round(p.requestsPerSecond / 2))))
+    const halfLoad = [...halfLoads].sort((x, y) => x.p99Ms - y.p99Ms)[Math.floor(halfLoadRuns / 2)]!
     return {
       path: PATH,
+      database: database.label,
+      processes,
       recordsPerBatch: ACTIVES + EVENTS,
       connections: CONNECTIONS,
       secondsPerRound: SECONDS,
@@ -89,7 +97,7 @@ export async function usageIngest() {
       withinBudget: ratio >= 0.5 && halfLoad.p99Ms <= 200,
     }
   } finally {
-    platform.child.kill()
-    bare.child.kill()
+    await platform.stop()
+    await bare.stop()
   }
 }
