@@ -124,7 +124,7 @@ describe('a moved identity leaves nothing of that person in the old account', ()
     const family = freshPerson('李娜')
     const added = await first.call('POST', '/v1/me/patients', { ...family, relation: 'spouse' })
     expect(added.statusCode, added.body).toBe(201)
-    const [{ id: citizenId }] = await p.db.query<{ id: string }>('SELECT citizen_id AS id FROM patients WHERE id = $1', [added.json().patient.id])
+    const citizenId = (await p.db.query<{ id: string }>('SELECT citizen_id AS id FROM patients WHERE id = $1', [added.json().patient.id]))[0]!.id
 
     const second = await p.citizen()
     const started = (await second.call('POST', '/v1/me/face-checks', { purpose: 'move', ...person })).json().faceCheck
