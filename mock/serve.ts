@@ -10,6 +10,8 @@ export interface MockTenant {
   agencyId: string
   contract: TypedContract
   secret: string
+  /** Development: the tenant's current secret after an operator rotated it (see AgencyOptions.latestSecret). */
+  latestSecret?: () => Promise<string | undefined>
   faults?: AgencyFaults
 }
 
@@ -61,6 +63,7 @@ export async function startMockAgencies(options: {
   for (const tenant of options.tenants) {
     mountAgency(app, `/${tenant.agencyId}`, agencies.get(tenant.contract)!, {
       secret: tenant.secret,
+      ...(tenant.latestSecret ? { latestSecret: tenant.latestSecret } : {}),
       tenantId: tenant.agencyId,
       ...(options.paymentOrderTtlMinutes !== undefined ? { orderTtlMinutes: options.paymentOrderTtlMinutes } : {}),
       ...(options.now ? { now: options.now } : {}),

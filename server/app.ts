@@ -42,7 +42,7 @@ import { type ReviewWorker, createReviewWorker } from './modules/review/review-w
 import { CitySchema } from '../src/api/cities'
 import { createCityService } from './modules/cities/service'
 import { type DemoTokens, hasDemoSeed, seed } from './seed/seed'
-import { type SliceDeps, fulfillersOf } from './slice'
+import { type SliceDeps, fulfillersOf, identityReleasedOf } from './slice'
 import { SLICES } from './slices'
 import { createLookupKey } from './crypto/lookup-key'
 import type { CitizenDeps, PlatformLinks } from './modules/citizens/citizen-deps'
@@ -229,7 +229,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(sessionRoutes, citizens)
   await app.register(meRoutes, citizens)
-  await app.register(faceCheckRoutes, citizens)
+  await app.register(faceCheckRoutes, { ...citizens, identityReleased: identityReleasedOf(SLICES, citizens) })
   await app.register(vehicleRoutes, citizens)
   await app.register(paymentRoutes, { ...citizens, payments })
   await app.register(paymentNotifyRoutes, { ...citizens, payments })

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyBaseLogger } from 'fastify'
-import type { CitizenDeps } from './modules/citizens/citizen-deps'
+import type { CitizenDeps, IdentityReleased } from './modules/citizens/citizen-deps'
 import type { Fulfillers, Payments } from './modules/payments/payment-service'
 
 /** What a service slice is built with: the citizen-facing deps and the payments module. */
@@ -22,6 +22,16 @@ export interface Slice {
   fulfillers?: (deps: CitizenDeps) => Fulfillers
   /** Work its sweep does on the platform's schedule (ONECITY_BOOKING_SWEEP_S), e.g. releasing unpaid numbers. */
   sweep?: (deps: SliceDeps) => (log: FastifyBaseLogger) => Promise<unknown>
+  /** What it removes from an account whose identity moved to another account (data bound to that person). */
+  identityReleased?: (deps: CitizenDeps) => IdentityReleased
+}
+
+/** Every slice's clean-up for an account that lost its identity, run in order. */
+export function identityReleasedOf(slices: readonly Slice[], deps: CitizenDeps): IdentityReleased {
+  const all = slices.flatMap((s) => (s.identityReleased ? [s.identityReleased(deps)] : []))
+  return async (tx, citizenId, person) => {
+    for (const release of all) await release(tx, citizenId, person)
+  }
 }
 
 /** The fulfillers of every slice in one table; a kind two slices claim is a wiring mistake, refused at start. */

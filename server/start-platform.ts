@@ -68,7 +68,15 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
       mocks = await startMockAgencies({
         port: config.mockPort,
         ...(options.paymentOrderTtlMinutes !== undefined ? { paymentOrderTtlMinutes: options.paymentOrderTtlMinutes } : {}),
-        tenants: [...tenants].flatMap(([agencyId, contract], i) => (secrets[i] ? [{ agencyId, contract, secret: box.open(secrets[i]!) }] : [])),
+        tenants: [...tenants].flatMap(([agencyId, contract], i) => {
+          if (!secrets[i]) return []
+          // The simulated agency learns a rotated secret from the platform's record, as a real one is told by its operator.
+          const latestSecret = async () => {
+            const sealed = await findSealedSigningSecret(db, agencyId)
+            return sealed ? box.open(sealed) : undefined
+          }
+          return [{ agencyId, contract, secret: box.open(secrets[i]), latestSecret }]
+        }),
         // Without a configured WeChat, the simulated one logs citizens in.
         ...(config.wechat.apiBase ? {} : { wechat: { appId: config.wechat.appId, appSecret: config.wechat.appSecret } }),
         webviews: true,

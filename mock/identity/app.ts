@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { FaceCheckParams, FaceCheckResult, type FaceCheckResultT, IDENTITY_ERRORS, operations } from '../../server/contracts/identity'
 import { ErrorBody } from '../../server/errors'
@@ -21,8 +22,22 @@ interface StoredFaceCheck {
   result: FaceCheckResultT
 }
 
-/** Where a real agency's face-check page would be; the H5 app's simulated page stands in for it (like the simulated cashier). */
-const SIMULATED_PAGE = 'https://face.simulated.invalid/check/'
+/** The agency's own face-check page of a check, on the origin and under the path prefix the platform called it at. */
+function pageOf(req: FastifyRequest, checkId: string): string {
+  return `${req.protocol}://${req.headers.host ?? '127.0.0.1'}${req.url.replace(/\/+$/, '')}/${checkId}/page`
+}
+
+const FACES = { match: true, mismatch: false } as const
+
+/** The simulated agency's page: what a real one shows around the camera, reduced to two links. */
+function facePage(stored: StoredFaceCheck): string {
+  const { status } = stored.result
+  const body =
+    status === 'pending'
+      ? `<p>请将手机正对面部，按提示完成动作。</p><p><a class="pass" href="?face=match">模拟本人刷脸</a></p><p><a class="fail" href="?face=mismatch">模拟他人刷脸</a></p>`
+      : `<p role="status">${status === 'passed' ? '核身通过' : status === 'failed' ? '核身未通过' : '核身已过期'}，请返回城市服务查看结果。</p>`
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>人脸核身（模拟）</title></head><body><h1>人脸核身（模拟机构页面）</h1>${body}</body></html>`
+}
 
 /** Demo residents (valid GB 11643 numbers) the registry knows by name. */
 export const DEFAULT_PEOPLE = [
@@ -64,12 +79,37 @@ export function registerIdentityAgency(scope: AgencyScope, options: IdentityAgen
     return reason ? { match: false, reason, checkedAt } : { match: true, checkedAt }
   })
 
-  implement(scope, operation(operations, 'startFaceCheck'), ({ body }) => {
+  implement(scope, operation(operations, 'startFaceCheck'), ({ body }, req) => {
     const checkId = randomBytes(24).toString('base64url')
     const expiresAt = now() + ttlMs
     checks.set(checkId, { personKnown: mismatch(body) === undefined, expiresAt, result: { checkId, status: 'pending' } })
-    return { checkId, url: SIMULATED_PAGE + checkId, expiresAt: isoCst(expiresAt) }
+    return { checkId, url: pageOf(req, checkId), expiresAt: isoCst(expiresAt) }
   })
+
+  /** Settles a pending check by the face in front of the page; once settled a check never changes. */
+  const settle = (checkId: string, passed: boolean): FaceCheckResultT => {
+    const stored = current(checkId)
+    if (stored.result.status === 'pending') {
+      stored.result = { checkId, status: passed && stored.personKnown ? 'passed' : 'failed', checkedAt: isoCst(now()) }
+    }
+    return stored.result
+  }
+
+  // Outside the contract: the agency's own page, opened by the citizen's
+  // browser or WeChat's web-view (so unsigned), where the face is checked.
+  scope.get(
+    '/v1/identity/face-checks/:checkId/page',
+    {
+      config: { unsigned: true },
+      schema: { hide: true, params: FaceCheckParams, querystring: Type.Object({ face: Type.Optional(Type.Union([Type.Literal('match'), Type.Literal('mismatch')])) }) },
+    },
+    async (req, reply) => {
+      const { checkId } = req.params as { checkId: string }
+      const { face } = req.query as { face?: keyof typeof FACES }
+      if (face) settle(checkId, FACES[face])
+      return reply.type('text/html; charset=utf-8').send(facePage(current(checkId)))
+    },
+  )
 
   implement(scope, operation(operations, 'getFaceCheck'), ({ params }) => current(params.checkId).result)
 
@@ -88,11 +128,7 @@ export function registerIdentityAgency(scope: AgencyScope, options: IdentityAgen
     async (req) => {
       const { checkId } = req.params as { checkId: string }
       const { passed } = req.body as { passed: boolean }
-      const stored = current(checkId)
-      if (stored.result.status === 'pending') {
-        stored.result = { checkId, status: passed && stored.personKnown ? 'passed' : 'failed', checkedAt: isoCst(now()) }
-      }
-      return stored.result
+      return settle(checkId, passed)
     },
   )
 }

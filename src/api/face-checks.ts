@@ -32,6 +32,22 @@ export const FaceCheckStart = Type.Object(
   strict,
 )
 
+/** The agency's page of the citizen's own check, as the platform stored it when the check started (the app's web-view opens only this). */
+export const FaceCheckPage = Type.Object(
+  {
+    faceCheck: Type.Object(
+      {
+        checkId: Type.String(),
+        url: Type.String({ description: "the identity agency's page, on its own origin (https with a host name in production)" }),
+        expiresAt: DateTime(),
+        status: literals(['pending', 'passed', 'failed', 'expired'] as const, { description: 'as the platform last learnt it; only a pending check is worth opening' }),
+      },
+      strict,
+    ),
+  },
+  strict,
+)
+
 export const FaceCheckOutcome = Type.Object(
   {
     faceCheck: Type.Object(
@@ -53,5 +69,6 @@ export const Notice = Type.Object({ id: Type.String(), kind: Type.String(), text
 export const NoticeList = Type.Object({ notices: Type.Array(Notice) }, strict)
 
 export type FaceCheckStartT = Static<typeof FaceCheckStart>
+export type FaceCheckPageT = Static<typeof FaceCheckPage>
 export type FaceCheckOutcomeT = Static<typeof FaceCheckOutcome>
 export type NoticeListT = Static<typeof NoticeList>

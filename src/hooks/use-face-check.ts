@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react'
 import type { FaceCheckOutcomeT } from '../api/face-checks'
+import { agencyFaceCheckUrl } from '../packages/webview/routes'
 import { type FaceCheckStartBody, getFaceCheckResult, startFaceCheck } from '../services/face-check-api'
 import { openPage } from '../services/navigation'
 import { errorMessage } from '../services/request'
@@ -11,9 +12,10 @@ export type FaceCheckEnd = { kind: 'done'; outcome: FaceCheckOutcomeT } | { kind
 
 /**
  * 人脸核身 the same way everywhere: the platform starts the check; the
- * citizen completes it on the agency's page (in H5 the simulated page);
- * when this page shows again the platform is asked for the agency's result
- * (what the page said never counts). One check at a time.
+ * citizen completes it on the identity agency's own page, opened in the
+ * web-view page (WeChat's web-view, H5's frame), or in development on the
+ * app's simulated page; when this page shows again the platform is asked
+ * for the agency's result (what the page said never counts). One check at a time.
  */
 export function useFaceCheck(onEnd: (end: FaceCheckEnd) => void) {
   const [checking, setChecking] = useState(false)
@@ -30,13 +32,8 @@ export function useFaceCheck(onEnd: (end: FaceCheckEnd) => void) {
     if (checking) return
     setChecking(true)
     startFaceCheck(body).then((check) => {
-      if (!check.simulated) {
-        setChecking(false)
-        latest.current({ kind: 'error', message: '请在微信中打开本服务完成人脸核身' })
-        return
-      }
       awaiting.current = check.checkId
-      openPage(faceCheckUrl(check.checkId))
+      openPage(check.simulated ? faceCheckUrl(check.checkId) : agencyFaceCheckUrl(check.checkId))
     }, fail)
   }
 

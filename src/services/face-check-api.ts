@@ -1,4 +1,4 @@
-import type { FaceCheckOutcomeT, FaceCheckPurposeT, FaceCheckStartT, NoticeListT } from '../api/face-checks'
+import type { FaceCheckOutcomeT, FaceCheckPageT, FaceCheckPurposeT, FaceCheckStartT, NoticeListT } from '../api/face-checks'
 import { authedRequest } from './session'
 
 export type FaceCheckStartBody = { purpose: FaceCheckPurposeT; name?: string; idNumber?: string }
@@ -6,6 +6,11 @@ export type FaceCheckStartBody = { purpose: FaceCheckPurposeT; name?: string; id
 /** POST /v1/me/face-checks: starts a 人脸核身 at the identity agency. */
 export async function startFaceCheck(body: FaceCheckStartBody): Promise<FaceCheckStartT['faceCheck']> {
   return (await authedRequest<FaceCheckStartT>('/v1/me/face-checks', { method: 'POST', data: body })).faceCheck
+}
+
+/** GET /v1/me/face-checks/:checkId: the identity agency's page of the citizen's own check, as the platform kept it. */
+export async function getFaceCheckPage(checkId: string): Promise<FaceCheckPageT['faceCheck']> {
+  return (await authedRequest<FaceCheckPageT>(`/v1/me/face-checks/${encodeURIComponent(checkId)}`)).faceCheck
 }
 
 /** POST /v1/me/face-checks/:checkId/result: the result, as the platform learns it from the agency. */

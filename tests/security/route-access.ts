@@ -38,6 +38,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /v1/admin/platform-agencies': 'operator',
   'PUT /v1/admin/platform-agencies': 'operator',
   'POST /v1/me/face-checks': 'citizen',
+  'GET /v1/me/face-checks/{checkId}': 'citizen',
   'POST /v1/me/face-checks/{checkId}/result': 'citizen',
   'POST /v1/me/face-checks/{checkId}/simulated': 'citizen',
   'GET /v1/me/notices': 'citizen',

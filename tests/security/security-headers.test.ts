@@ -76,6 +76,21 @@ describe('the H5 app’s policy keeps the app working', () => {
     expect(csp.get('connect-src')).toEqual(["'self'", ...origins])
   })
 
+  it('frames the platform identity agency’s own origin too (its face-check page), and no other typed agency', async () => {
+    const set = async (endpoint: string) =>
+      db.query(`UPDATE services SET endpoint = $1 WHERE id = (SELECT service_id FROM platform_agencies WHERE contract = 'identity@1')`, [endpoint])
+    const endpointOf = async (contract: string) =>
+      (await db.query<{ endpoint: string }>(`SELECT endpoint FROM services WHERE id = (SELECT service_id FROM platform_agencies WHERE contract = $1)`, [contract]))[0]!.endpoint
+    const before = { identity: await endpointOf('identity@1'), payment: await endpointOf('payment@1') }
+    await set('https://face.gat.example.gov.cn/api')
+    const csp = directives(String((await app.inject('/')).headers['content-security-policy']))
+    expect(csp.get('frame-src')).toContain('https://face.gat.example.gov.cn')
+    await db.query(`UPDATE services SET endpoint = 'https://pay.example.cn/api' WHERE id = (SELECT service_id FROM platform_agencies WHERE contract = 'payment@1')`)
+    expect(directives(String((await app.inject('/')).headers['content-security-policy'])).get('frame-src')).not.toContain('https://pay.example.cn')
+    await set(before.identity)
+    await db.query(`UPDATE services SET endpoint = $1 WHERE id = (SELECT service_id FROM platform_agencies WHERE contract = 'payment@1')`, [before.payment])
+  })
+
   it('follows the catalog: a newly listed web-view service’s host may be framed', async () => {
     await db.query(`UPDATE services SET endpoint = 'https://new-agency.example.cn/h5/' WHERE id = (SELECT id FROM services WHERE contract = 'webview' AND status = 'listed' ORDER BY id LIMIT 1)`)
     const csp = directives(String((await app.inject('/')).headers['content-security-policy']))

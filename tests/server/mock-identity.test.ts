@@ -109,6 +109,22 @@ describe('identity@1 mock: the face check (人脸核身)', () => {
     expect((await result(b)).status).toBe('pending')
   })
 
+  it("its page is on its own origin and path, opened unsigned by the citizen's browser, where the face settles the check", async () => {
+    const res = await face.post('/v1/identity/face-checks', known)
+    const { checkId, url } = res.json() as { checkId: string; url: string }
+    expect(url).toMatch(new RegExp(`^http://localhost(:\\d+)?/v1/identity/face-checks/${checkId}/page$`))
+    const path = new URL(url).pathname
+    const page = await faceApp.inject({ method: 'GET', url: path })
+    expect(page.statusCode).toBe(200)
+    expect(page.headers['content-type']).toContain('text/html')
+    expect(page.body).toContain('模拟本人刷脸')
+    expect((await result(checkId)).status).toBe('pending')
+    expect((await faceApp.inject({ method: 'GET', url: `${path}?face=match` })).body).toContain('核身通过')
+    expect((await result(checkId)).status).toBe('passed')
+    // Only the page is unsigned: the operations still need the platform's signature.
+    expect((await faceApp.inject({ method: 'GET', url: `/v1/identity/face-checks/${checkId}` })).statusCode).toBe(401)
+  })
+
   it('a face not matching, or a name the registry does not hold for the number → failed', async () => {
     const a = await start(known)
     expect((await simulate(a, false)).json().status).toBe('failed')

@@ -88,10 +88,13 @@ export async function readCatalogVersion(db: Queryable): Promise<string> {
   return row?.version ?? '0'
 }
 
-/** The pages of every web-view service a citizen can open (listed or suspended). */
+/** The pages of every web-view service a citizen can open (listed or suspended), and the platform identity agency (its face-check page). */
 export async function listWebviewEndpoints(db: Queryable): Promise<string[]> {
   const rows = await db.query<{ endpoint: string }>(
-    `SELECT DISTINCT endpoint FROM services WHERE contract = 'webview' AND endpoint IS NOT NULL AND status IN ('listed', 'suspended')`,
+    `SELECT DISTINCT endpoint FROM services WHERE endpoint IS NOT NULL AND (
+       (contract = 'webview' AND status IN ('listed', 'suspended'))
+       -- The platform's identity agency: its face-check page (人脸核身) opens in the same frame.
+       OR (status = 'listed' AND id = (SELECT service_id FROM platform_agencies WHERE contract = 'identity@1')))`,
   )
   return rows.map((r) => r.endpoint)
 }

@@ -59,8 +59,9 @@ export function getServiceIds(db: Queryable): Promise<string[]> {
 }
 
 /**
- * The origins of the agencies' pages the app frames (web-view services): the
- * H5 app's Content-Security-Policy allows framing and reaching exactly these.
+ * The origins of the agencies' pages the app frames (web-view services, and
+ * the platform identity agency's face-check page, which must be on its own
+ * origin): the H5 app's Content-Security-Policy allows framing and reaching exactly these.
  */
 export async function webviewOrigins(db: Queryable): Promise<string[]> {
   const origins = new Set<string>()

@@ -1,7 +1,7 @@
 import type { Config } from '../../config'
 import type { LookupKey } from '../../crypto/lookup-key'
 import type { SecretBox } from '../../crypto/secret-box'
-import type { Db } from '../../db/db'
+import type { Db, Queryable } from '../../db/db'
 import type { AgencyNetwork } from '../gateway/agency-network'
 
 /** Addresses known only once the platform and the simulated agencies listen. */
@@ -22,3 +22,10 @@ export interface CitizenDeps {
   /** Where agency calls may connect (config.agencyNetwork, checked at connect time). */
   network: AgencyNetwork
 }
+
+/**
+ * What a module removes from an account whose identity a face check moved to
+ * another account (e.g. the hospital's 本人 patient): data bound to that
+ * person, in the move's transaction. The person is the moved identity.
+ */
+export type IdentityReleased = (tx: Queryable, citizenId: string, person: { name: string; idNumber: string }) => Promise<void>

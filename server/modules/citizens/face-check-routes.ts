@@ -1,17 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { ErrorBody } from '../../errors'
-import type { CitizenDeps } from './citizen-deps'
+import type { CitizenDeps, IdentityReleased } from './citizen-deps'
 import { citizenOf, requireCitizen } from './citizen-session'
 import { createFaceChecks } from './face-check-service'
-import { FaceCheckOutcome, FaceCheckParams, FaceCheckStart, FaceCheckStartRequest, NoticeList, SimulatedFaceRequest } from '../../../src/api/face-checks'
+import { FaceCheckOutcome, FaceCheckPage, FaceCheckParams, FaceCheckStart, FaceCheckStartRequest, NoticeList, SimulatedFaceRequest } from '../../../src/api/face-checks'
 
 const security = [{ citizenSession: [] }]
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 429: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
 
 /** 人脸核身: moving an identity to this account, the step-up before sensitive actions, and the notices a move leaves. */
-export const faceCheckRoutes: FastifyPluginAsyncTypebox<CitizenDeps> = async (app, deps) => {
-  const faceChecks = createFaceChecks(deps)
+export const faceCheckRoutes: FastifyPluginAsyncTypebox<CitizenDeps & { identityReleased?: IdentityReleased }> = async (app, deps) => {
+  const faceChecks = createFaceChecks(deps, deps.identityReleased)
   app.addHook('onRequest', requireCitizen(deps.db))
 
   app.post(
@@ -26,6 +26,20 @@ export const faceCheckRoutes: FastifyPluginAsyncTypebox<CitizenDeps> = async (ap
       },
     },
     async (req, reply) => reply.code(201).send(await faceChecks.start(citizenOf(req), req.body, req.log)),
+  )
+
+  app.get(
+    '/v1/me/face-checks/:checkId',
+    {
+      schema: {
+        tags: ['citizen'],
+        summary: "The identity agency's page of the citizen's own check (checked when it started: the agency's origin): what the app's web-view opens",
+        security,
+        params: FaceCheckParams,
+        response: { 200: FaceCheckPage, ...errors },
+      },
+    },
+    async (req) => faceChecks.page(citizenOf(req), req.params.checkId),
   )
 
   app.post(

@@ -5,7 +5,7 @@ import { maskName } from '../../../src/domain/mask'
 import { HttpError } from '../../errors'
 import { callAgency } from '../gateway/agency-client'
 import { platformAgencyFor } from '../gateway/bound-agency'
-import type { CitizenDeps } from './citizen-deps'
+import type { CitizenDeps, IdentityReleased } from './citizen-deps'
 import {
   type FaceCheckRow,
   findFaceCheck,
@@ -14,12 +14,13 @@ import {
   listNotices,
   settleFaceCheck,
 } from './face-checks-repository'
+import { faceCheckPageProblem } from './face-check-page'
 import { formProblems } from './form-problems'
 import { assertIdentityChecksAllowed, recordIdentityFailure } from './identity-limits'
 import { boundElsewhere, maskedIdentity, readIdentity, requireIdentity } from './identity-service'
 import { clearIdentity, findIdentityHolder, markFaceChecked, takeIdentity } from './repository'
 import { identityKeyOf } from './verify-person'
-import type { FaceCheckOutcomeT, FaceCheckPurposeT, FaceCheckStartT, NoticeListT } from '../../../src/api/face-checks'
+import type { FaceCheckOutcomeT, FaceCheckPageT, FaceCheckPurposeT, FaceCheckStartT, NoticeListT } from '../../../src/api/face-checks'
 
 /** However long the agency allows, a check the platform started is good for at most this long. */
 const MAX_CHECK_MINUTES = 10
@@ -37,7 +38,7 @@ const MOVED_NOTICE = (name: string) =>
  * holds to this one (that account is told and loses it) or steps up the
  * citizen's own identity for STEP_UP_MINUTES.
  */
-export function createFaceChecks(deps: CitizenDeps) {
+export function createFaceChecks(deps: CitizenDeps, identityReleased?: IdentityReleased) {
   const { db, box, lookup, config } = deps
 
   /** Who the check is for: the form (move) or the citizen's own verified identity (step-up). */
@@ -66,8 +67,10 @@ export function createFaceChecks(deps: CitizenDeps) {
       const holder = await findIdentityHolder(tx, row.identity_key)
       if (holder !== undefined && holder !== row.citizen_id) {
         await clearIdentity(tx, holder)
-        const { name } = JSON.parse(box.open(row.sealed)) as { name: string }
-        await insertNotice(tx, holder, 'identity-moved', MOVED_NOTICE(maskName(name)))
+        const person = JSON.parse(box.open(row.sealed)) as { name: string; idNumber: string }
+        // What the old account kept of that person (its 本人 patient…) goes too.
+        await identityReleased?.(tx, holder, person)
+        await insertNotice(tx, holder, 'identity-moved', MOVED_NOTICE(maskName(person.name)))
       }
       if (holder !== row.citizen_id && !(await takeIdentity(tx, row.citizen_id, row.sealed, row.identity_key))) {
         throw new HttpError(409, 'IDENTITY_ALREADY_VERIFIED', 'This account already has a verified real name / 该账号已完成实名认证')
@@ -88,6 +91,12 @@ export function createFaceChecks(deps: CitizenDeps) {
       await assertIdentityChecksAllowed(deps, citizenId, identityKey)
       const agency = await platformAgencyFor(deps, 'identity@1', log)
       const started = await agency.call('startFaceCheck', { body: person })
+      const refused = faceCheckPageProblem(started.url, agency.target.endpoint, config.production)
+      if (refused) {
+        // The agency's answer, not the citizen's input: nothing of the person in the log.
+        log.warn({ agencyId: agency.target.agencyId, problem: refused }, 'face check page refused')
+        throw new HttpError(502, 'AGENCY_UNAVAILABLE', 'The identity service answered an unusable face-check page / 人脸核身服务暂时不可用，请稍后重试')
+      }
       const expiresAt = new Date(Math.min(Date.parse(started.expiresAt), Date.now() + MAX_CHECK_MINUTES * 60_000))
       await insertFaceCheck(db, {
         checkId: started.checkId,
@@ -97,6 +106,7 @@ export function createFaceChecks(deps: CitizenDeps) {
         identityKey,
         sealed: box.seal(JSON.stringify(person)),
         expiresAt,
+        pageUrl: started.url,
       })
       return { faceCheck: { checkId: started.checkId, url: started.url, expiresAt: started.expiresAt, simulated: config.citizen.faceCheckSimulator } }
     },
@@ -123,6 +133,17 @@ export function createFaceChecks(deps: CitizenDeps) {
       }
       const settled = (await findFaceCheck(db, citizenId, checkId))!
       return outcome(citizenId, settled, settled.status)
+    },
+
+    /**
+     * The agency's page for the citizen's own check, as the platform stored
+     * it when the check started: the app opens this, never a link it was given.
+     */
+    async page(citizenId: string, checkId: string): Promise<FaceCheckPageT> {
+      const row = await findFaceCheck(db, citizenId, checkId)
+      if (!row?.page_url) throw notFound()
+      const status = row.status === 'pending' && row.expired ? 'expired' : row.status
+      return { faceCheck: { checkId: row.check_id, url: row.page_url, expiresAt: row.expires_at.toISOString(), status } }
     },
 
     /** Development only: the simulated agency's page, where the citizen's face passes or not. */

@@ -14,6 +14,8 @@ export interface FaceCheckRow {
   /** { name, idNumber } */
   sealed: string
   status: FaceCheckRowStatus
+  /** The agency's page for the check (checked when it started); null for checks started before it was kept. */
+  page_url: string | null
   expires_at: Date
   /** Computed by the database, so every server process agrees on the clock. */
   expired: boolean
@@ -21,18 +23,18 @@ export interface FaceCheckRow {
 
 export async function insertFaceCheck(
   db: Queryable,
-  row: { checkId: string; citizenId: string; agencyId: string; purpose: FaceCheckPurpose; identityKey: string; sealed: string; expiresAt: Date },
+  row: { checkId: string; citizenId: string; agencyId: string; purpose: FaceCheckPurpose; identityKey: string; sealed: string; expiresAt: Date; pageUrl: string },
 ): Promise<void> {
   await db.query(
-    `INSERT INTO face_checks (check_id, citizen_id, agency_id, purpose, identity_key, sealed, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [row.checkId, row.citizenId, row.agencyId, row.purpose, row.identityKey, row.sealed, row.expiresAt],
+    `INSERT INTO face_checks (check_id, citizen_id, agency_id, purpose, identity_key, sealed, expires_at, page_url) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [row.checkId, row.citizenId, row.agencyId, row.purpose, row.identityKey, row.sealed, row.expiresAt, row.pageUrl],
   )
 }
 
 /** The citizen's own face check; another citizen's is as good as missing. */
 export async function findFaceCheck(db: Queryable, citizenId: string, checkId: string): Promise<FaceCheckRow | undefined> {
   const [row] = await db.query<FaceCheckRow>(
-    `SELECT check_id, citizen_id, agency_id, purpose, identity_key, sealed, status, expires_at, expires_at < now() AS expired
+    `SELECT check_id, citizen_id, agency_id, purpose, identity_key, sealed, status, page_url, expires_at, expires_at < now() AS expired
      FROM face_checks WHERE citizen_id = $1 AND check_id = $2`,
     [citizenId, checkId],
   )

@@ -71,3 +71,12 @@ export async function deletePatient(db: Queryable, citizenId: string, patientId:
   const row = await findPatient(db, citizenId, patientId)
   return !row ? 'missing' : row.relation === 'self' ? 'self' : 'booked'
 }
+
+/**
+ * Removes the citizen's entries of one person (by the keyed hash of the ID
+ * number), 本人 included: after that person's identity moved to another
+ * account. Their appointments stay as records, no longer tied to a patient.
+ */
+export async function deletePatientsOf(db: Queryable, citizenId: string, idKey: string): Promise<void> {
+  await db.query('DELETE FROM patients WHERE citizen_id = $1 AND id_key = $2', [citizenId, idKey])
+}
