@@ -53,6 +53,8 @@ import { vehicleRoutes } from './modules/citizens/vehicle-routes'
 import { createPayments } from './modules/payments/payment-service'
 import { paymentNotifyRoutes, paymentRoutes } from './modules/payments/routes'
 import { Payment } from '../src/api/payments'
+import { MessageSchema } from '../src/api/messages'
+import { messageRoutes } from './modules/messages/routes'
 import { startJobs } from './jobs/start-jobs'
 import { createUsageService } from './modules/usage/usage-service'
 import { usageRoutes } from './modules/usage/routes'
@@ -153,7 +155,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const payments = createPayments(citizens, { fulfillers: fulfillersOf(SLICES, citizens) })
   const sliceDeps: SliceDeps = { ...citizens, payments }
   const sweeps = SLICES.flatMap((s) => (s.sweep ? [{ name: s.name, run: s.sweep(sliceDeps) }] : []))
-  const jobs = startJobs({ db, config, log: app.log, reviews, sweeps, payments, usage, network })
+  const jobs = startJobs({ db, config, log: app.log, reviews, sweeps, payments, usage, network, citizens })
   // Hooks run in order: the background work stops before the database it writes to closes.
   app.addHook('onClose', () => jobs.stop())
   // Usage answers wait for their commit: the last group finishes before the database closes.
@@ -192,7 +194,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(async (published) => {
     for (const schema of contractSchemas()) published.addSchema(schema)
   })
-  for (const schema of [ErrorBody, CitySchema, CoverageSchema, ServiceItemSchema, CatalogServiceSchema, AgencySchema, TokenInfo, ServiceManifestSchema, ReviewSummarySchema, ReviewSchema, Identity, Vehicle, RecordSchema, Payment, Patient, AppointmentView]) {
+  for (const schema of [ErrorBody, CitySchema, CoverageSchema, ServiceItemSchema, CatalogServiceSchema, AgencySchema, TokenInfo, ServiceManifestSchema, ReviewSummarySchema, ReviewSchema, Identity, Vehicle, RecordSchema, Payment, Patient, AppointmentView, MessageSchema]) {
     app.addSchema(schema)
   }
 
@@ -226,6 +228,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(sessionRoutes, citizens)
   await app.register(meRoutes, citizens)
+  await app.register(messageRoutes, citizens)
   await app.register(faceCheckRoutes, citizens)
   await app.register(vehicleRoutes, citizens)
   await app.register(paymentRoutes, { ...citizens, payments })

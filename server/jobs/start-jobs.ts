@@ -6,12 +6,15 @@ import type { Payments } from '../modules/payments/payment-service'
 import { startProber } from '../modules/probes/prober'
 import type { ReviewWorker } from '../modules/review/review-worker'
 import type { UsageService } from '../modules/usage/usage-service'
+import type { CitizenDeps } from '../modules/citizens/citizen-deps'
+import { startMessageDelivery } from './message-delivery'
 import { startPaymentSweep } from './payment-sweep'
 import { startReviewQueue } from './review-queue'
 import { startReviewSchedule } from './review-schedule'
 import type { Job } from './run-every'
 import { type SliceSweep, startSliceSweep } from './slice-sweep'
 import { startUsageBatchCleanup } from './usage-batch-cleanup'
+import { startVisitReminders } from './visit-reminders'
 
 export interface JobDeps {
   db: Db
@@ -24,12 +27,15 @@ export interface JobDeps {
   usage: UsageService
   /** Where the probes may connect (the configured address policy). */
   network: AgencyNetwork
+  /** 消息: reminders and WeChat subscription messages. */
+  citizens: CitizenDeps
 }
 
 /**
  * Starts every piece of the platform's background work, once per process
  * (buildApp calls it): the review queue and its re-review schedule, the
- * probes, the service slices' sweeps and the payment sweep, and the usage batch-id cleanup.
+ * probes, the service slices' sweeps and the payment sweep, the usage batch-id cleanup, and
+ * 消息's visit reminders and subscription-message delivery.
  * A zero interval in the configuration leaves that job off (tests drive the
  * schedule and the probes themselves). `stop` ends them all and waits for
  * their work under way, before the database closes.
@@ -43,6 +49,8 @@ export function startJobs(d: JobDeps): Job {
     ...d.sweeps.map((sweep) => startSliceSweep(sweep, sweepMs, d.log)),
     startPaymentSweep(d.payments, sweepMs, d.log),
     startUsageBatchCleanup(d.usage, d.log),
+    startVisitReminders(d.citizens, d.log),
+    ...[startMessageDelivery(d.citizens, d.log)].filter((job) => job !== undefined),
   ]
   return {
     async stop() {

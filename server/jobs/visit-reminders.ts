@@ -1,0 +1,9 @@
+import type { FastifyBaseLogger } from 'fastify'
+import { remindVisits } from '../modules/hospital/visit-reminders'
+import type { NotifyDeps } from '../modules/messages/messages-service'
+import { type Job, runEvery } from './run-every'
+
+/** 就诊提醒 the day before a visit, checked every 10 minutes; each visit is reminded once however often this runs. */
+export function startVisitReminders(deps: NotifyDeps, log: FastifyBaseLogger, intervalMs = 10 * 60_000): Job {
+  return runEvery('visit reminders', intervalMs, log, () => remindVisits(deps))
+}
