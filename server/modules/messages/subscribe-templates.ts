@@ -55,3 +55,8 @@ function chinaMinute(at: Date): string {
 export function templateData(what: string, status: string, at: Date): Record<(typeof TEMPLATE_KEYWORDS)[number], { value: string }> {
   return { thing1: { value: fit(what, 20) }, phrase2: { value: fit(status, 5) }, time3: { value: chinaMinute(at) } }
 }
+
+/** The configured templates as the simulated WeChat's admin console holds them (development). */
+export function simulatedTemplates(config: { wechat: { subscribeTemplates: SubscribeTemplates } }): { id: string; keywords: readonly string[] }[] {
+  return Object.values(config.wechat.subscribeTemplates).map((id) => ({ id, keywords: TEMPLATE_KEYWORDS }))
+}
