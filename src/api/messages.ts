@@ -76,7 +76,8 @@ export const SubscriptionChoices = Type.Object(
 )
 
 export type MessageT = Static<typeof MessageSchema>
-export type MessageListT = Static<typeof MessageList>
+/** MessageList with its referenced Message resolved. */
+export type MessageListT = { messages: MessageT[]; unread: number }
 export type SubscriptionTemplateT = Static<typeof SubscriptionTemplate>
 export type SubscriptionsT = Static<typeof Subscriptions>
 export type SubscriptionChoicesT = Static<typeof SubscriptionChoices>

@@ -33,8 +33,8 @@ async function citizenOf(user = `msg-${randomBytes(6).toString('hex')}`) {
   const { token } = (await p.app.inject({ method: 'POST', url: '/v1/sessions', payload: { code: await code() } })).json()
   const call = (method: 'GET' | 'POST', url: string, body?: unknown) =>
     p.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(body === undefined ? {} : { payload: body as object }) })
-  const [{ id }] = await p.db.query<{ id: string }>('SELECT citizen_id AS id FROM citizen_sessions ORDER BY created_at DESC LIMIT 1')
-  return { user, code, call, id: id! }
+  const [row] = await p.db.query<{ id: string }>('SELECT citizen_id AS id FROM citizen_sessions ORDER BY created_at DESC LIMIT 1')
+  return { user, code, call, id: row!.id }
 }
 
 let plates = 0
