@@ -131,7 +131,10 @@ describe('the subscription request comes from the tap', () => {
     const messages = await renderViolation()
     expect(messages.getSubscriptions).toHaveBeenCalled()
     expect(fakeTaro.requestSubscribeMessage).not.toHaveBeenCalled()
-    fakeTaro.requestSubscribeMessage.mockImplementation((options) => options.success?.({ errMsg: 'requestSubscribeMessage:ok', [PAYMENT_TEMPLATE]: 'accept' }))
+    fakeTaro.requestSubscribeMessage.mockImplementation((options) => {
+      options.success?.({ errMsg: 'requestSubscribeMessage:ok', [PAYMENT_TEMPLATE]: 'accept' })
+      return undefined
+    })
     await view!.click(view!.getByText('立即缴款', '[role="button"]'))
     await act(async () => {
       await new Promise((r) => setTimeout(r, 0))
