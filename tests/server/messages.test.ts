@@ -129,6 +129,17 @@ describe('消息: one message per change of a case', () => {
     expect(messages).toEqual([expect.objectContaining({ state: 'reminder', title: '就诊提醒', body: expect.stringContaining('2026-12-08') })])
   })
 
+  it('the ratings module’s call when an agency answers (by record id) gives one 评价已回复 message', async () => {
+    const c = await citizenOf()
+    const [record] = await p.db.query<{ id: string }>(
+      `INSERT INTO citizen_records (citizen_id, service_id, what, status, ref) VALUES ($1, $2, '预约挂号：已评价', 'done', $3) RETURNING id`,
+      [c.id, hospitalService, randomUUID()],
+    )
+    expect(await notifyCaseChange(deps(), { recordId: record!.id, state: 'rating-answered' })).toBe(1)
+    expect(await notifyCaseChange(deps(), { recordId: record!.id, state: 'rating-answered' })).toBe(0)
+    expect((await c.call('GET', '/v1/me/messages')).json().messages).toEqual([expect.objectContaining({ state: 'rating-answered', title: '评价已回复', recordId: record!.id })])
+  })
+
   it('check 17 counts the cases changed in 90 days and those with a message', async () => {
     const c = await citizenOf()
     const before = await caseMessages(p.db, hospitalService)
