@@ -55,6 +55,8 @@ import { vehicleRoutes } from './modules/citizens/vehicle-routes'
 import { createPayments } from './modules/payments/payment-service'
 import { paymentNotifyRoutes, paymentRoutes } from './modules/payments/routes'
 import { Payment } from '../src/api/payments'
+import { MessageSchema } from '../src/api/messages'
+import { messageRoutes } from './modules/messages/routes'
 import { startJobs } from './jobs/start-jobs'
 import { createUsageService } from './modules/usage/usage-service'
 import { usageRoutes } from './modules/usage/routes'
@@ -156,7 +158,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const payments = createPayments(citizens, { fulfillers: fulfillersOf(SLICES, citizens) })
   const sliceDeps: SliceDeps = { ...citizens, payments }
   const sweeps = SLICES.flatMap((s) => (s.sweep ? [{ name: s.name, run: s.sweep(sliceDeps) }] : []))
-  const jobs = startJobs({ db, config, log: app.log, reviews, sweeps, payments, usage, network })
+  const jobs = startJobs({ db, config, log: app.log, reviews, sweeps, payments, usage, network, citizens })
   // Hooks run in order: the background work stops before the database it writes to closes.
   app.addHook('onClose', () => jobs.stop())
   // Usage answers wait for their commit: the last group finishes before the database closes.
@@ -195,7 +197,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(async (published) => {
     for (const schema of contractSchemas()) published.addSchema(schema)
   })
-  for (const schema of [ErrorBody, CitySchema, CoverageSchema, ServiceItemSchema, CatalogServiceSchema, AgencySchema, TokenInfo, ServiceManifestSchema, ReviewSummarySchema, ReviewSchema, Identity, Vehicle, RecordSchema, Payment, Patient, AppointmentView]) {
+  for (const schema of [ErrorBody, CitySchema, CoverageSchema, ServiceItemSchema, CatalogServiceSchema, AgencySchema, TokenInfo, ServiceManifestSchema, ReviewSummarySchema, ReviewSchema, Identity, Vehicle, RecordSchema, Payment, Patient, AppointmentView, MessageSchema]) {
     app.addSchema(schema)
   }
 
@@ -229,6 +231,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(sessionRoutes, citizens)
   await app.register(meRoutes, citizens)
+  await app.register(messageRoutes, citizens)
   await app.register(faceCheckRoutes, { ...citizens, identityReleased: identityReleasedOf(SLICES, citizens) })
   await app.register(vehicleRoutes, citizens)
   await app.register(paymentRoutes, { ...citizens, payments })

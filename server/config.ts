@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path'
 import { DEFAULT_TOKEN_TTL_DAYS, type Role } from './modules/auth/token'
 import type { AddressPolicy } from './modules/gateway/address-policy'
 import { type HttpConfig, readHttpConfig } from './http/http-config'
+import { type SubscribeTemplates, readSubscribeTemplates } from './modules/messages/subscribe-templates'
 
 export interface Config {
   port: number
@@ -82,6 +83,8 @@ export interface WechatConfig {
   appSecret: string
   /** Base of the WeChat API (jscode2session); the simulated WeChat on the mock host when absent. */
   apiBase?: string
+  /** 消息: the subscription message template per kind of change (WECHAT_SUBSCRIBE_TEMPLATES); empty = off. */
+  subscribeTemplates: SubscribeTemplates
 }
 
 export interface ReviewConfig {
@@ -215,6 +218,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // The simulated WeChat runs in the same process and gets the same value: a fresh one per start is enough.
     appSecret: value('WECHAT_APP_SECRET') ?? randomBytes(16).toString('hex'),
     ...(wechatApiBase ? { apiBase: wechatApiBase.replace(/\/+$/, '') } : {}),
+    subscribeTemplates: readSubscribeTemplates(value('WECHAT_SUBSCRIBE_TEMPLATES'), production, problems),
   }
 
   const http = readHttpConfig(value, integer, production, problems)

@@ -14,6 +14,7 @@ import { onboardDemoServices } from './seed/onboard-demo'
 import { demoTypedServices } from './seed/seed'
 import { postThroughRoute, runSimulation } from './simulate/run-simulation'
 import { writePrivateFile } from './private-files'
+import { simulatedTemplates } from './modules/messages/subscribe-templates'
 
 export interface RunningPlatform {
   app: FastifyInstance
@@ -78,7 +79,7 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
           return [{ agencyId, contract, secret: box.open(secrets[i]), latestSecret }]
         }),
         // Without a configured WeChat, the simulated one logs citizens in.
-        ...(config.wechat.apiBase ? {} : { wechat: { appId: config.wechat.appId, appSecret: config.wechat.appSecret } }),
+        ...(config.wechat.apiBase ? {} : { wechat: { appId: config.wechat.appId, appSecret: config.wechat.appSecret, templates: simulatedTemplates(config) } }),
         webviews: true,
       })
       wechatBase ??= `${mocks.url}/wechat`

@@ -1,12 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
+import { type SimulatedTemplate, registerSubscribeMessages } from './subscribe-messages'
 
 /** The mini-program's credentials as the simulated WeChat knows them (the platform's config holds the same). */
 export interface WechatOptions {
   appId: string
   appSecret: string
   now?: () => number
+  /** The subscription message templates of the mini-program (its admin console); none by default. */
+  templates?: readonly SimulatedTemplate[]
 }
 
 // wx.login codes live 5 minutes and work once (as WeChat documents).
@@ -18,13 +21,16 @@ const CODE_TTL_MS = 5 * 60_000
  * exchanges the code at `GET /sns/jscode2session` exactly as with WeChat:
  * query appid, secret, js_code, grant_type=authorization_code; the answer is
  * `{ openid, session_key }` or `{ errcode, errmsg }` (40029 invalid code,
- * 40163 code used, 40013 invalid appid, 40125 invalid secret).
+ * 40163 code used, 40013 invalid appid, 40125 invalid secret). Also its
+ * subscription messages (subscribe-messages.ts).
  */
 export function registerWechat(scope: FastifyInstance, options: WechatOptions): void {
   const now = options.now ?? Date.now
   const codes = new Map<string, { user: string; issuedAt: number; used: boolean }>()
   // A stable openid per app and user, as WeChat gives one.
   const openidOf = (user: string) => 'o' + createHash('sha256').update(`${options.appId}|${user}`).digest('base64url').slice(0, 27)
+
+  registerSubscribeMessages(scope, { appId: options.appId, appSecret: options.appSecret, templates: options.templates ?? [], openidOf, now })
 
   scope.post(
     '/dev/login',

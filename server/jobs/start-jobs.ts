@@ -5,6 +5,8 @@ import type { AgencyNetwork } from '../modules/gateway/agency-network'
 import type { Payments } from '../modules/payments/payment-service'
 import type { ReviewWorker } from '../modules/review/review-worker'
 import type { UsageService } from '../modules/usage/usage-service'
+import type { CitizenDeps } from '../modules/citizens/citizen-deps'
+import { startMessageDelivery } from './message-delivery'
 import { startPaymentSweep } from './payment-sweep'
 import { startProbes } from './probes'
 import { startReviewQueue } from './review-queue'
@@ -12,6 +14,7 @@ import { startReviewSchedule } from './review-schedule'
 import type { Job } from './run-every'
 import { type SliceSweep, startSliceSweep } from './slice-sweep'
 import { startUsageBatchCleanup } from './usage-batch-cleanup'
+import { startVisitReminders } from './visit-reminders'
 
 export interface JobDeps {
   db: Db
@@ -24,12 +27,15 @@ export interface JobDeps {
   usage: UsageService
   /** Where the probes may connect (the configured address policy). */
   network: AgencyNetwork
+  /** 消息: reminders and WeChat subscription messages. */
+  citizens: CitizenDeps
 }
 
 /**
  * Starts every piece of the platform's background work (buildApp calls it;
  * each job runs once across the processes on one database: run-every.ts): the review queue and its re-review schedule, the
- * probes, the service slices' sweeps and the payment sweep, and the usage batch-id cleanup.
+ * probes, the service slices' sweeps and the payment sweep, the usage batch-id cleanup, and
+ * 消息's visit reminders and subscription-message delivery.
  * A zero interval in the configuration leaves that job off (tests drive the
  * schedule and the probes themselves). `stop` ends them all and waits for
  * their work under way, before the database closes.
@@ -43,6 +49,8 @@ export function startJobs(d: JobDeps): Job {
     ...d.sweeps.map((sweep) => startSliceSweep(sweep, sweepMs, d.log, d.db)),
     startPaymentSweep(d.payments, sweepMs, d.log, d.db),
     startUsageBatchCleanup(d.usage, d.log, d.db),
+    startVisitReminders(d.citizens, d.log, d.db),
+    ...[startMessageDelivery(d.citizens, d.log, d.db)].filter((job) => job !== undefined),
   ]
   return {
     async stop() {

@@ -9,6 +9,8 @@ export const CASHIER_PAGE = '/packages/pay/pages/cashier/index'
 export const MY_PAYMENTS_PAGE = '/packages/pay/pages/payments/index'
 export const IDENTITY_PAGE = '/packages/account/pages/identity/index'
 export const RECORDS_PAGE = '/packages/account/pages/records/index'
+/** 消息: notifications of case changes. */
+export const MESSAGES_PAGE = '/packages/account/pages/messages/index'
 /** The simulated identity agency's face-check page (H5, development). */
 export const FACE_CHECK_PAGE = '/packages/account/pages/face-check/index'
 export const HOSPITAL_HOME_PAGE = '/packages/hospital/pages/index/index'
@@ -169,4 +171,9 @@ export function withdrawalUrl(service: string): string {
 /** 贷款试算; works without a service or login. */
 export function loanCalculatorUrl(): string {
   return LOAN_CALCULATOR_PAGE
+}
+
+/** 办事记录 opened at one case (from its 消息). */
+export function recordUrl(recordId: string): string {
+  return pageUrl(RECORDS_PAGE, { record: recordId })
 }

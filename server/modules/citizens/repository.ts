@@ -108,3 +108,9 @@ export async function setIdentityKey(db: Queryable, citizenId: string, identityK
   )
   return rows.length === 1
 }
+
+/** The keyed hash of the citizen's WeChat openid. */
+export async function findWechatKey(db: Queryable, citizenId: string): Promise<string | undefined> {
+  const [row] = await db.query<{ wechat_key: string }>('SELECT wechat_key FROM citizens WHERE id = $1', [citizenId])
+  return row?.wechat_key
+}

@@ -7,6 +7,7 @@ import type { CitizenDeps } from '../citizens/citizen-deps'
 import { readIdentity } from '../citizens/identity-service'
 import { addRecord, setRecordStatus } from '../citizens/records-service'
 import { agencyKeyFor } from '../gateway/agency-key'
+import { notifyCaseChange } from '../messages/messages-service'
 import { type AgencyDeps, agencyFor } from '../gateway/bound-agency'
 import { PAYMENT_WINDOW_MS, type Payments } from '../payments/payment-service'
 import type { PaymentRow } from '../payments/payment-service'
@@ -117,6 +118,8 @@ export function createBookings(deps: CitizenDeps & { payments: Payments }) {
     const what = `预约挂号：${d.hospitalName} ${who}，${monthDay(d.date)} ${d.start}`
     if (d.feeFen === 0) {
       await addRecord(db, { citizenId: row.citizen_id, serviceId: row.service_id, what, status: 'done', amountFen: 0, ref: row.id })
+      // A free number is booked at once; a fee-bearing one tells the citizen when its fee is paid (payments).
+      await notifyCaseChange(deps, { ref: row.id, state: 'booked' })
       return row
     }
     const { payment } = await payments.open({ citizenId: row.citizen_id, serviceId: row.service_id, subject: { kind: 'appointment', id: row.id }, amountFen: d.feeFen, description: '预约挂号费', what }, log)

@@ -6,6 +6,7 @@ import { requireIdentity, requireRecentFaceCheck } from '../citizens/identity-se
 import { addRecord } from '../citizens/records-service'
 import { yearMonths } from '../citizens/year-months'
 import { agencyKeyFor } from '../gateway/agency-key'
+import { notifyCaseChange } from '../messages/messages-service'
 import { agencyFor } from '../gateway/bound-agency'
 import type { DepositYearT, WithdrawalAnswerT, WithdrawalBodyT } from '../../../src/api/housing-fund'
 
@@ -79,6 +80,8 @@ export function createHousingFund(deps: CitizenDeps) {
         amountFen: application.amountFen,
         ref: `withdrawal:${application.applicationNo}`,
       })
+      // Decided at once (the centre approved it): the citizen is told. One reviewed at the counter is decided there.
+      if (application.status === 'approved') await notifyCaseChange(deps, { ref: `withdrawal:${application.applicationNo}`, state: 'withdrawal-decided' })
       return { application }
     },
   }

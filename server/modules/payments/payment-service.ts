@@ -7,6 +7,7 @@ import type { CitizenDeps } from '../citizens/citizen-deps'
 import { addRecord, setRecordStatus } from '../citizens/records-service'
 import { callAgency } from '../gateway/agency-client'
 import { platformAgencyFor } from '../gateway/bound-agency'
+import { notifyCaseChange } from '../messages/messages-service'
 import { FulfilmentRefused } from './fulfilment-refused'
 import { type PaymentSubject, formatSubject, parseSubject } from './payment-subject'
 import { SubjectTaken } from './subject-taken'
@@ -173,6 +174,8 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
   async function paid(row: PaymentRow, n: PaymentNotificationT, log: FastifyBaseLogger): Promise<void> {
     if (await markPaid(db, row.order_id, n.transactionId, n.paidAt)) await setRecordStatus(db, row.order_id, 'paid')
     const now = await reload(row.order_id)
+    // On every paid notify, not only the first: a crash after marking it paid leaves no case without its 消息 (one per case and state).
+    if (now.paid_at) await notifyCaseChange(deps, { ref: row.order_id, state: 'paid' })
     if (now.status === 'paid') await finish(now, log)
   }
 
@@ -266,6 +269,7 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
     if (await markRefunded(db, row.order_id, refundId, result.refundedAt)) {
       await addRecord(db, { citizenId: row.citizen_id, serviceId: row.service_id, what: `退款：${row.description}（${reason}）`, status: 'done', amountFen, ref: refundId })
     }
+    await notifyCaseChange(deps, { ref: refundId, state: 'refunded' })
     return reload(row.order_id)
   }
 

@@ -7,6 +7,7 @@ import { type AddressPolicy, DEVELOPMENT_POLICY, PRODUCTION_POLICY } from '../ga
 import { endpointShapeProblems, endpointTransportProblems } from '../gateway/endpoint-rules'
 import { type LoadResult, percentile, runLoad } from './checks/load-run'
 import { manifestChecks } from './checks/manifest-checks'
+import { notifyCheck } from './checks/notify-check'
 import { findPii } from './checks/pii-scan'
 import { webviewChecks } from './checks/webview-checks'
 import { EndpointUnreachable, SuiteRun } from './conformance/suite-run'
@@ -23,6 +24,8 @@ export interface ReviewEnv {
   load(origin: string, measure: () => Promise<LoadResult>): Promise<{ result: LoadResult; measuredAt: string; reused: boolean }>
   /** Records this review's availability probe; answers the 30-day figures including it. */
   probe(ok: boolean, ms: number, note: string): Promise<{ total: number; failed: number }>
+  /** Check 17's data: the service's cases changed in the last 90 days and how many produced a 消息; absent: the declaration alone. */
+  caseMessages?(): Promise<{ changed: number; notified: number }>
 }
 
 const LOAD_CONCURRENCY = 20
@@ -137,6 +140,10 @@ function miniprogramChecks(): CheckResult[] {
  */
 export async function reviewManifest(m: ServiceManifest, secret: SigningKeys, env: ReviewEnv): Promise<CheckResult[]> {
   const results: CheckResult[] = [...manifestChecks(m)]
+  if (env.caseMessages) {
+    const notify = notifyCheck(m, await env.caseMessages())
+    results.splice(results.findIndex((r) => r.id === 'notify'), 1, notify)
+  }
   const shape = m.endpoint ? endpointShapeProblems(m.endpoint) : []
   if (m.contract === 'miniprogram' || !m.endpoint) {
     results.push(...miniprogramChecks())

@@ -22,6 +22,8 @@ import {
   saveLoadRun,
   servicesDueForReview,
 } from './repository'
+import { caseMessages } from '../messages/messages-service'
+import { NOTIFY_WINDOW_DAYS } from './checks/notify-check'
 import { type ReviewEnv, reviewManifest } from './review-manifest'
 
 export interface ReviewWorker {
@@ -92,6 +94,7 @@ export function createReviewWorker(o: ReviewWorkerOptions): ReviewWorker {
         loadsInFlight.delete(origin)
       }
     },
+    caseMessages: () => caseMessages(o.db, serviceId, NOTIFY_WINDOW_DAYS),
     async probe(ok, ms, note) {
       await recordProbe(o.db, { serviceId, ok, ms, note })
       return probeStats(o.db, serviceId)

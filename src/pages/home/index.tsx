@@ -23,6 +23,7 @@ import { answerWechatPrivacyRequest, useWechatPrivacyRequest } from '../../servi
 import { recordServiceUse, selectRecentIds, useRecentStore } from '../../stores/recent-store'
 import { SearchResults } from './search-results'
 import { usePageClass } from '../../hooks/use-care-mode'
+import { useUnreadBadge } from '../../hooks/use-unread-badge'
 import './index.scss'
 
 // H5 only, loaded on the first tap of a mini-program tile: WeChat opens mini-programs itself, and neither
@@ -68,6 +69,8 @@ function DomainGroups({
 
 export default function HomePage() {
   const pageClass = usePageClass('page home')
+  // The 我的 tab's badge shows unread 消息 from the first screen.
+  useUnreadBadge()
   const city = useCityStore((s) => s.current)
   const { step, locating } = useLaunchFlow()
   const catalog = useCatalog(city?.code)

@@ -4,17 +4,18 @@ import { Pressable } from '../../components/pressable'
 import { useMeSummary, type MeSummary } from '../../hooks/use-me-summary'
 import { openPage, openPrivacyPolicy, showNotice } from '../../services/navigation'
 import { errorMessage } from '../../services/request'
-import { identityUrl, MY_PAYMENTS_PAGE, patientsUrl, RECORDS_PAGE, trafficHomeUrl } from '../../services/routes'
+import { identityUrl, MESSAGES_PAGE, MY_PAYMENTS_PAGE, patientsUrl, RECORDS_PAGE, trafficHomeUrl } from '../../services/routes'
 import { login, logout } from '../../services/session'
 import { useCityStore } from '../../stores/city-store'
 import { useSessionStore } from '../../stores/session-store'
 import { CareSwitch } from './care-switch'
 import { IdentityStatus } from './identity-status'
 import { usePageClass } from '../../hooks/use-care-mode'
+import { badgeText, useUnreadBadge } from '../../hooks/use-unread-badge'
 import './index.scss'
 
 /** An entry of 我的: a link that opens its page, or a control (a switch) in its place. */
-type Entry = { key: string; title: string; hint: string } & ({ open: () => void; control?: never } | { control: () => JSX.Element; open?: never })
+type Entry = { key: string; title: string; hint: string; badge?: string } & ({ open: () => void; control?: never } | { control: () => JSX.Element; open?: never })
 
 function showAbout(): void {
   void Taro.showModal({
@@ -25,7 +26,7 @@ function showAbout(): void {
   })
 }
 
-function entries(summary: MeSummary): Entry[] {
+function entries(summary: MeSummary, unread: number): Entry[] {
   const me = summary.status === 'ready' ? summary.me : null
   return [
     {
@@ -41,6 +42,13 @@ function entries(summary: MeSummary): Entry[] {
       open: () => openPage(trafficHomeUrl()),
     },
     { key: 'patients', title: '就诊人', hint: '本人和家人的就诊信息，用于预约挂号', open: () => openPage(patientsUrl()) },
+    {
+      key: 'messages',
+      title: '消息',
+      hint: unread > 0 ? `${unread} 条未读消息` : '缴费、预约等办理进度的通知',
+      ...(unread > 0 ? { badge: badgeText(unread) } : {}),
+      open: () => openPage(MESSAGES_PAGE),
+    },
     { key: 'records', title: '办事记录', hint: '所有服务的办理进度', open: () => openPage(RECORDS_PAGE) },
     { key: 'payments', title: '我的支付', hint: '罚款、挂号费等缴费记录', open: () => openPage(MY_PAYMENTS_PAGE) },
     { key: 'care', title: '关怀模式', hint: '更大的字号，更清晰的界面', control: CareSwitch },
@@ -61,6 +69,7 @@ export default function MePage() {
   const city = useCityStore((s) => s.current)
   const loggedIn = useSessionStore((s) => s.token !== null)
   const { summary, refresh } = useMeSummary()
+  const unread = useUnreadBadge()
 
   return (
     <View className={pageClass} role="main">
@@ -78,7 +87,7 @@ export default function MePage() {
       </View>
 
       <View className="me-list card" role="list">
-        {entries(summary).map((entry) => entry.control ? (
+        {entries(summary, unread).map((entry) => entry.control ? (
           <View key={entry.key} role="listitem" className="me-list__item">
             <entry.control />
           </View>
@@ -89,6 +98,11 @@ export default function MePage() {
                 <Text className="me-entry__title">{entry.title}</Text>
                 <Text className="me-entry__hint">{entry.hint}</Text>
               </View>
+              {entry.badge && (
+                <Text className="me-entry__badge" aria-label={`${entry.badge} 条未读`}>
+                  {entry.badge}
+                </Text>
+              )}
               <Text className="me-entry__chevron" aria-hidden="true">
                 ›
               </Text>

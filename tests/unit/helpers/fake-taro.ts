@@ -34,6 +34,9 @@ function createFakeTaro() {
     redirectTo: vi.fn((_options: { url: string }) => Promise.resolve()),
     login: vi.fn(() => Promise.resolve({ code: 'wx-code', errMsg: 'login:ok' })),
     requestPayment: vi.fn((_options: unknown) => Promise.resolve({ errMsg: 'requestPayment:ok' })),
+    requestSubscribeMessage: vi.fn((_options: { tmplIds: string[]; success?: (answer: Record<string, string>) => void }) => undefined),
+    setTabBarBadge: vi.fn((_options: { index: number; text: string }) => Promise.resolve()),
+    removeTabBarBadge: vi.fn((_options: { index: number }) => Promise.resolve()),
     getSystemInfoSync: vi.fn((): { fontSizeSetting?: number; fontSizeScaleFactor?: number } => ({ fontSizeSetting: 17, fontSizeScaleFactor: 1 })),
   }
   return { deviceStorage, fakeTaro, routeParams, showHandlers: new Set<() => void>(), hideHandlers: new Set<() => void>() }

@@ -4,10 +4,10 @@ import { formatChinaDateTime } from '../../../domain/china-time'
 import { formatPrice } from '../../../domain/money'
 import { recordStatusLabel } from '../../../domain/record-status'
 
-/** One 办事记录: which service in which city, what was done (a fine's plate, masked), its status in words, the amount and when. */
-export function RecordRow({ record }: { record: RecordT }) {
+/** One 办事记录 (`opened`: the case a 消息 opened, said in words and outlined): which service in which city, what was done (a fine's plate, masked), its status in words, the amount and when. */
+export function RecordRow({ record, opened = false }: { record: RecordT; opened?: boolean }) {
   return (
-    <View className="list-row record-row" role="listitem">
+    <View className={opened ? 'list-row record-row record-row--opened' : 'list-row record-row'} role="listitem" aria-current={opened ? 'true' : undefined}>
       <View className="list-row__top">
         <Text className="list-row__title">{`${record.cityName} · ${record.serviceName}`}</Text>
         <Text className={`status-tag status-tag--${record.status}`}>{recordStatusLabel(record.status)}</Text>
@@ -18,6 +18,7 @@ export function RecordRow({ record }: { record: RecordT }) {
       </Text>
       {record.plate && <Text className="list-row__text record-row__plate">{`车辆 ${record.plate}`}</Text>}
       <Text className="list-row__text">{formatChinaDateTime(record.createdAt)}</Text>
+      {opened && <Text className="list-row__text record-row__opened">来自消息</Text>}
     </View>
   )
 }

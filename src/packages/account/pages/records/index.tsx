@@ -3,16 +3,19 @@ import { RemoteStatus } from '../../../../components/remote-status'
 import { EmptyView } from '../../../../components/status-view'
 import { usePageReturn } from '../../../../hooks/use-page-return'
 import { useRemote } from '../../../../hooks/use-remote'
+import { useRouteParams } from '../../../../hooks/use-route-params'
 import { listRecords } from '../../../../services/citizen-api'
 import { RecordRow } from '../../components/record-row'
 import { PageTitle } from '../../../../components/page-title'
 import { usePageClass } from '../../../../hooks/use-care-mode'
 import './index.scss'
 
-/** 办事记录: what the citizen did across all services, newest first. */
+/** 办事记录: what the citizen did across all services, newest first; `record` (from a 消息) marks its case. */
 export default function RecordsPage() {
   const pageClass = usePageClass('page records')
   const records = useRemote(listRecords, [])
+  // Opened from a 消息: that case is marked (record=<id>).
+  const { record: opened } = useRouteParams('record')
   usePageReturn(records.reload)
   const { state } = records
 
@@ -24,7 +27,7 @@ export default function RecordsPage() {
       {state.status === 'ready' && state.data.length > 0 && (
         <View className="subpage-card card" role="list" aria-label="办事记录">
           {state.data.map((record) => (
-            <RecordRow key={record.id} record={record} />
+            <RecordRow key={record.id} record={record} opened={record.id === opened} />
           ))}
         </View>
       )}

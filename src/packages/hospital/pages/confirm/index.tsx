@@ -29,6 +29,8 @@ import { findDepartment, findHospital } from '../../hooks/hospital-lookup'
 import { useBooking } from '../../hooks/use-booking'
 import { PageTitle } from '../../../../components/page-title'
 import { usePageClass } from '../../../../hooks/use-care-mode'
+import { useSubscriptionOffer } from '../../../../hooks/use-subscription-offer'
+import { askForSubscriptionsOnTap } from '../../../../services/subscription-request'
 import './index.scss'
 
 /**
@@ -101,9 +103,12 @@ export default function BookingConfirmPage() {
     setAcknowledged(!acknowledged)
     setAckMissing(false)
   }
-  const submit = () => {
-    if (noCancelDeadline && !acknowledged) setAckMissing(true)
-    else booking.submit()
+  useSubscriptionOffer()
+  // 确认预约 is the citizen's tap: WeChat's subscription dialog (booked or paid, and the reminder the day before) comes first.
+  const onConfirmTap = () => {
+    if (noCancelDeadline && !acknowledged) return setAckMissing(true)
+    askForSubscriptionsOnTap(['booking', 'payment', 'visit'])
+    booking.submit()
   }
   const payHeldFee = () => {
     if (!heldFee) return
@@ -150,7 +155,7 @@ export default function BookingConfirmPage() {
           busyText="正在预约…"
           submitClassName="booking-confirm__submit"
           submitText="确认预约"
-          onSubmit={submit}
+          onSubmit={onConfirmTap}
         />
       )}
       {!canBook && booking.alert && <FormAlert message={booking.alert.message} />}

@@ -12,6 +12,8 @@ import { PayOutcomeView } from '../../components/pay-outcome-view'
 import { ViolationDetails } from '../../components/violation-details'
 import { PageTitle } from '../../../../components/page-title'
 import { usePageClass } from '../../../../hooks/use-care-mode'
+import { useSubscriptionOffer } from '../../../../hooks/use-subscription-offer'
+import { askForSubscriptionsOnTap } from '../../../../services/subscription-request'
 import './index.scss'
 
 /** Whether a payment attempt changed what the violation shows: it ended, or the police said it is paid or not payable online. */
@@ -37,6 +39,12 @@ export default function ViolationPage() {
       if (changesViolation(outcome)) view.reload()
     },
   })
+  useSubscriptionOffer()
+  // 立即缴款 is the citizen's tap: WeChat's subscription dialog for the 缴费成功 message comes first, then the wallet.
+  const onPayTap = () => {
+    askForSubscriptionsOnTap(['payment'])
+    payment.pay()
+  }
   const { state } = view
   const reason = state.status === 'ready' ? notPayableReason(state.data.violation) : undefined
   // Another account bound the same car and pays (or paid) this one: say so without showing its order.
@@ -78,7 +86,7 @@ export default function ViolationPage() {
                   正在处理缴款…
                 </View>
               )}
-              <Pressable className="button button--primary violation__pay" disabled={payment.paying} onPress={payment.pay}>
+              <Pressable className="button button--primary violation__pay" disabled={payment.paying} onPress={onPayTap}>
                 立即缴款
               </Pressable>
             </View>

@@ -16,6 +16,8 @@ import { BillRow } from '../../components/bill-row'
 import { PayResult } from '../../components/pay-result'
 import { PageTitle } from '../../../../components/page-title'
 import { usePageClass } from '../../../../hooks/use-care-mode'
+import { useSubscriptionOffer } from '../../../../hooks/use-subscription-offer'
+import { askForSubscriptionsOnTap } from '../../../../services/subscription-request'
 import './index.scss'
 
 /**
@@ -50,6 +52,12 @@ export default function BillsPage() {
     onDone: list.reload,
   })
   const pay = payment.pay
+  useSubscriptionOffer()
+  // The citizen's tap on 缴费: WeChat's subscription dialog for the 缴费成功 message comes first, then the wallet.
+  const onPayTap = () => {
+    askForSubscriptionsOnTap(['payment'])
+    pay()
+  }
 
   return (
     <View className={pageClass} role="main">
@@ -79,7 +87,7 @@ export default function BillsPage() {
                     正在处理缴费…
                   </View>
                 )}
-                <Pressable className="button button--primary utilities-bills__pay" disabled={payment.paying || chosen.count === 0} onPress={pay}>
+                <Pressable className="button button--primary utilities-bills__pay" disabled={payment.paying || chosen.count === 0} onPress={onPayTap}>
                   一键缴清
                 </Pressable>
               </View>
