@@ -62,6 +62,11 @@ import { rulesOf } from './modules/probes/service'
 import { AppointmentView, Patient } from '../src/api/hospital'
 import { createAgencyNetwork } from './modules/gateway/agency-network'
 import type { Resolve } from './modules/gateway/endpoint-rules'
+import { type RatingService, createRatingService } from './modules/ratings/service'
+import { ratingCitizenRoutes } from './modules/ratings/citizen-routes'
+import { ratingTicketRoutes } from './modules/ratings/agency-routes'
+import { ratingStatsRoutes } from './modules/ratings/stats-routes'
+import { MyRating, TicketView } from '../src/api/ratings'
 
 /**
  * What a request log line says about the request: method and path only. Query
@@ -97,6 +102,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The quality-review worker, run by server/jobs (tests and the demo onboarding wait on `reviews.idle()`). */
     reviews: ReviewWorker
+    /** 好差评; the messages module listens with `ratings.onTicketAnswered`. */
+    ratings: RatingService
   }
 }
 
@@ -192,7 +199,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(async (published) => {
     for (const schema of contractSchemas()) published.addSchema(schema)
   })
-  for (const schema of [ErrorBody, CitySchema, CoverageSchema, ServiceItemSchema, CatalogServiceSchema, AgencySchema, TokenInfo, ServiceManifestSchema, ReviewSummarySchema, ReviewSchema, Identity, Vehicle, RecordSchema, Payment, Patient, AppointmentView]) {
+  for (const schema of [ErrorBody, CitySchema, CoverageSchema, ServiceItemSchema, CatalogServiceSchema, AgencySchema, TokenInfo, ServiceManifestSchema, ReviewSummarySchema, ReviewSchema, Identity, Vehicle, RecordSchema, Payment, Patient, AppointmentView, MyRating, TicketView]) {
     app.addSchema(schema)
   }
 
@@ -235,6 +242,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(usageRoutes, { usage, config: config.usage })
   const stats = createStatsService(db, { k: config.usage.smallCellK, rules: rulesOf(config.review), cacheMs: config.usage.statsCacheSeconds * 1000 })
   await app.register(statsRoutes, { db, stats })
+  // 好差评: ratings of 办结 cases, rectification tickets, appeals, satisfaction (issue 18).
+  const ratings = createRatingService({ db, config: config.ratings, isCity: (code) => cities.isRegion(code) })
+  app.decorate('ratings', ratings)
+  await app.register(ratingCitizenRoutes, { db, ratings })
+  await app.register(ratingTicketRoutes, { db, ratings })
+  await app.register(ratingStatsRoutes, { db, ratings, k: config.usage.smallCellK })
 
   if (existsSync(config.h5Dir)) {
     // The H5 build ships .br/.gz next to each file; send those to browsers that accept them.

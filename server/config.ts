@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path'
 import { DEFAULT_TOKEN_TTL_DAYS, type Role } from './modules/auth/token'
 import type { AddressPolicy } from './modules/gateway/address-policy'
 import { type HttpConfig, readHttpConfig } from './http/http-config'
+import type { RatingConfig } from './modules/ratings/ticket-deadlines'
 
 export interface Config {
   port: number
@@ -34,6 +35,8 @@ export interface Config {
   wechat: WechatConfig
   usage: UsageConfig
   http: HttpConfig
+  /** 好差评: working days an agency has to call back (回访) and to fix (整改) a poor rating. */
+  ratings: RatingConfig
 }
 
 export interface TokenConfig {
@@ -209,6 +212,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
 
   const http = readHttpConfig(value, integer, production, problems)
+  const ratings: RatingConfig = {
+    callbackWorkdays: integer('ONECITY_RATING_CALLBACK_WORKDAYS', '1', 60),
+    fixWorkdays: integer('ONECITY_RATING_FIX_WORKDAYS', '15', 120),
+  }
+  if (ratings.callbackWorkdays < 1 || ratings.fixWorkdays < ratings.callbackWorkdays) problems.push('ONECITY_RATING_CALLBACK_WORKDAYS must be at least 1 and ONECITY_RATING_FIX_WORKDAYS at least as many')
 
   if (problems.length > 0) throw new ConfigError(problems)
   const absolute = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p))
@@ -230,5 +238,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     wechat,
     usage,
     http,
+    ratings,
   }
 }
