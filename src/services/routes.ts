@@ -9,6 +9,7 @@ export const CASHIER_PAGE = '/packages/pay/pages/cashier/index'
 export const MY_PAYMENTS_PAGE = '/packages/pay/pages/payments/index'
 export const IDENTITY_PAGE = '/packages/account/pages/identity/index'
 export const RECORDS_PAGE = '/packages/account/pages/records/index'
+export const RATING_PAGE = '/packages/account/pages/rating/index'
 /** The simulated identity agency's face-check page (H5, development). */
 export const FACE_CHECK_PAGE = '/packages/account/pages/face-check/index'
 export const HOSPITAL_HOME_PAGE = '/packages/hospital/pages/index/index'
@@ -169,4 +170,9 @@ export function withdrawalUrl(service: string): string {
 /** 贷款试算; works without a service or login. */
 export function loanCalculatorUrl(): string {
   return LOAN_CALCULATOR_PAGE
+}
+
+/** 评价 of one 办事记录 item: the form before it is rated, then the rating with the agency's answers and 追评. */
+export function ratingUrl(recordId: string, what: string): string {
+  return pageUrl(RATING_PAGE, { recordId, what })
 }

@@ -26,14 +26,14 @@ export const ratingTicketRoutes: FastifyPluginAsyncTypebox<{ db: Db; ratings: Ra
   )
 
   app.get(
-    '/v1/agency/tickets/{ticketId}',
+    '/v1/agency/tickets/:ticketId',
     { onRequest: agencyOnly, schema: { tags: ['agency'], summary: 'One of the agency’s tickets: the case, the rating, the deadlines and answers (never who rated)', security, params: TicketParams, response: { 200: TicketAnswer, ...errors } } },
     async (req) => ({ ticket: await ratings.ticket(agencyOf(req), req.params.ticketId, new Date()) }),
   )
 
   for (const which of ['callback', 'fix'] as const) {
     app.post(
-      `/v1/agency/tickets/{ticketId}/${which}`,
+      `/v1/agency/tickets/:ticketId/${which}`,
       {
         onRequest: agencyOnly,
         schema: {
@@ -50,7 +50,7 @@ export const ratingTicketRoutes: FastifyPluginAsyncTypebox<{ db: Db; ratings: Ra
   }
 
   app.post(
-    '/v1/agency/tickets/{ticketId}/appeal',
+    '/v1/agency/tickets/:ticketId/appeal',
     {
       onRequest: agencyOnly,
       schema: { tags: ['agency'], summary: '申诉: the agency appeals the rating to an operator, once, with its reason', security, params: TicketParams, body: AppealRequest, response: { 200: TicketAnswer, ...errors, 409: ErrorBody } },
@@ -80,7 +80,7 @@ export const ratingTicketRoutes: FastifyPluginAsyncTypebox<{ db: Db; ratings: Ra
   )
 
   app.post(
-    '/v1/admin/appeals/{appealId}/decision',
+    '/v1/admin/appeals/:appealId/decision',
     {
       onRequest: operatorOnly,
       schema: {

@@ -19,13 +19,13 @@ export const ratingCitizenRoutes: FastifyPluginAsyncTypebox<{ db: Db; ratings: R
   )
 
   app.get(
-    '/v1/me/records/{recordId}/rating',
+    '/v1/me/records/:recordId/rating',
     { schema: { tags: ['citizen'], summary: 'The rating of one 办事记录 item (404 NOT_RATED when it has none)', security, params: RecordParams, response: { 200: MyRatingAnswer, ...errors } } },
     async (req) => ({ rating: await ratings.myRating(citizenOf(req), req.params.recordId, new Date()) }),
   )
 
   app.post(
-    '/v1/me/records/{recordId}/rating',
+    '/v1/me/records/:recordId/rating',
     {
       schema: {
         tags: ['citizen'],
@@ -40,7 +40,7 @@ export const ratingCitizenRoutes: FastifyPluginAsyncTypebox<{ db: Db; ratings: R
   )
 
   app.post(
-    '/v1/me/records/{recordId}/rating/follow-up',
+    '/v1/me/records/:recordId/rating/follow-up',
     {
       schema: {
         tags: ['citizen'],
