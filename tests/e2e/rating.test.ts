@@ -77,7 +77,7 @@ describe('好差评 in the app and the console', () => {
     // Back in 办事记录: the answer shows; the citizen adds one 追评.
     await openMe(page, url)
     await page.getByText('办事记录', { exact: true }).first().click()
-    await page.locator('.record-row', { hasText: '部门已答复' }).first().getByRole('button').click()
+    await page.locator('.record-row', { hasText: '部门已答复' }).first().getByRole('button', { name: /^查看评价/ }).click()
     await page.locator('.rating__answer', { hasText: '已电话回访，核实后已为您销分' }).waitFor()
     await page.getByRole('radio', { name: '满意', exact: true }).click()
     await page.getByLabel('评价内容（选填）').fill('处理及时')

@@ -108,7 +108,7 @@ describe('办事记录', () => {
     ]
     await renderRecords([record('1', 'done', 100), record('2', 'paid', 100), record('3', 'pending', 5), record('4', 'failed'), record('5', 'cancelled', 100)])
     const rows = [...view!.container.querySelectorAll('.record-row')]
-    expect(rows.map((r) => Boolean(r.querySelector('.record-row__rate')))).toEqual([false, true, false, false, true])
+    expect(rows.map((r) => r.querySelector('.record-row__rate')?.textContent ?? null)).toEqual(['查看评价', '评价', null, null, '评价'])
     expect(rows[0]?.textContent).toContain('已评价：非常不满意 · 部门已答复')
   })
 })

@@ -35,16 +35,11 @@ export function RecordRow({ record, rating }: { record: RecordT; rating?: MyRati
       </Text>
       {record.plate && <Text className="list-row__text record-row__plate">{`车辆 ${record.plate}`}</Text>}
       <Text className="list-row__text">{formatChinaDateTime(record.createdAt)}</Text>
-      {rating ? (
-        <Pressable className="record-row__rating" onPress={open} label={`${ratingNote(rating)}，查看评价`}>
-          <Text className="list-row__text record-row__rated">{ratingNote(rating)}</Text>
+      {rating && <Text className="list-row__text record-row__rated">{ratingNote(rating)}</Text>}
+      {(rating || isConcluded(record.status)) && (
+        <Pressable className="button button--secondary record-row__rate" onPress={open} label={`${rating ? '查看评价' : '评价'}：${record.what}`}>
+          {rating ? '查看评价' : '评价'}
         </Pressable>
-      ) : (
-        isConcluded(record.status) && (
-          <Pressable className="button button--secondary record-row__rate" onPress={open} label={`评价：${record.what}`}>
-            评价
-          </Pressable>
-        )
       )}
     </View>
   )

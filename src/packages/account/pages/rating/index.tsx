@@ -19,9 +19,9 @@ import './index.scss'
 /** The five levels as choices (one picked at a time). */
 function LevelChoice({ value, onChange }: { value: RatingLevel | null; onChange: (level: RatingLevel) => void }) {
   return (
-    <View className="rating__levels" role="radiogroup" aria-label="满意程度">
+    <View className="choice-chips rating__levels" role="radiogroup" aria-label="满意程度">
       {RATING_LEVELS.map(({ level, label }) => (
-        <Pressable key={level} className={`rating__choice${value === level ? ' rating__choice--on' : ''}`} radio={value === level} onPress={() => onChange(level)}>
+        <Pressable key={level} className={value === level ? 'choice-chip choice-chip--on' : 'choice-chip'} radio={value === level} onPress={() => onChange(level)}>
           {label}
         </Pressable>
       ))}
@@ -60,9 +60,9 @@ function RatingForm({ tagsShown, submitText, onSubmit }: { tagsShown: boolean; s
         }}
       />
       {tagsShown && level && (
-        <View className="rating__tags" role="group" aria-label="评价标签（可多选）">
+        <View className="choice-chips rating__tags" role="group" aria-label="评价标签（可多选）">
           {ratingTags(level).map((tag) => (
-            <Pressable key={tag} className={`rating__choice${tags.includes(tag) ? ' rating__choice--on' : ''}`} checked={tags.includes(tag)} onPress={() => toggle(tag)}>
+            <Pressable key={tag} className={tags.includes(tag) ? 'choice-chip choice-chip--on' : 'choice-chip'} checked={tags.includes(tag)} onPress={() => toggle(tag)}>
               {tag}
             </Pressable>
           ))}
