@@ -7,6 +7,7 @@ import { newSessionToken } from '../../server/modules/citizens/citizen-session'
 import { addRecord } from '../../server/modules/citizens/records-service'
 import { feedbackCheck } from '../../server/modules/ratings/service'
 import { ticketDeadlines } from '../../server/modules/ratings/ticket-deadlines'
+import { consoleCookie } from './console-cookie'
 import { testApp } from './test-app'
 
 let app: FastifyInstance & { db: Db }
@@ -252,5 +253,48 @@ describe('satisfaction for analysts', () => {
     expect(csv.body.split('\n')[0]).toContain('满意率')
     for (const by of ['agency', 'domain', 'city']) expect((await as(tokens.analyst, 'GET', `/v1/stats/satisfaction?by=${by}`)).statusCode).toBe(200)
     expect((await as(tokens.agency, 'GET', '/v1/stats/satisfaction')).statusCode).toBe(403)
+  })
+})
+
+describe('the console', () => {
+  const page = async (token: string, url: string) => app.inject({ method: 'GET', url, headers: { cookie: await consoleCookie(app, token) } })
+  const post = async (token: string, url: string, form: Record<string, string>) =>
+    app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: await consoleCookie(app, token), 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
+      payload: new URLSearchParams(form).toString(),
+    })
+
+  it('the agency answers and appeals; the operator sees the overdue ticket and decides the appeal; the analyst reads satisfaction', async () => {
+    const me = await citizen()
+    await app.ratings.rate(me.id, await record(me.id, 'paid'), { level: 1, comment: '电话13812345678' }, new Date('2026-09-30T10:00:00+08:00'))
+    const [ticket] = (await as(tokens.agency, 'GET', '/v1/agency/tickets')).json().tickets
+
+    const list = await page(tokens.agency, '/console/agency/tickets')
+    expect(list.statusCode).toBe(200)
+    expect(list.body).toContain(`#${ticket.id}`)
+    const answered = await post(tokens.agency, `/console/agency/tickets/${ticket.id}/callback`, { text: '已回访' })
+    expect(answered.statusCode).toBe(303)
+    const detail = await page(tokens.agency, `/console/agency/tickets/${ticket.id}?done=callback`)
+    expect(detail.body).toContain('回访结果已提交')
+    expect(detail.body).toContain('138****5678')
+    expect(detail.body).not.toContain(me.id)
+    expect((await page(tokens.otherAgency, `/console/agency/tickets/${ticket.id}`)).statusCode).toBe(404)
+    expect((await post(tokens.agency, `/console/agency/tickets/${ticket.id}/appeal`, { reason: '与事实不符' })).statusCode).toBe(303)
+
+    const admin = await page(tokens.operator, '/console/admin/tickets')
+    expect(admin.statusCode).toBe(200)
+    expect(admin.body).toContain('超期未答复的工单')
+    expect(admin.body).toContain('与事实不符')
+    const appealId = (await as(tokens.operator, 'GET', '/v1/admin/appeals?pending=true')).json().tickets[0].appeal.id
+    expect((await post(tokens.operator, `/console/admin/appeals/${appealId}`, { decision: 'upheld', reason: '评价属实' })).statusCode).toBe(303)
+    expect((await page(tokens.operator, '/console/admin/audit')).body).toContain('申诉裁定：维持评价')
+
+    const analyst = await page(tokens.analyst, '/console/analyst/satisfaction')
+    expect(analyst.statusCode).toBe(200)
+    expect(analyst.body).toContain('好差评满意度')
+    const csv = await page(tokens.analyst, '/console/analyst/satisfaction/city.csv')
+    expect(csv.headers['content-type']).toContain('text/csv')
   })
 })
