@@ -243,7 +243,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const stats = createStatsService(db, { k: config.usage.smallCellK, rules: rulesOf(config.review), cacheMs: config.usage.statsCacheSeconds * 1000 })
   await app.register(statsRoutes, { db, stats })
   // 好差评: ratings of 办结 cases, rectification tickets, appeals, satisfaction (issue 18).
-  const ratings = createRatingService({ db, config: config.ratings, isCity: (code) => cities.isRegion(code) })
+  const ratings = createRatingService({ db, config: config.ratings, isCity: (code) => cities.isRegion(code), log: app.log })
   app.decorate('ratings', ratings)
   await app.register(ratingCitizenRoutes, { db, ratings })
   await app.register(ratingTicketRoutes, { db, ratings })

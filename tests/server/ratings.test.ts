@@ -155,12 +155,16 @@ describe('rectification tickets', () => {
   it('the citizen sees the answer and adds one 追评; the messages hook hears each answer', async () => {
     const heard: string[] = []
     app.ratings.onTicketAnswered((e) => void heard.push(`${e.which}:${e.recordId}`))
+    // A listener that fails (the inbox is down) does not fail or undo the answer.
+    app.ratings.onTicketAnswered(() => {
+      throw new Error('inbox down')
+    })
     const me = await citizen()
     const id = await record(me.id, 'paid')
     await me.call('POST', `/v1/me/records/${id}/rating`, { level: 1, comment: '太慢' })
     expect((await me.call('POST', `/v1/me/records/${id}/rating/follow-up`, { level: 3 })).json().error.code).toBe('NOT_ANSWERED')
     const [ticket] = (await as(tokens.agency, 'GET', '/v1/agency/tickets')).json().tickets
-    await as(tokens.agency, 'POST', `/v1/agency/tickets/${ticket.id}/callback`, { text: '已回电，罚款已销' })
+    expect((await as(tokens.agency, 'POST', `/v1/agency/tickets/${ticket.id}/callback`, { text: '已回电，罚款已销' })).statusCode).toBe(200)
     expect((await as(tokens.agency, 'POST', `/v1/agency/tickets/${ticket.id}/callback`, { text: '再说一次' })).statusCode).toBe(409)
     expect(heard).toEqual([`callback:${id}`])
 

@@ -45,6 +45,8 @@ export interface RatingDeps {
   config: RatingConfig
   /** Whether a 6-digit code is a reference city (the city a province-wide or national case is counted in). */
   isCity(code: string): boolean
+  /** Where a failing ticket-answered listener is reported (the answer itself stands). */
+  log?: { error(obj: object, msg: string): void }
 }
 
 // Ticket and appeal ids as the database makes them; anything else names nothing (404, not a database error).
@@ -137,7 +139,7 @@ export function createRatingService(deps: RatingDeps) {
     /**
      * Hook point for 消息 (issue 18 item 4): `listener` is called after an
      * agency's callback or fix is stored (committed), once per answer. A
-     * listener that throws is logged by the caller's request, never undoes the answer.
+     * listener that throws is logged and never undoes or fails the answer.
      */
     onTicketAnswered(listener: TicketAnsweredListener): void {
       listeners.push(listener)
@@ -219,7 +221,13 @@ export function createRatingService(deps: RatingDeps) {
         throw new HttpError(409, 'ALREADY_ANSWERED', `The ${which} was already given / ${which === 'callback' ? '已经回访过了' : '已经提交过整改结果了'}`)
       }
       const event: TicketAnswered = { ticketId, recordId: row.record_id, serviceId: row.service_id, which, at: now }
-      for (const listener of listeners) await listener(event)
+      for (const listener of listeners) {
+        try {
+          await listener(event)
+        } catch (err) {
+          deps.log?.error({ err, ticketId }, 'a ticket-answered listener failed')
+        }
+      }
       return ticketViewOf((await findTicket(db, ticketId, agencyId))!, now)
     },
 
