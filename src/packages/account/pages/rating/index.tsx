@@ -70,9 +70,11 @@ function RatingForm({ tagsShown, submitText, onSubmit }: { tagsShown: boolean; s
       )}
       <TextField id="rating-comment" label="评价内容（选填）" value={comment} onChange={setComment} maxlength={RATING_COMMENT_MAX} showCount hint="身份证号、手机号会自动打码" />
       {alert && <FormAlert message={alert} />}
-      <Pressable className="button rating__submit" disabled={sending} onPress={() => void submit()}>
-        {sending ? '正在提交…' : submitText}
-      </Pressable>
+      <View className="subpage-actions">
+        <Pressable className="button button--primary rating__submit" disabled={sending} onPress={() => void submit()}>
+          {sending ? '正在提交…' : submitText}
+        </Pressable>
+      </View>
     </View>
   )
 }
