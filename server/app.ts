@@ -57,6 +57,7 @@ import { paymentNotifyRoutes, paymentRoutes } from './modules/payments/routes'
 import { Payment } from '../src/api/payments'
 import { MessageSchema } from '../src/api/messages'
 import { messageRoutes } from './modules/messages/routes'
+import { notifyCaseChange } from './modules/messages/messages-service'
 import { startJobs } from './jobs/start-jobs'
 import { createUsageService } from './modules/usage/usage-service'
 import { usageRoutes } from './modules/usage/routes'
@@ -67,6 +68,11 @@ import { rulesOf } from './modules/probes/service'
 import { AppointmentView, Patient } from '../src/api/hospital'
 import { createAgencyNetwork } from './modules/gateway/agency-network'
 import type { Resolve } from './modules/gateway/endpoint-rules'
+import { type RatingService, createRatingService } from './modules/ratings/service'
+import { ratingCitizenRoutes } from './modules/ratings/citizen-routes'
+import { ratingTicketRoutes } from './modules/ratings/agency-routes'
+import { ratingStatsRoutes } from './modules/ratings/stats-routes'
+import { MyRating, TicketView } from '../src/api/ratings'
 
 /**
  * What a request log line says about the request: method and path only. Query
@@ -102,6 +108,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The quality-review worker, run by server/jobs (tests and the demo onboarding wait on `reviews.idle()`). */
     reviews: ReviewWorker
+    /** 好差评; the messages module listens with `ratings.onTicketAnswered`. */
+    ratings: RatingService
   }
 }
 
@@ -197,7 +205,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(async (published) => {
     for (const schema of contractSchemas()) published.addSchema(schema)
   })
-  for (const schema of [ErrorBody, CitySchema, CoverageSchema, ServiceItemSchema, CatalogServiceSchema, AgencySchema, TokenInfo, ServiceManifestSchema, ReviewSummarySchema, ReviewSchema, Identity, Vehicle, RecordSchema, Payment, Patient, AppointmentView, MessageSchema]) {
+  for (const schema of [ErrorBody, CitySchema, CoverageSchema, ServiceItemSchema, CatalogServiceSchema, AgencySchema, TokenInfo, ServiceManifestSchema, ReviewSummarySchema, ReviewSchema, Identity, Vehicle, RecordSchema, Payment, Patient, AppointmentView, MessageSchema, MyRating, TicketView]) {
     app.addSchema(schema)
   }
 
@@ -242,6 +250,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const stats = createStatsService(db, { k: config.usage.smallCellK, rules: rulesOf(config.review), cacheMs: config.usage.statsCacheSeconds * 1000 })
   await app.register(statsRoutes, { db, stats })
   await app.register(agencyStatsRoutes, { db, stats })
+  // 好差评: ratings of 办结 cases, rectification tickets, appeals, satisfaction (issue 18).
+  const ratings = createRatingService({ db, config: config.ratings, isCity: (code) => cities.isRegion(code), log: app.log })
+  app.decorate('ratings', ratings)
+  // An agency's answer to a poor rating reaches the citizen as a 消息 (one per case: the first answer; a record since removed has no one to tell).
+  ratings.onTicketAnswered(async ({ recordId }) => {
+    if (recordId) await notifyCaseChange(citizens, { recordId, state: 'rating-answered' })
+  })
+  await app.register(ratingCitizenRoutes, { db, ratings })
+  await app.register(ratingTicketRoutes, { db, ratings })
+  await app.register(ratingStatsRoutes, { db, ratings, k: config.usage.smallCellK })
 
   // The H5 build ships .br/.gz next to each file; send those to browsers that accept them. Files are looked up per
   // request, so a build that finishes after the start (npm start builds it behind the running server) is served.

@@ -4,6 +4,7 @@ import { DEFAULT_TOKEN_TTL_DAYS, type Role } from './modules/auth/token'
 import type { AddressPolicy } from './modules/gateway/address-policy'
 import { type HttpConfig, readHttpConfig } from './http/http-config'
 import { type SubscribeTemplates, readSubscribeTemplates } from './modules/messages/subscribe-templates'
+import type { RatingConfig } from './modules/ratings/ticket-deadlines'
 
 export interface Config {
   port: number
@@ -41,6 +42,8 @@ export interface Config {
   wechat: WechatConfig
   usage: UsageConfig
   http: HttpConfig
+  /** 好差评: working days an agency has to call back (回访) and to fix (整改) a poor rating. */
+  ratings: RatingConfig
 }
 
 export interface TokenConfig {
@@ -222,6 +225,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
 
   const http = readHttpConfig(value, integer, production, problems)
+  const ratings: RatingConfig = {
+    callbackWorkdays: integer('ONECITY_RATING_CALLBACK_WORKDAYS', '1', 60),
+    fixWorkdays: integer('ONECITY_RATING_FIX_WORKDAYS', '15', 120),
+  }
+  if (ratings.callbackWorkdays < 1 || ratings.fixWorkdays < ratings.callbackWorkdays) problems.push('ONECITY_RATING_CALLBACK_WORKDAYS must be at least 1 and ONECITY_RATING_FIX_WORKDAYS at least as many')
 
   if (problems.length > 0) throw new ConfigError(problems)
   const absolute = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p))
@@ -244,5 +252,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     wechat,
     usage,
     http,
+    ratings,
   }
 }

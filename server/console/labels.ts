@@ -23,5 +23,8 @@ export const labels = {
     'service.reject': '驳回',
     'service.suspend': '暂停服务',
     'service.review': '发起复审',
+    'rating.appeal': '机构申诉差评',
+    'rating.appeal.upheld': '申诉裁定：维持评价',
+    'rating.appeal.voided': '申诉裁定：评价作废',
   }),
 }

@@ -8,12 +8,14 @@ const NAV: Record<Role, [href: string, text: string][]> = {
   agency: [
     ['/console/agency', '我的服务'],
     ['/console/agency/services/new', '提交新服务'],
+    ['/console/agency/tickets', '差评整改'],
   ],
   operator: [
     ['/console/admin', '审核队列'],
     ['/console/admin/agencies', '机构'],
     ['/console/admin/tokens', '令牌'],
     ['/console/admin/audit', '审计日志'],
+    ['/console/admin/tickets', '差评整改'],
   ],
   analyst: [
     ['/console/analyst', '概览'],
@@ -22,6 +24,7 @@ const NAV: Record<Role, [href: string, text: string][]> = {
     ['/console/analyst/leapfrog', '黑马城市'],
     ['/console/analyst/weights', '专家权重'],
     ['/console/analyst/report', '报告'],
+    ['/console/analyst/satisfaction', '好差评满意度'],
   ],
 }
 

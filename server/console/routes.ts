@@ -10,6 +10,7 @@ import { adminSubmissionPages } from './admin-submission-pages'
 import { adminTokenPages } from './admin-token-pages'
 import { agencyPages } from './agency-pages'
 import { analystPage } from './analyst-page'
+import { ratingPages } from './rating-pages'
 import { apiErrorView } from './api-error-view'
 import { ROLE_HOME, loadConsoleUser } from './console-user'
 import { field, type FormBody } from './form-fields'
@@ -116,4 +117,5 @@ export const consoleRoutes: FastifyPluginAsync<ConsoleOptions> = async (app, { d
   await app.register(adminTokenPages)
   await app.register(adminAuditPage)
   await app.register(analystPage)
+  await app.register(ratingPages)
 }

@@ -13,6 +13,8 @@ export interface PressableProps {
   current?: boolean
   /** Makes it a checkbox (role and aria-checked), e.g. an acknowledgement the citizen ticks. */
   checked?: boolean
+  /** Makes it one radio of a radiogroup (role and aria-checked), e.g. a rating's level: one picked at a time. */
+  radio?: boolean
   disabled?: boolean
   children: ReactNode
 }
@@ -29,7 +31,8 @@ function onWebKeyDown(event: KeyboardEvent, onPress: () => void): void {
  * reachable with the keyboard and activated with Enter or Space on H5 (the
  * mini-program has no keyboard; its templates drop these attributes).
  */
-export function Pressable({ className, id, onPress, label, description, current, checked, disabled, children }: PressableProps) {
+export function Pressable({ className, id, onPress, label, description, current, checked, radio, disabled, children }: PressableProps) {
+  const ticked = radio ?? checked
   const press = () => {
     if (!disabled) onPress()
   }
@@ -44,8 +47,8 @@ export function Pressable({ className, id, onPress, label, description, current,
       id={id}
       className={className ? `pressable ${className}` : 'pressable'}
       hoverClass="pressable--active"
-      role={checked === undefined ? 'button' : 'checkbox'}
-      aria-checked={checked === undefined ? undefined : checked ? 'true' : 'false'}
+      role={radio !== undefined ? 'radio' : checked === undefined ? 'button' : 'checkbox'}
+      aria-checked={ticked === undefined ? undefined : ticked ? 'true' : 'false'}
       aria-label={label}
       aria-current={current ? 'true' : undefined}
       aria-disabled={disabled ? 'true' : undefined}

@@ -26,7 +26,7 @@ export const SUBPACKAGES: readonly Subpackage[] = [
     entry: (s) => trafficHomeUrl(s.id, s.name),
   },
   { root: 'packages/pay', pages: ['pages/cashier/index', 'pages/payments/index'] },
-  { root: 'packages/account', pages: ['pages/identity/index', 'pages/records/index', 'pages/face-check/index', 'pages/messages/index'] },
+  { root: 'packages/account', pages: ['pages/identity/index', 'pages/records/index', 'pages/face-check/index', 'pages/messages/index', 'pages/rating/index'] },
   {
     root: 'packages/hospital',
     pages: [

@@ -11,6 +11,7 @@ export const IDENTITY_PAGE = '/packages/account/pages/identity/index'
 export const RECORDS_PAGE = '/packages/account/pages/records/index'
 /** 消息: notifications of case changes. */
 export const MESSAGES_PAGE = '/packages/account/pages/messages/index'
+export const RATING_PAGE = '/packages/account/pages/rating/index'
 /** The simulated identity agency's face-check page (H5, development). */
 export const FACE_CHECK_PAGE = '/packages/account/pages/face-check/index'
 export const HOSPITAL_HOME_PAGE = '/packages/hospital/pages/index/index'
@@ -176,4 +177,9 @@ export function loanCalculatorUrl(): string {
 /** 办事记录 opened at one case (from its 消息). */
 export function recordUrl(recordId: string): string {
   return pageUrl(RECORDS_PAGE, { record: recordId })
+}
+
+/** 评价 of one 办事记录 item: the form before it is rated, then the rating with the agency's answers and 追评. */
+export function ratingUrl(recordId: string, what: string): string {
+  return pageUrl(RATING_PAGE, { recordId, what })
 }

@@ -125,7 +125,9 @@ async function thingsOf(p: CitizenPlatform, a: Citizen, serviceOf: Record<string
      VALUES ($1, $2, 'water', 'water', '自来水公司', $3, 'matrix-key', '*伟', '德阳市**', false) RETURNING id`,
     [citizenId, serviceOf.traffic, testBox.seal(JSON.stringify({ accountNo: '5210000013' }))],
   )
+  const [record] = await p.db.query<{ id: string }>('SELECT id FROM citizen_records WHERE citizen_id = $1 LIMIT 1', [citizenId])
   return {
+    recordId: record!.id,
     vehicleId: vehicle,
     violationId: fine.id,
     orderId: payment.orderId,

@@ -77,7 +77,8 @@ describe('submission → review → listing', () => {
 
   it('a changed manifest is reviewed again; the listing keeps its stars until the change is listed', async () => {
     const first = (await call('agency', 'GET', '/v1/agency/services/dy-jj-fines/review')).json().review
-    const changed = { ...manifest('dy-jj-fines'), elderFriendly: false, feedback: { takesRatings: false, answersBadRatings: false }, notify: { subscribeMessage: false } }
+    // Check 20 (feedback) is measured from ratings now, not declared: three declarations fail instead (18 of 21 → 4 stars).
+    const changed = { ...manifest('dy-jj-fines'), elderFriendly: false, realNameRequired: false, feedback: { takesRatings: false, answersBadRatings: false }, notify: { subscribeMessage: false } }
     const res = await call('agency', 'POST', '/v1/agency/services', changed)
     await app.reviews.idle()
     const { review } = (await call('agency', 'GET', '/v1/agency/services/dy-jj-fines/review')).json()
@@ -115,5 +116,34 @@ describe('submission → review → listing', () => {
     expect((await as(analyst)).statusCode).toBe(403)
     expect((await as()).statusCode).toBe(401)
     expect((await app.inject({ method: 'POST', url: '/v1/admin/submissions/1/review', headers: { authorization: `Bearer ${tokens.agency}` } })).statusCode).toBe(403)
+  })
+})
+
+describe('check 20 (feedback) from the service’s poor ratings', () => {
+  it('a re-review measures it and updates the stars', async () => {
+    // Two declarations fail: 19 of 21 checks pass, 5 stars.
+    const res = await call('agency', 'POST', '/v1/agency/services', { ...manifest('dy-jj-rated'), elderFriendly: false, realNameRequired: false })
+    await app.reviews.idle()
+    const submissionId = res.json().submissionId
+    const first = (await call('agency', 'GET', '/v1/agency/services/dy-jj-rated/review')).json().review
+    expect(first).toMatchObject({ stars: 5 })
+    expect(first.checks.find((c: { id: string }) => c.id === 'feedback')).toMatchObject({ outcome: 'pass', evidence: [expect.stringMatching(/no poor rating/)] })
+    expect((await call('operator', 'POST', `/v1/admin/submissions/${submissionId}/list`)).statusCode).toBe(200)
+    expect(await catalogStars('dy-jj-rated')).toBe(5)
+
+    // A 差评 a month ago that was never called back: 0 of 1 answered on time.
+    const [rating] = await app.db.query<{ id: string }>(
+      `INSERT INTO ratings (service_id, agency_id, what, level, rated_at) VALUES ('dy-jj-rated', 'dy-jj', '缴纳交通违法罚款', 1, now() - interval '30 days') RETURNING id`,
+    )
+    await app.db.query(
+      `INSERT INTO rating_tickets (rating_id, agency_id, service_id, callback_due, fix_due, opened_at) VALUES ($1, 'dy-jj', 'dy-jj-rated', now() - interval '29 days', now() - interval '9 days', now() - interval '30 days')`,
+      [rating!.id],
+    )
+    expect((await call('operator', 'POST', `/v1/admin/submissions/${submissionId}/review`)).statusCode).toBe(202)
+    await app.reviews.idle()
+    const again = (await call('agency', 'GET', '/v1/agency/services/dy-jj-rated/review')).json().review
+    expect(again.checks.find((c: { id: string }) => c.id === 'feedback')).toMatchObject({ outcome: 'fail', evidence: [expect.stringMatching(/^0 of 1 poor rating/)] })
+    expect(again.stars).toBe(4)
+    expect(await catalogStars('dy-jj-rated')).toBe(4)
   })
 })

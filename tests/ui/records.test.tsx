@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { RecordT } from '../../src/api/citizens'
+import type { MyRatingT } from '../../src/api/ratings'
 import { resetFakeTaro } from '../unit/helpers/fake-taro'
 import { flush, render, type Rendered } from './render'
 
@@ -12,6 +13,9 @@ vi.mock('../../src/services/citizen-api', () => ({
   unbindVehicle: vi.fn(),
   listRecords: vi.fn(),
 }))
+vi.mock('../../src/services/rating-api', () => ({ listMyRatings: vi.fn(async () => ratings) }))
+
+let ratings: MyRatingT[] = []
 
 function record(id: string, status: RecordT['status'], amountFen?: number, plate?: string): RecordT {
   return {
@@ -43,7 +47,10 @@ async function renderRecords(records: RecordT[] | 'offline') {
 }
 
 describe('办事记录', () => {
-  beforeEach(() => resetFakeTaro())
+  beforeEach(() => {
+    resetFakeTaro()
+    ratings = []
+  })
   afterEach(() => view?.unmount())
 
   it('lists each record with its status in words, amount and China time', async () => {
@@ -84,5 +91,24 @@ describe('办事记录', () => {
     await view!.click(view!.getByText('重试', '[role="button"]'))
     await flush()
     expect(view!.container.querySelectorAll('.record-row')).toHaveLength(1)
+  })
+
+  it('offers 评价 once a case is 办结, and shows a given rating with whether the agency answered', async () => {
+    ratings = [
+      {
+        recordId: '1',
+        level: 1,
+        tags: [],
+        comment: null,
+        ratedAt: '2026-11-20T03:00:00.000Z',
+        voided: false,
+        ticket: { id: '7', callbackDue: '2026-11-23T15:59:59.999Z', fixDue: '2026-12-11T15:59:59.999Z', callback: { text: '已回访', at: '2026-11-21T01:00:00.000Z' }, fix: null, state: 'open' },
+        followUp: null,
+      },
+    ]
+    await renderRecords([record('1', 'done', 100), record('2', 'paid', 100), record('3', 'pending', 5), record('4', 'failed'), record('5', 'cancelled', 100)])
+    const rows = [...view!.container.querySelectorAll('.record-row')]
+    expect(rows.map((r) => r.querySelector('.record-row__rate')?.textContent ?? null)).toEqual(['查看评价', '评价', null, null, '评价'])
+    expect(rows[0]?.textContent).toContain('已评价：非常不满意 · 部门已答复')
   })
 })

@@ -68,3 +68,26 @@ export async function listRecords(db: Queryable, citizenId: string, limit = 100)
     updatedAt: new Date(r.updated_at).toISOString(),
   }))
 }
+
+/** One 办事记录 item of a citizen as 好差评 needs it: its status and the service (and agency) it was done with. */
+export interface RecordCase {
+  id: string
+  serviceId: string
+  agencyId: string
+  what: string
+  status: RecordStatus
+  coverageLevel: 'city' | 'province' | 'national'
+  coverageCode: string | null
+}
+
+/** The citizen's record `recordId`, or undefined when it is not theirs (or does not exist). */
+export async function findRecordCase(db: Queryable, citizenId: string, recordId: string): Promise<RecordCase | undefined> {
+  const [row] = await db.query<RecordCase>(
+    `SELECT r.id, r.service_id AS "serviceId", s.agency_id AS "agencyId", r.what, r.status,
+       s.coverage_level AS "coverageLevel", s.coverage_code AS "coverageCode"
+     FROM citizen_records r JOIN services s ON s.id = r.service_id
+     WHERE r.citizen_id = $1 AND r.id = $2`,
+    [citizenId, recordId],
+  )
+  return row
+}

@@ -3,4 +3,4 @@
  * citizen did and moves its status as the payment or booking goes on. The
  * rules (one record per ref, no PII in `what`) live with the SQL.
  */
-export { type NewRecord, addRecord, listRecords, setRecordStatus } from './records-repository'
+export { type NewRecord, type RecordCase, addRecord, findRecordCase, listRecords, setRecordStatus } from './records-repository'

@@ -5,6 +5,7 @@ import type { SecretBox } from '../../crypto/secret-box'
 import type { Db, Queryable } from '../../db/db'
 import { HttpError } from '../../errors'
 import { applyReview } from '../onboarding/decisions'
+import { feedbackCheck } from '../ratings/service'
 import type { AgencyNetwork } from '../gateway/agency-network'
 import type { LoadResult } from './checks/load-run'
 import {
@@ -105,7 +106,9 @@ export function createReviewWorker(o: ReviewWorkerOptions): ReviewWorker {
     try {
       const current = review.sealedSecret ? o.box.open(review.sealedSecret) : ''
       const secret = review.sealedPreviousSecret ? [current, o.box.open(review.sealedPreviousSecret)] : current
-      const checks = await reviewManifest(review.manifest, secret, env(review.serviceId))
+      // Check 20 (feedback) is measured from the service's poor ratings, not taken from the manifest.
+      const feedback = await feedbackCheck(o.db, review.serviceId, new Date(now()))
+      const checks = (await reviewManifest(review.manifest, secret, env(review.serviceId))).map((c) => (c.id === 'feedback' ? feedback : c))
       const stars = starsFor(Object.fromEntries(checks.map((c) => [c.id, c.outcome])))
       await finishReview(o.db, review.id, { checks, stars, passed: reviewPassed(checks) })
     } catch (err) {
