@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path'
 import { DEFAULT_TOKEN_TTL_DAYS, type Role } from './modules/auth/token'
 import type { AddressPolicy } from './modules/gateway/address-policy'
 import { type HttpConfig, readHttpConfig } from './http/http-config'
+import { type WechatPayConfig, readWechatPayConfig } from './wechat-pay-config'
 
 export interface Config {
   port: number
@@ -32,6 +33,8 @@ export interface Config {
   mockPort: number | null
   citizen: CitizenConfig
   wechat: WechatConfig
+  /** The merchant's WeChat Pay v3; undefined in development (the simulated WeChat Pay on the mock host). */
+  wechatPay?: WechatPayConfig
   usage: UsageConfig
   http: HttpConfig
 }
@@ -209,6 +212,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
 
   const http = readHttpConfig(value, integer, production, problems)
+  const wechatPay = readWechatPayConfig(value, production, value('WECHAT_APP_ID'), cwd, problems)
 
   if (problems.length > 0) throw new ConfigError(problems)
   const absolute = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p))
@@ -228,6 +232,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mockPort,
     citizen,
     wechat,
+    ...(wechatPay ? { wechatPay } : {}),
     usage,
     http,
   }

@@ -14,6 +14,7 @@ import { onboardDemoServices } from './seed/onboard-demo'
 import { demoTypedServices } from './seed/seed'
 import { postThroughRoute, runSimulation } from './simulate/run-simulation'
 import { writePrivateFile } from './private-files'
+import { generateDevWechatPayKeys } from './contracts/wechat-pay/dev-keys'
 
 export interface RunningPlatform {
   app: FastifyInstance
@@ -47,7 +48,11 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
   let wechatBase = config.wechat.apiBase
   let url = ''
   const links = { wechatBase: () => wechatBase, publicUrl: () => config.citizen.publicUrl ?? url }
-  const app = await buildApp(config, { ...options, db, links, reviewConcurrency: options.reviewConcurrency ?? 4 })
+  // Without a real merchant, the simulated WeChat Pay on the mock host pays, with test keys made now (never stored).
+  const simulatedPay = !config.wechatPay && config.mockPort !== null && config.demo ? generateDevWechatPayKeys(config.wechat.appId) : undefined
+  let wechatPayBase: string | undefined
+  const wechatPay = simulatedPay ? { merchant: simulatedPay.merchant, baseUrl: () => wechatPayBase } : undefined
+  const app = await buildApp(config, { ...options, db, links, ...(wechatPay ? { wechatPay } : {}), reviewConcurrency: options.reviewConcurrency ?? 4 })
   if (!options.db) app.addHook('onClose', () => db.close())
   const address = await app.listen({ port: config.port, host: config.host })
   url = address.replace('0.0.0.0', '127.0.0.1')
@@ -66,9 +71,11 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
         tenants: [...tenants].flatMap(([agencyId, contract], i) => (secrets[i] ? [{ agencyId, contract, secret: box.open(secrets[i]!) }] : [])),
         // Without a configured WeChat, the simulated one logs citizens in.
         ...(config.wechat.apiBase ? {} : { wechat: { appId: config.wechat.appId, appSecret: config.wechat.appSecret } }),
+        ...(simulatedPay ? { wechatPay: { keys: simulatedPay.simulator } } : {}),
         webviews: true,
       })
       wechatBase ??= `${mocks.url}/wechat`
+      if (simulatedPay) wechatPayBase = `${mocks.url}/wechatpay`
       await pointDemoWebviewsAt(db, mocks.url)
       const [claimed] = await db.query(`SELECT 1 FROM seeds WHERE name = 'demo-onboarding'`)
       if (!claimed) {
