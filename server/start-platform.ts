@@ -14,13 +14,19 @@ import { onboardDemoServices } from './seed/onboard-demo'
 import { demoTypedServices } from './seed/seed'
 import { postThroughRoute, runSimulation } from './simulate/run-simulation'
 import { writePrivateFile } from './private-files'
-import { generateDevWechatPayKeys } from './contracts/wechat-pay/dev-keys'
+import { type SimulatorKeys, generateDevWechatPayKeys } from './contracts/wechat-pay/dev-keys'
 
 export interface RunningPlatform {
   app: FastifyInstance
   /** Base URL, e.g. http://127.0.0.1:3000 */
   url: string
   mocks?: MockAgencies
+  /**
+   * The simulated WeChat Pay when no merchant is configured: its test keys
+   * (tests sign notifications with them) and where the platform calls it
+   * (`pointAt` moves that, `pointAt()` restores it: tests of an unreachable WeChat Pay).
+   */
+  simulatedWechatPay?: { keys: SimulatorKeys; pointAt(base?: string): void }
   /** What the first start's demo onboarding did (undefined on later starts). */
   onboarded?: { listed: string[]; failed: string[] }
   /** The first start's year of simulated usage, running in the background (undefined on later starts). */
@@ -95,6 +101,9 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
     app,
     url,
     ...(mocks ? { mocks } : {}),
+    ...(simulatedPay && mocks
+      ? { simulatedWechatPay: { keys: simulatedPay.simulator, pointAt: (base?: string) => void (wechatPayBase = base ?? `${mocks!.url}/wechatpay`) } }
+      : {}),
     ...(onboarded ? { onboarded } : {}),
     ...(demoUsage ? { demoUsage } : {}),
     async stop() {

@@ -203,14 +203,17 @@ export function createPayments(deps: CitizenDeps, { fulfillers, wechatPay }: { f
     }
   }
 
-  /** created → paid (once, however often WeChat Pay says so); true when it is paid and not yet fulfilled. */
-  async function recordPaid(row: PaymentRow, n: PaidNotice): Promise<PaymentRow> {
-    if (await markPaid(db, row.order_id, n.transactionId, n.paidAt)) await setRecordStatus(db, row.order_id, 'paid')
+  /** created → paid, once however often WeChat Pay says so; answers the payment as it is after. */
+  async function recordPaid(row: PaymentRow, n: PaidNotice, log: FastifyBaseLogger): Promise<PaymentRow> {
+    if (await markPaid(db, row.order_id, n.transactionId, n.paidAt)) {
+      log.info({ orderId: row.order_id }, 'payment recorded paid')
+      await setRecordStatus(db, row.order_id, 'paid')
+    }
     return reload(row.order_id)
   }
 
   async function paid(row: PaymentRow, n: PaidNotice, log: FastifyBaseLogger): Promise<void> {
-    const now = await recordPaid(row, n)
+    const now = await recordPaid(row, n, log)
     if (now.status === 'paid') await finish(now, log)
   }
 
@@ -418,7 +421,7 @@ export function createPayments(deps: CitizenDeps, { fulfillers, wechatPay }: { f
       log.error({ orderId: tx.out_trade_no }, 'payment notification with another amount than the order; not recorded')
       throw new HttpError(422, 'AMOUNT_MISMATCH', 'The amount differs from the order / 金额与订单不符')
     }
-    const now = await recordPaid(row, notice)
+    const now = await recordPaid(row, notice, log)
     // WeChat Pay wants its answer within 5 s: telling the service's agency (up to its own timeout) happens after.
     if (now.status === 'paid') {
       setImmediate(() => {
