@@ -14,7 +14,7 @@ import { onboardDemoServices } from './seed/onboard-demo'
 import { demoTypedServices } from './seed/seed'
 import { postThroughRoute, runSimulation } from './simulate/run-simulation'
 import { writePrivateFile } from './private-files'
-import { type SimulatorKeys, generateDevWechatPayKeys } from './contracts/wechat-pay/dev-keys'
+import { type MerchantKeys, type SimulatorKeys, generateDevWechatPayKeys } from './contracts/wechat-pay/dev-keys'
 
 export interface RunningPlatform {
   app: FastifyInstance
@@ -23,10 +23,11 @@ export interface RunningPlatform {
   mocks?: MockAgencies
   /**
    * The simulated WeChat Pay when no merchant is configured: its test keys
-   * (tests sign notifications with them) and where the platform calls it
+   * and the merchant's (tests sign notifications and calls with them), its
+   * URL and where the platform calls it
    * (`pointAt` moves that, `pointAt()` restores it: tests of an unreachable WeChat Pay).
    */
-  simulatedWechatPay?: { keys: SimulatorKeys; pointAt(base?: string): void }
+  simulatedWechatPay?: { keys: SimulatorKeys; merchant: MerchantKeys; url: string; pointAt(base?: string): void }
   /** What the first start's demo onboarding did (undefined on later starts). */
   onboarded?: { listed: string[]; failed: string[] }
   /** The first start's year of simulated usage, running in the background (undefined on later starts). */
@@ -102,7 +103,7 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
     url,
     ...(mocks ? { mocks } : {}),
     ...(simulatedPay && mocks
-      ? { simulatedWechatPay: { keys: simulatedPay.simulator, pointAt: (base?: string) => void (wechatPayBase = base ?? `${mocks!.url}/wechatpay`) } }
+      ? { simulatedWechatPay: { keys: simulatedPay.simulator, merchant: simulatedPay.merchant, url: `${mocks.url}/wechatpay`, pointAt: (base?: string) => void (wechatPayBase = base ?? `${mocks!.url}/wechatpay`) } }
       : {}),
     ...(onboarded ? { onboarded } : {}),
     ...(demoUsage ? { demoUsage } : {}),
