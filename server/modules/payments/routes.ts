@@ -101,8 +101,8 @@ export const paymentNotifyRoutes: FastifyPluginAsyncTypebox<CitizenDeps & { paym
       errorHandler: (err: Error & { statusCode?: number; code?: string }, req, reply) => {
         const status = err instanceof HttpError ? err.statusCode : (err.statusCode ?? 500)
         if (status >= 500) req.log.error({ err }, 'WeChat Pay notification failed')
-        const code = err instanceof HttpError ? err.code : status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'
-        const message = status >= 500 ? '系统错误，请稍后重试' : err.message
+        const code = err instanceof HttpError ? err.code : status >= 500 ? 'INTERNAL' : status === 413 ? 'BODY_TOO_LARGE' : (err.code ?? 'BAD_REQUEST')
+        const message = status >= 500 ? 'Something went wrong on our side / 系统错误，请稍后重试' : status === 413 ? 'The body is larger than 64 KiB / 请求内容超过 64 KiB' : err.message
         return reply.code(status as 400).send({ code: 'FAIL', message, error: { code, message, details: [] } })
       },
     },
