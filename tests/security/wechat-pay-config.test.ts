@@ -59,6 +59,7 @@ describe('WeChat Pay merchant settings (production)', () => {
   it('development: none set means the simulated WeChat Pay; some set means all are needed', () => {
     expect(loadConfig({}).wechatPay).toBeUndefined()
     const problems = problemsOf({ WECHATPAY_MCHID: '1900000109' })
-    expect(problems.filter((p) => p.startsWith('WECHATPAY_'))).toHaveLength(5)
+    // The five others, and the appid (no WECHAT_APP_ID to default to).
+    expect(problems.filter((p) => p.startsWith('WECHATPAY_'))).toHaveLength(6)
   })
 })
