@@ -3,6 +3,7 @@ import { simulatedAgencies } from './agencies'
 import { type AgencyFaults, createAgencyHost, mountAgency } from './shared/agency-app'
 import { registerWebviewSites } from './webview/app'
 import { type WechatOptions, registerWechat } from './wechat/app'
+import { type WechatPayOptions, registerWechatPay } from './payment/wechat-pay'
 
 /** One simulated agency on the shared host. */
 export interface MockTenant {
@@ -20,6 +21,8 @@ export interface MockAgencies {
   url: string
   /** `${url}/${agencyId}`: the base URL the agency declares in its manifest. */
   endpointOf(agencyId: string): string
+  /** The simulated WeChat Pay answers every call 503 while this is on (tests: WeChat Pay unreachable). */
+  setWechatPayDown(down: boolean): void
   stop(): Promise<void>
 }
 
@@ -34,6 +37,8 @@ export async function startMockAgencies(options: {
   tenants: MockTenant[]
   /** Also simulate WeChat's login service at `/wechat` for this mini-program. */
   wechat?: WechatOptions
+  /** Also simulate WeChat Pay API v3 at `/wechatpay` with these test keys (its order lifetime is paymentOrderTtlMinutes). */
+  wechatPay?: Omit<WechatPayOptions, 'orderTtlMinutes'>
   host?: string
   port?: number
   now?: () => number
@@ -47,7 +52,7 @@ export async function startMockAgencies(options: {
   for (const { agencyId, contract } of options.tenants) {
     if (!agencies.has(contract)) throw new Error(`no simulated agency implements ${contract}`)
     if (!AGENCY_ID.test(agencyId)) throw new Error(`agencyId ${JSON.stringify(agencyId)} must match ${AGENCY_ID}`)
-    if (ids.has(agencyId) || (options.wechat && agencyId === 'wechat') || (options.webviews && agencyId === 'webview')) throw new Error(`agencyId ${agencyId} is used twice`)
+    if (ids.has(agencyId) || (options.wechat && agencyId === 'wechat') || (options.wechatPay && agencyId === 'wechatpay') || (options.webviews && agencyId === 'webview')) throw new Error(`agencyId ${agencyId} is used twice`)
     ids.add(agencyId)
   }
 
@@ -55,6 +60,16 @@ export async function startMockAgencies(options: {
   if (options.wechat) {
     const wechat = options.wechat
     app.register(async (scope) => registerWechat(scope, wechat), { prefix: '/wechat' })
+  }
+  let wechatPayDown = false
+  if (options.wechatPay) {
+    const wechatPay: WechatPayOptions = {
+      ...(options.now ? { now: options.now } : {}),
+      down: () => wechatPayDown,
+      ...options.wechatPay,
+      ...(options.paymentOrderTtlMinutes !== undefined ? { orderTtlMinutes: options.paymentOrderTtlMinutes } : {}),
+    }
+    app.register(async (scope) => registerWechatPay(scope, wechatPay), { prefix: '/wechatpay' })
   }
   if (options.webviews) {
     const now = options.now
@@ -82,6 +97,9 @@ export async function startMockAgencies(options: {
     endpointOf(agencyId) {
       if (!ids.has(agencyId)) throw new Error(`no tenant ${agencyId}`)
       return `${url}/${agencyId}`
+    },
+    setWechatPayDown(down) {
+      wechatPayDown = down
     },
     stop: () => app.close(),
   }

@@ -53,6 +53,7 @@ import { Identity, RecordSchema, Vehicle } from '../src/api/citizens'
 import { sessionRoutes } from './modules/citizens/session-routes'
 import { vehicleRoutes } from './modules/citizens/vehicle-routes'
 import { createPayments } from './modules/payments/payment-service'
+import { type WechatPaySettings, createWechatPayClient, wechatPaySettings } from './modules/payments/wechat-pay-client'
 import { paymentNotifyRoutes, paymentRoutes } from './modules/payments/routes'
 import { Payment } from '../src/api/payments'
 import { MessageSchema } from '../src/api/messages'
@@ -98,6 +99,8 @@ export interface BuildOptions {
   links?: Partial<PlatformLinks>
   /** How agency endpoint names resolve (tests inject a fake resolver; by default the system's). */
   resolve?: Resolve
+  /** The merchant's WeChat Pay (startPlatform passes the simulated one's in development); config.wechatPay by default. */
+  wechatPay?: WechatPaySettings
 }
 
 /**
@@ -163,7 +166,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     network,
   }
   await backfillIdentityKeys(db, box, citizens.lookup)
-  const payments = createPayments(citizens, { fulfillers: fulfillersOf(SLICES, citizens) })
+  const wechatPay = createWechatPayClient(options.wechatPay ?? wechatPaySettings(config), config.citizen.agencyTimeoutMs)
+  const payments = createPayments(citizens, { fulfillers: fulfillersOf(SLICES, citizens), wechatPay })
   const sliceDeps: SliceDeps = { ...citizens, payments }
   const sweeps = SLICES.flatMap((s) => (s.sweep ? [{ name: s.name, run: s.sweep(sliceDeps) }] : []))
   const jobs = startJobs({ db, config, log: app.log, reviews, sweeps, payments, usage, network, citizens })

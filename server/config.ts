@@ -5,6 +5,7 @@ import type { AddressPolicy } from './modules/gateway/address-policy'
 import { type HttpConfig, readHttpConfig } from './http/http-config'
 import { type SubscribeTemplates, readSubscribeTemplates } from './modules/messages/subscribe-templates'
 import type { RatingConfig } from './modules/ratings/ticket-deadlines'
+import { type WechatPayConfig, readWechatPayConfig } from './wechat-pay-config'
 
 export interface Config {
   port: number
@@ -40,6 +41,8 @@ export interface Config {
   mockPort: number | null
   citizen: CitizenConfig
   wechat: WechatConfig
+  /** The merchant's WeChat Pay v3; undefined in development (the simulated WeChat Pay on the mock host). */
+  wechatPay?: WechatPayConfig
   usage: UsageConfig
   http: HttpConfig
   /** 好差评: working days an agency has to call back (回访) and to fix (整改) a poor rating. */
@@ -230,6 +233,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     fixWorkdays: integer('ONECITY_RATING_FIX_WORKDAYS', '15', 120),
   }
   if (ratings.callbackWorkdays < 1 || ratings.fixWorkdays < ratings.callbackWorkdays) problems.push('ONECITY_RATING_CALLBACK_WORKDAYS must be at least 1 and ONECITY_RATING_FIX_WORKDAYS at least as many')
+  const wechatPay = readWechatPayConfig(value, production, value('WECHAT_APP_ID'), cwd, problems)
 
   if (problems.length > 0) throw new ConfigError(problems)
   const absolute = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p))
@@ -250,6 +254,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mockPort,
     citizen,
     wechat,
+    ...(wechatPay ? { wechatPay } : {}),
     usage,
     http,
     ratings,

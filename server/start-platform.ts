@@ -15,12 +15,20 @@ import { demoTypedServices } from './seed/seed'
 import { postThroughRoute, runSimulation } from './simulate/run-simulation'
 import { writePrivateFile } from './private-files'
 import { simulatedTemplates } from './modules/messages/subscribe-templates'
+import { type MerchantKeys, type SimulatorKeys, generateDevWechatPayKeys } from './contracts/wechat-pay/dev-keys'
 
 export interface RunningPlatform {
   app: FastifyInstance
   /** Base URL, e.g. http://127.0.0.1:3000 */
   url: string
   mocks?: MockAgencies
+  /**
+   * The simulated WeChat Pay when no merchant is configured: its test keys
+   * and the merchant's (tests sign notifications and calls with them), its
+   * URL and where the platform calls it
+   * (`pointAt` moves that, `pointAt()` restores it: tests of an unreachable WeChat Pay).
+   */
+  simulatedWechatPay?: { keys: SimulatorKeys; merchant: MerchantKeys; url: string; pointAt(base?: string): void }
   /** What the first start's demo onboarding did (undefined on later starts). */
   onboarded?: { listed: string[]; failed: string[] }
   /** The first start's year of simulated usage, running in the background (undefined on later starts). */
@@ -52,7 +60,11 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
   let wechatBase = config.wechat.apiBase
   let url = ''
   const links = { wechatBase: () => wechatBase, publicUrl: () => config.citizen.publicUrl ?? url }
-  const app = await buildApp(config, { ...options, db, links, reviewConcurrency: options.reviewConcurrency ?? 4 })
+  // Without a real merchant, the simulated WeChat Pay on the mock host pays, with test keys made now (never stored).
+  const simulatedPay = !config.wechatPay && config.mockPort !== null && config.demo ? generateDevWechatPayKeys(config.wechat.appId) : undefined
+  let wechatPayBase: string | undefined
+  const wechatPay = simulatedPay ? { merchant: simulatedPay.merchant, baseUrl: () => wechatPayBase } : undefined
+  const app = await buildApp(config, { ...options, db, links, ...(wechatPay ? { wechatPay } : {}), reviewConcurrency: options.reviewConcurrency ?? 4 })
   if (!options.db) app.addHook('onClose', () => db.close())
   const address = await app.listen({ port: config.port, host: config.host })
   url = address.replace('0.0.0.0', '127.0.0.1')
@@ -80,9 +92,11 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
         }),
         // Without a configured WeChat, the simulated one logs citizens in.
         ...(config.wechat.apiBase ? {} : { wechat: { appId: config.wechat.appId, appSecret: config.wechat.appSecret, templates: simulatedTemplates(config) } }),
+        ...(simulatedPay ? { wechatPay: { keys: simulatedPay.simulator } } : {}),
         webviews: true,
       })
       wechatBase ??= `${mocks.url}/wechat`
+      if (simulatedPay) wechatPayBase = `${mocks.url}/wechatpay`
       await pointDemoWebviewsAt(db, mocks.url)
       options.onMockAgencies?.(mocks.url)
       const [claimed] = await db.query(`SELECT 1 FROM seeds WHERE name = 'demo-onboarding'`)
@@ -103,6 +117,9 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
     app,
     url,
     ...(mocks ? { mocks } : {}),
+    ...(simulatedPay && mocks
+      ? { simulatedWechatPay: { keys: simulatedPay.simulator, merchant: simulatedPay.merchant, url: `${mocks.url}/wechatpay`, pointAt: (base?: string) => void (wechatPayBase = base ?? `${mocks!.url}/wechatpay`) } }
+      : {}),
     ...(onboarded ? { onboarded } : {}),
     ...(demoUsage ? { demoUsage } : {}),
     async stop() {

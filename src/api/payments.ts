@@ -14,9 +14,9 @@ export const PayParams = Type.Object(
   {
     timeStamp: Type.String(),
     nonceStr: Type.String(),
-    package: Type.String(),
-    signType: Type.Literal('HMAC-SHA256'),
-    paySign: Type.String(),
+    package: Type.String({ description: 'prepay_id=… of the WeChat Pay JSAPI order' }),
+    signType: Type.Literal('RSA'),
+    paySign: Type.String({ description: 'the merchant key’s SHA256withRSA signature over appid, timeStamp, nonceStr and package (WeChat Pay API v3)' }),
   },
   { ...strict, description: 'pass to Taro.requestPayment as is (weapp)' },
 )

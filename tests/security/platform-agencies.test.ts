@@ -45,9 +45,10 @@ describe('designated platform agencies', () => {
   it('another listed national identity@1 / payment@1 service does not become the platform’s, even sorting first', async () => {
     expect((await platformAgency(app.db, testBox, 'identity@1')).serviceId).toBe('cn-identity')
     expect((await platformAgency(app.db, testBox, 'payment@1')).serviceId).toBe('cn-pay')
-    // Its notifications are not taken as the payment agency's.
+    // Nor can it send payment notifications: only WeChat Pay's, signed with its key, are taken.
     const notify = await app.inject({ method: 'POST', url: '/v1/payments/notify/aaa-rogue', payload: {} })
     expect(notify.statusCode).toBe(404)
+    expect((await app.inject({ method: 'POST', url: '/v1/payments/wechatpay/notify', payload: {} })).statusCode).toBe(401)
   })
 
   it('an operator designates one, with an audit line; only a listed national service of that contract', async () => {

@@ -9,6 +9,7 @@ import { ConfigError, loadConfig } from '../../server/config'
 import { openPgliteDb } from '../../server/db/pglite-db'
 import { authenticate } from '../../server/modules/auth/service'
 import { freshDb, testConfig } from '../server/test-app'
+import { testMerchantEnv } from '../fixtures/wechat-pay-merchant'
 
 /**
  * Production mode (04-platform.md, issue 16 finding 3): NODE_ENV=production
@@ -28,6 +29,7 @@ const tempDir = () => {
 const DATA_KEY = Buffer.alloc(32, 9).toString('base64')
 /** What a real production deployment sets (nothing here is contacted at start). */
 const REAL = {
+  ...testMerchantEnv(),
   ONECITY_DATA_KEY: DATA_KEY,
   WECHAT_APP_ID: 'wx1234567890abcdef',
   WECHAT_APP_SECRET: 'a-real-app-secret',

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from '../../server/config'
 import type { Db } from '../../server/db/db'
 import { createToken } from '../../server/modules/auth/service'
 import { freshDb, testConfig } from '../server/test-app'
+import { testMerchantEnv } from '../fixtures/wechat-pay-merchant'
 
 // Issue 16 findings 6 (session creation, console sign-in and bad tokens per address) and 9 (trusted proxy).
 const LIMITS = { loginPerMinute: 3, consoleSignInPerMinute: 2, badTokensPerMinute: 3 }
@@ -126,7 +127,7 @@ describe('behind a reverse proxy (ONECITY_TRUST_PROXY)', () => {
 
   it('production defaults are strict, development ones generous', () => {
     const dev = loadConfig({}).http
-    const prod = loadConfig({ NODE_ENV: 'production', ONECITY_DATA_KEY: Buffer.alloc(32, 7).toString('base64'), WECHAT_APP_ID: 'wx1234567890abcdef', WECHAT_APP_SECRET: 's', WECHAT_API_BASE: 'https://api.weixin.qq.com' }).http
+    const prod = loadConfig({ NODE_ENV: 'production', ONECITY_DATA_KEY: Buffer.alloc(32, 7).toString('base64'), WECHAT_APP_ID: 'wx1234567890abcdef', WECHAT_APP_SECRET: 's', WECHAT_API_BASE: 'https://api.weixin.qq.com', ...testMerchantEnv() }).http
     expect(prod.loginPerMinute).toBeLessThan(dev.loginPerMinute)
     expect(prod.badTokensPerMinute).toBeLessThan(dev.badTokensPerMinute)
     expect(prod.maxConnectionsPerAddress).toBeGreaterThan(0)

@@ -30,7 +30,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /v1/usage': 'public',
   'POST /v1/sessions/simulated-code': 'public',
   'POST /v1/sessions': 'public',
-  'POST /v1/payments/notify/{agencyId}': 'signed',
+  'POST /v1/payments/wechatpay/notify': 'signed',
 
   'GET /v1/whoami': 'token',
   'POST /v1/agency/signing-secret': 'agency',

@@ -16,6 +16,7 @@ import { reviewManifest, type ReviewEnv } from '../../server/modules/review/revi
 import { reviewPassed } from '../../src/domain/quality-stars'
 import { validManifest } from '../fixtures/manifests'
 import { freshDb, testConfig } from '../server/test-app'
+import { testMerchantEnv } from '../fixtures/wechat-pay-merchant'
 
 // Issue 16, finding 2. Every real connection here goes to 127.0.0.1; other addresses only ever come from
 // a fake resolver, and the checks under test refuse them before any connection is opened.
@@ -70,7 +71,7 @@ describe('address classes (ipaddr.js)', () => {
   it('ONECITY_AGENCY_LOOPBACK: on in development, off in production, and cannot be switched on there', () => {
     expect(loadConfig({}).agencyNetwork).toEqual({ allowLoopback: true, publicOnly: false })
     expect(loadConfig({ ONECITY_AGENCY_LOOPBACK: 'off' }).agencyNetwork).toEqual({ allowLoopback: false, publicOnly: false })
-    const wechat = { WECHAT_APP_ID: 'wx0123456789abcdef', WECHAT_APP_SECRET: 's', WECHAT_API_BASE: 'https://api.weixin.qq.com', ONECITY_DATA_KEY: Buffer.alloc(32, 7).toString('base64') }
+    const wechat = { WECHAT_APP_ID: 'wx0123456789abcdef', WECHAT_APP_SECRET: 's', WECHAT_API_BASE: 'https://api.weixin.qq.com', ONECITY_DATA_KEY: Buffer.alloc(32, 7).toString('base64'), ...testMerchantEnv() }
     expect(loadConfig({ NODE_ENV: 'production', ...wechat }).agencyNetwork).toEqual({ allowLoopback: false, publicOnly: true })
     expect(() => loadConfig({ NODE_ENV: 'production', ...wechat, ONECITY_AGENCY_LOOPBACK: 'on' })).toThrow(ConfigError)
   })

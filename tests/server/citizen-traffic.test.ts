@@ -1,11 +1,11 @@
+import { generateKeyPairSync } from 'node:crypto'
 import { createServer } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { signRequest } from '../../server/contracts/signing'
-import { findSealedSigningSecret } from '../../server/modules/agencies/repository'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { wechatpayHeaders } from '../../server/contracts/wechat-pay/protocol'
 import { piiInDatabase } from '../fixtures/pii-audit'
 import { type CitizenPlatform, startCitizenPlatform } from './citizen-platform'
 import { freshPerson } from './fresh-person'
-import { testBox } from './test-app'
+import { NOTIFY, paidTransaction, signedNotification } from './wechatpay-notifications'
 
 // A resident the simulated registry knows by name (mock/identity/app.ts).
 const PERSON = { name: '张伟', idNumber: '510603199003071238' }
@@ -150,33 +150,47 @@ describe('traffic fines and payment', () => {
     expect((await c.call('POST', `${url}/payments`, {})).json().payment.status).toBe('done')
   })
 
-  it('a forged or replayed notify is refused and changes nothing; a genuine one sent twice counts once', async () => {
+  it('WeChat Pay v3 notifications: forged, stale and SIGNTEST ones are refused and change nothing; 15 redeliveries of a genuine one change the order once', async () => {
     const { c, vehicleId } = await verifiedCitizenWithCar()
     const { violations } = (await c.call('GET', `/v1/services/${trafficService}/vehicles/${vehicleId}/violations`)).json()
     const fine = violations.find((v: { payableOnline: boolean }) => v.payableOnline)
     const { payment } = (await c.call('POST', `/v1/services/${trafficService}/vehicles/${vehicleId}/violations/${fine.id}/payments`, {})).json()
-    const [pay] = await p.db.query<{ agency_id: string }>(`SELECT agency_id FROM services WHERE contract = 'payment@1'`)
-    const secret = testBox.open((await findSealedSigningSecret(p.db, pay!.agency_id))!)
-    const target = `/v1/payments/notify/${pay!.agency_id}`
-    const body = JSON.stringify({ event: 'order.paid', orderId: payment.orderId, transactionId: '4200000000000000000000000001', amountFen: payment.amountFen, paidAt: '2026-11-22T10:00:00+08:00' })
-    const send = (headers: Record<string, string>) => p.app.inject({ method: 'POST', url: target, headers: { 'content-type': 'application/json', ...headers }, payload: body })
+    const keys = p.simulatedWechatPay!.keys
+    const tx = paidTransaction(keys, payment.orderId, payment.amountFen)
+    const send = (n: { headers: Record<string, string>; body: string }) =>
+      p.app.inject({ method: 'POST', url: NOTIFY, headers: { 'content-type': 'application/json', ...n.headers }, payload: n.body })
+    const status = async () => (await c.call('GET', `/v1/me/payments/${payment.orderId}`)).json().payment.status
 
-    const forged = await send(signRequest({ method: 'POST', target, body }, 'not-the-secret'))
+    const forgerKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey
+    const forged = await send(signedNotification({ ...keys, privateKey: forgerKey }, tx))
     expect(forged.statusCode).toBe(401)
-    expect((await send({})).json().error.code).toBe('SIGNATURE_REQUIRED')
+    expect(forged.json()).toMatchObject({ code: 'FAIL', error: { code: 'SIGNATURE_INVALID' } })
+    const stale = await send(signedNotification(keys, tx, { nowS: Math.floor(Date.now() / 1000) - 301 }))
+    expect(stale.json()).toMatchObject({ code: 'FAIL', error: { code: 'SIGNATURE_EXPIRED' } })
+    const probe = signedNotification(keys, tx)
+    const signtest = await send({ ...probe, headers: { ...probe.headers, 'wechatpay-signature': `WECHATPAY/SIGNTEST/${probe.headers['wechatpay-signature']}` } })
+    expect(signtest.json()).toMatchObject({ code: 'FAIL', error: { code: 'SIGNATURE_PROBE' } })
+    const unknownKey = await send({ ...probe, headers: { ...probe.headers, 'wechatpay-serial': 'PUB_KEY_ID_0000000000000000' } })
+    expect(unknownKey.json().error.code).toBe('SIGNATURE_UNKNOWN_KEY')
+    expect((await send({ headers: {}, body: probe.body })).json().error.code).toBe('SIGNATURE_MISSING')
+    // Signed by WeChat Pay but encrypted with another APIv3 key: refused.
+    const otherKey = await send(signedNotification({ ...keys, apiV3Key: 'x'.repeat(32) }, tx))
+    expect(otherKey.json().error.code).toBe('RESOURCE_UNDECRYPTABLE')
     // Malformed JSON: refused for its signature first, and as INVALID_JSON only when signed.
-    const broken = '{"event":'
-    const sendBroken = (headers: Record<string, string>) => p.app.inject({ method: 'POST', url: target, headers: { 'content-type': 'application/json', ...headers }, payload: broken })
-    expect((await sendBroken({})).json().error.code).toBe('SIGNATURE_REQUIRED')
-    expect((await sendBroken(signRequest({ method: 'POST', target, body: broken }, secret))).json().error.code).toBe('INVALID_JSON')
-    expect((await c.call('GET', `/v1/me/payments/${payment.orderId}`)).json().payment.status).toBe('created')
+    const broken = '{"id":'
+    expect((await send({ headers: {}, body: broken })).json().error.code).toBe('SIGNATURE_MISSING')
+    expect((await send({ headers: wechatpayHeaders({ serial: keys.publicKeyId, privateKey: keys.privateKey }, broken, Math.floor(Date.now() / 1000)), body: broken })).json().error.code).toBe('INVALID_JSON')
+    expect(await status()).toBe('created')
 
-    const signed = signRequest({ method: 'POST', target, body }, secret)
-    expect((await send(signed)).statusCode).toBe(200)
-    expect((await send(signed)).json().error.code).toBe('SIGNATURE_REPLAYED')
-    const resent = await send(signRequest({ method: 'POST', target, body }, secret))
-    expect(resent.json()).toEqual({ received: true })
-    expect((await p.db.query(`SELECT status FROM citizen_records WHERE ref = $1`, [payment.orderId]))).toEqual([{ status: 'done' }])
+    // WeChat redelivers until it gets a 2xx (and sometimes after): each delivery a fresh envelope id, nonce and signature.
+    const answers = []
+    for (let i = 0; i < 15; i++) answers.push(await send(signedNotification(keys, tx)))
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(15).fill(204))
+    await vi.waitFor(async () => expect(await status()).toBe('done'), { timeout: 10_000 })
+    expect(await p.db.query(`SELECT status, transaction_id FROM payments WHERE order_id = $1`, [payment.orderId])).toEqual([{ status: 'done', transaction_id: tx.transaction_id }])
+    expect(await p.db.query(`SELECT status FROM citizen_records WHERE ref = $1`, [payment.orderId])).toEqual([{ status: 'done' }])
+    const paidLines = p.logs.filter((l) => l.includes(payment.orderId) && l.includes('"msg":"payment recorded paid"'))
+    expect(paidLines).toHaveLength(1)
   })
 })
 
@@ -192,6 +206,19 @@ describe('an agency that does not answer', () => {
       await fn()
     } finally {
       await p.db.query(`UPDATE services SET endpoint = $2 WHERE contract = $1`, [contract, before!.endpoint])
+      server.close()
+    }
+  }
+
+  /** Points the platform's WeChat Pay at a server that accepts connections and never answers, for the duration of fn. */
+  async function whileWechatPayHangs(fn: () => Promise<void>) {
+    const server = createServer(() => {}).listen(0, '127.0.0.1')
+    await new Promise((r) => server.once('listening', r))
+    p.simulatedWechatPay!.pointAt(`http://127.0.0.1:${(server.address() as { port: number }).port}/hang`)
+    try {
+      await fn()
+    } finally {
+      p.simulatedWechatPay!.pointAt()
       server.close()
     }
   }
@@ -213,7 +240,7 @@ describe('an agency that does not answer', () => {
     const { violations } = (await c.call('GET', `/v1/services/${trafficService}/vehicles/${vehicleId}/violations`)).json()
     const fine = violations.find((v: { payableOnline: boolean }) => v.payableOnline)
     const url = `/v1/services/${trafficService}/vehicles/${vehicleId}/violations/${fine.id}/payments`
-    await whileHanging('payment@1', async () => {
+    await whileWechatPayHangs(async () => {
       const res = await c.call('POST', url, {})
       expect(res.statusCode).toBe(504)
       expect(res.json().error.code).toBe('AGENCY_TIMEOUT')

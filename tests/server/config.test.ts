@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from '../../server/config'
+import { testMerchantEnv } from '../fixtures/wechat-pay-merchant'
 
 const REAL_WECHAT = { WECHAT_APP_ID: 'wx1234567890abcdef', WECHAT_APP_SECRET: 'a-real-secret', WECHAT_API_BASE: 'https://api.weixin.qq.com' }
 // Production also needs its own data key (tests/security/production-mode.test.ts checks every production rule).
-const PRODUCTION = { NODE_ENV: 'production', ONECITY_DATA_KEY: Buffer.alloc(32, 3).toString('base64'), ...REAL_WECHAT }
+const PRODUCTION = { NODE_ENV: 'production', ONECITY_DATA_KEY: Buffer.alloc(32, 3).toString('base64'), ...REAL_WECHAT, ...testMerchantEnv() }
 
 describe('loadConfig', () => {
   it('has working defaults', () => {

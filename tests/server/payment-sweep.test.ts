@@ -87,13 +87,16 @@ describe('the booking sweep, for a booking a failure left without its payment', 
     return { c, patientId, slot, remaining: await remaining(), remainingNow: remaining }
   }
 
-  /** Books while the payment agency is unreachable: the hospital holds the number, the fee's payment is never made there. */
+  /** Books while WeChat Pay is unreachable: the hospital holds the number, the fee's payment is never made there. */
   async function bookWithoutPayment(idempotencyKey: string, patient: { name: string; idNumber: string }) {
     const s = await withSlot(patient)
-    await whileUnreachable('payment@1', async () => {
+    p.mocks!.setWechatPayDown(true)
+    try {
       const res = await s.c.call('POST', `${HOSPITAL}/appointments`, { slotId: s.slot.id, patientId: s.patientId, idempotencyKey })
       expect(res.statusCode).toBe(502)
-    })
+    } finally {
+      p.mocks!.setWechatPayDown(false)
+    }
     const [row] = await p.db.query<{ id: string; order_id: string | null }>('SELECT id, order_id FROM appointments WHERE idem_key = $1', [idempotencyKey])
     expect(row).toEqual({ id: expect.any(String), order_id: null })
     expect(await s.remainingNow()).toBe(s.remaining - 1)

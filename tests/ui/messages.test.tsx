@@ -119,7 +119,7 @@ describe('the subscription request comes from the tap', () => {
     const traffic = vi.mocked(await import('../../src/services/traffic-api'))
     const payments = vi.mocked(await import('../../src/services/payment-api'))
     traffic.getViolation.mockResolvedValue(violationView())
-    traffic.createViolationPayment.mockResolvedValue(payment({ simulatedCashier: false, payParams: { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=wx1', signType: 'HMAC-SHA256', paySign: 's' } }))
+    traffic.createViolationPayment.mockResolvedValue(payment({ simulatedCashier: false, payParams: { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=wx1', signType: 'RSA', paySign: 's' } }))
     payments.getPayment.mockResolvedValue(payment({ status: 'paid' }))
     const { default: ViolationPage } = await import('../../src/packages/traffic/pages/violation/index')
     view = await render(<ViolationPage />)

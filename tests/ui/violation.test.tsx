@@ -143,7 +143,7 @@ describe('违法详情', () => {
 
   it('pays with WeChat Pay in the mini-program and waits for the notify', async () => {
     const { traffic, payments } = await renderViolation()
-    const payParams = { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=wx1', signType: 'HMAC-SHA256' as const, paySign: 's' }
+    const payParams = { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=wx1', signType: 'RSA' as const, paySign: 's' }
     traffic.createViolationPayment.mockResolvedValue(payment({ simulatedCashier: false, payParams }))
     payments.getPayment.mockResolvedValueOnce(payment({ status: 'created' })).mockResolvedValueOnce(payment({ status: 'paid' }))
     vi.stubEnv('TARO_ENV', 'weapp')

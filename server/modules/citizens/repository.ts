@@ -2,14 +2,20 @@ import type { Queryable } from '../../db/db'
 
 /** Citizens and their sessions. Identity is sealed before it gets here. */
 
-export async function findOrCreateCitizen(db: Queryable, wechatKey: string): Promise<string> {
+export async function findOrCreateCitizen(db: Queryable, wechatKey: string, openidSealed: string): Promise<string> {
   const [row] = await db.query<{ id: string }>(
-    `INSERT INTO citizens (wechat_key) VALUES ($1)
-     ON CONFLICT (wechat_key) DO UPDATE SET wechat_key = excluded.wechat_key
+    `INSERT INTO citizens (wechat_key, openid_sealed) VALUES ($1, $2)
+     ON CONFLICT (wechat_key) DO UPDATE SET openid_sealed = excluded.openid_sealed
      RETURNING id`,
-    [wechatKey],
+    [wechatKey, openidSealed],
   )
   return row!.id
+}
+
+/** The citizen's sealed openid (kept since WeChat Pay v3; absent for a citizen not logged in since). */
+export async function findSealedOpenid(db: Queryable, citizenId: string): Promise<string | undefined> {
+  const [row] = await db.query<{ openid_sealed: string | null }>('SELECT openid_sealed FROM citizens WHERE id = $1', [citizenId])
+  return row?.openid_sealed ?? undefined
 }
 
 export async function insertSession(db: Queryable, tokenHash: string, citizenId: string, expiresAt: Date): Promise<void> {

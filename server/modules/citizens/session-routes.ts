@@ -9,7 +9,7 @@ import { logIn, logOut, simulatedCode } from './session-service'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 429: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
 
-/** Login (wx.login code → session) and logout. The openid is never stored, only a keyed hash of it. */
+/** Login (wx.login code → session) and logout. The openid is kept only sealed (WeChat Pay's payer), found by a keyed hash of it. */
 export const sessionRoutes: FastifyPluginAsyncTypebox<CitizenDeps> = async (app, deps) => {
   if (!deps.config.wechat.apiBase) {
     app.post(

@@ -1,7 +1,7 @@
 import { HttpError } from '../../errors'
 import type { CitizenDeps } from './citizen-deps'
 import { hashSessionToken, newSessionToken } from './citizen-session'
-import { findOrCreateCitizen, insertSession, revokeSession } from './repository'
+import { findOrCreateCitizen, findSealedOpenid, insertSession, revokeSession } from './repository'
 import type { SessionT } from '../../../src/api/citizens'
 import { exchangeCode, simulatedLoginCode } from './wechat-client'
 
@@ -14,12 +14,13 @@ function wechatBase(deps: Pick<CitizenDeps, 'links'>): string {
 /**
  * Logs in with a wx.login code: WeChat exchanges it for the openid
  * (code2Session), whose keyed hash finds or creates the citizen. The openid
- * itself is never stored; nor is the token, only its SHA-256.
+ * is kept only sealed (WeChat Pay orders name their payer by it); the token
+ * is never stored, only its SHA-256.
  */
-export async function logIn(deps: Pick<CitizenDeps, 'db' | 'lookup' | 'config' | 'links'>, code: string): Promise<SessionT> {
-  const { db, lookup, config } = deps
+export async function logIn(deps: Pick<CitizenDeps, 'db' | 'box' | 'lookup' | 'config' | 'links'>, code: string): Promise<SessionT> {
+  const { db, box, lookup, config } = deps
   const openid = await exchangeCode({ appId: config.wechat.appId, appSecret: config.wechat.appSecret, base: wechatBase(deps) }, code, config.citizen.agencyTimeoutMs)
-  const citizenId = await findOrCreateCitizen(db, lookup('wechat-openid', openid))
+  const citizenId = await findOrCreateCitizen(db, lookup('wechat-openid', openid), box.seal(openid))
   const { token, hash } = newSessionToken()
   const expiresAt = new Date(Date.now() + config.citizen.sessionTtlHours * 3_600_000)
   await insertSession(db, hash, citizenId, expiresAt)
@@ -34,4 +35,11 @@ export async function logOut(deps: Pick<CitizenDeps, 'db'>, token: string): Prom
 /** Development only: a login code from the simulated WeChat for a simulated user (the H5 app's wx.login). */
 export function simulatedCode(deps: Pick<CitizenDeps, 'config' | 'links'>, user: string): Promise<string> {
   return simulatedLoginCode(wechatBase(deps), user, deps.config.citizen.agencyTimeoutMs)
+}
+
+/** The citizen's openid for WeChat Pay's payer; 401 when they have not logged in since openids are kept (they log in again). */
+export async function payerOpenid(deps: Pick<CitizenDeps, 'db' | 'box'>, citizenId: string): Promise<string> {
+  const sealed = await findSealedOpenid(deps.db, citizenId)
+  if (!sealed) throw new HttpError(401, 'LOGIN_REQUIRED', 'Log in again to pay / 请重新登录后支付')
+  return deps.box.open(sealed)
 }

@@ -1,16 +1,18 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
-import type { PaymentNotificationT, PrepayT } from '../../contracts/payment'
-import type { SigningKeys } from '../../contracts/signing'
+import { Value } from 'typebox/value'
+import { decryptResource, requestPaymentParams, verifyWechatpay } from '../../contracts/wechat-pay/protocol'
+import { Notification, Transaction, type TransactionT } from '../../contracts/wechat-pay/schemas'
 import { HttpError } from '../../errors'
 import type { CitizenDeps } from '../citizens/citizen-deps'
 import { addRecord, setRecordStatus } from '../citizens/records-service'
-import { callAgency } from '../gateway/agency-client'
-import { platformAgencyFor } from '../gateway/bound-agency'
 import { notifyCaseChange } from '../messages/messages-service'
+import { payerOpenid } from '../citizens/session-service'
 import { FulfilmentRefused } from './fulfilment-refused'
 import { type PaymentSubject, formatSubject, parseSubject } from './payment-subject'
 import { SubjectTaken } from './subject-taken'
+import type { StoredPrepay } from './stored-prepay'
+import { type WechatPayClient, WechatPayRefused } from './wechat-pay-client'
 import {
   type PaymentRow,
   findOpenPayment,
@@ -29,6 +31,17 @@ import type { PaymentT } from '../../../src/api/payments'
 
 export type { PaymentRow } from './repository'
 
+/** Where WeChat Pay sends its notifications (the JSAPI order's notify_url, under the platform's public URL). */
+export const WECHATPAY_NOTIFY_PATH = '/v1/payments/wechatpay/notify'
+
+const NOTIFY_REFUSALS: Record<Exclude<NotificationRefusal, 'undecryptable'>, string> = {
+  'missing-headers': 'SIGNATURE_MISSING',
+  signtest: 'SIGNATURE_PROBE',
+  stale: 'SIGNATURE_EXPIRED',
+  'unknown-serial': 'SIGNATURE_UNKNOWN_KEY',
+  'bad-signature': 'SIGNATURE_INVALID',
+}
+
 /** How long a citizen has to pay an order (the payment agency's order lifetime): past it, an order never created there is closed rather than made. */
 export const PAYMENT_WINDOW_MS = 30 * 60_000
 
@@ -45,6 +58,17 @@ export interface PaymentRequest {
   /** Shown in 我的支付 and 办事记录 beside what was paid for; masked, never PII in clear (a fine's plate: 川A***45). */
   detail?: string
 }
+
+/** That an order was paid, from WeChat Pay (a verified notification or the order queried). */
+export interface PaidNotice {
+  orderId: string
+  transactionId: string
+  amountFen: number
+  paidAt: string
+}
+
+/** A WeChat Pay notification refused before anything is read: HTTP status and code (WeChat retries it). */
+export type NotificationRefusal = 'missing-headers' | 'signtest' | 'stale' | 'unknown-serial' | 'bad-signature' | 'undecryptable'
 
 /** A paid order as its fulfiller sees it. */
 export interface PaidOrder {
@@ -79,8 +103,8 @@ export interface Payments {
   open(req: PaymentRequest, log: FastifyBaseLogger): Promise<{ payment: PaymentT; created: boolean }>
   /** The payment as it is now: asks the payment agency about an unpaid order and finishes a paid one. */
   refresh(row: PaymentRow, log: FastifyBaseLogger): Promise<PaymentT>
-  /** The signed notify arrived (already verified): mark paid and tell the service's agency. */
-  paid(row: PaymentRow, notification: PaymentNotificationT, log: FastifyBaseLogger): Promise<void>
+  /** WeChat Pay says the order was paid: mark paid and tell the service's agency. */
+  paid(row: PaymentRow, notice: PaidNotice, log: FastifyBaseLogger): Promise<void>
   view(row: PaymentRow): PaymentT
   /** The payment of the subject that is not closed, if any. */
   findOpen(serviceId: string, subject: PaymentSubject): Promise<PaymentRow | undefined>
@@ -94,12 +118,21 @@ export interface Payments {
   find(orderId: string): Promise<PaymentRow | undefined>
   /** The citizen's own payment; 404 PAYMENT_NOT_FOUND for another's or none (order ids are not disclosed). */
   ofCitizen(citizenId: string, orderId: string): Promise<PaymentRow>
-  /** Development only: the simulated wallet pays the order, which sends the real signed notify; answers the payment after. */
+  /** Development only: the simulated WeChat Pay's wallet pays the order, which sends the real v3 notification; answers the payment after. */
   simulatePay(row: PaymentRow, log: FastifyBaseLogger): Promise<PaymentT>
-  /** The signing secret(s) of the platform's payment agency with this id (two during a rotation's overlap); 404 when the notify names another agency. */
-  notifySecret(agencyId: string, log: FastifyBaseLogger): Promise<SigningKeys>
-  /** A verified notify: records the payment once (422 when its amount differs from the order's) and fulfils it. */
-  notified(n: PaymentNotificationT, log: FastifyBaseLogger): Promise<void>
+  /**
+   * Opens a WeChat Pay notification: its signature checked with the WeChat
+   * Pay public key Wechatpay-Serial names (probes, a clock more than 5 min
+   * off, unknown keys and bad signatures refused), then its resource
+   * decrypted with the APIv3 key. Throws HttpError 401/400 otherwise.
+   */
+  openNotification(headers: Record<string, string | string[] | undefined>, rawBody: string, log: FastifyBaseLogger): TransactionT
+  /**
+   * A verified TRANSACTION.SUCCESS: records the payment once (422 when the
+   * amount or merchant differ from the order's) and answers at once; the
+   * service's agency is told after the answer (a sweep finishes it after a crash).
+   */
+  notified(tx: TransactionT, log: FastifyBaseLogger): Promise<void>
   /**
    * Refunds a paid payment in full and records the refund in 办事记录.
    * Idempotent (one refund id per order at the agency), so a retry after a
@@ -117,7 +150,7 @@ export interface Payments {
 }
 
 /** The citizens' payments through the platform's payment agency; a paid one is fulfilled by its subject kind's fulfiller. */
-export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: Fulfillers }): Payments {
+export function createPayments(deps: CitizenDeps, { fulfillers, wechatPay }: { fulfillers: Fulfillers; wechatPay: WechatPayClient }): Payments {
   const { db, config } = deps
   const timeoutMs = config.citizen.agencyTimeoutMs
 
@@ -171,39 +204,95 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
     }
   }
 
-  async function paid(row: PaymentRow, n: PaymentNotificationT, log: FastifyBaseLogger): Promise<void> {
-    if (await markPaid(db, row.order_id, n.transactionId, n.paidAt)) await setRecordStatus(db, row.order_id, 'paid')
+  /** created → paid, once however often WeChat Pay says so; answers the payment as it is after. */
+  async function recordPaid(row: PaymentRow, n: PaidNotice, log: FastifyBaseLogger): Promise<PaymentRow> {
+    if (await markPaid(db, row.order_id, n.transactionId, n.paidAt)) {
+      log.info({ orderId: row.order_id }, 'payment recorded paid')
+      await setRecordStatus(db, row.order_id, 'paid')
+    }
     const now = await reload(row.order_id)
-    // On every paid notify, not only the first: a crash after marking it paid leaves no case without its 消息 (one per case and state).
+    // On every paid notice, not only the first: a crash after marking it paid leaves no case without its 消息 (one per case and state).
     if (now.paid_at) await notifyCaseChange(deps, { ref: row.order_id, state: 'paid' })
+    return now
+  }
+
+  async function paid(row: PaymentRow, n: PaidNotice, log: FastifyBaseLogger): Promise<void> {
+    const now = await recordPaid(row, n, log)
     if (now.status === 'paid') await finish(now, log)
   }
+
+  /** A WeChat Pay transaction that says the order was paid, as a notice; undefined for any other state. */
+  const paidNotice = (tx: TransactionT): PaidNotice | undefined =>
+    (tx.trade_state === 'SUCCESS' || tx.trade_state === 'REFUND') && tx.transaction_id && tx.success_time && tx.amount?.total !== undefined
+      ? { orderId: tx.out_trade_no, transactionId: tx.transaction_id, amountFen: tx.amount.total, paidAt: tx.success_time }
+      : undefined
 
   async function refresh(row: PaymentRow, log: FastifyBaseLogger): Promise<PaymentT> {
     if (row.status === 'paid') return view(await finish(row, log))
     if (row.status !== 'created' || !row.prepay) return view(row)
-    const agency = await platformAgencyFor(deps, 'payment@1', log)
-    let order
+    let order: TransactionT
     try {
-      order = await agency.call('getOrder', { params: { orderId: row.order_id } })
+      order = await wechatPay.query(row.order_id, log)
     } catch (err) {
-      if ((err as HttpError).code !== 'ORDER_NOT_FOUND') throw err
+      if (!(err instanceof WechatPayRefused && err.code === 'ORDER_NOT_EXIST')) throw refusedAsUnavailable(err)
       return view(await reissue(row, log))
     }
-    if (order.status === 'paid' && order.transactionId && order.paidAt) {
-      // The notify was lost or is late: the order's own state is as good as a notify.
-      await paid(row, { event: 'order.paid', orderId: order.orderId, transactionId: order.transactionId, amountFen: order.amountFen, paidAt: order.paidAt }, log)
-    } else if (order.status === 'closed' && (await markClosed(db, row.order_id))) {
-      await setRecordStatus(db, row.order_id, 'cancelled')
+    const notice = paidNotice(order)
+    if (notice && notice.amountFen === Number(row.amount_fen)) {
+      // The notification was lost or is late: the order's own state is as good as one.
+      await paid(row, notice, log)
+    } else if (order.trade_state === 'CLOSED' || order.trade_state === 'REVOKED' || order.trade_state === 'PAYERROR') {
+      if (await markClosed(db, row.order_id)) await setRecordStatus(db, row.order_id, 'cancelled')
+    } else if (order.trade_state === 'NOTPAY' && Date.parse(row.prepay.expiresAt) <= Date.now()) {
+      // Expired unpaid: close it at WeChat Pay (关单) so it can never be paid, then here.
+      await closeAtWechatPay(row, log)
     }
     return view(await reload(row.order_id))
   }
 
-  /** Creates the order at the payment agency (idempotent by order id there) and keeps its prepay. */
-  async function createAtAgency(row: PaymentRow, log: FastifyBaseLogger): Promise<PrepayT> {
-    const agency = await platformAgencyFor(deps, 'payment@1', log)
-    const notifyUrl = `${deps.links.publicUrl()}/v1/payments/notify/${agency.target.agencyId}`
-    return agency.call('createOrder', { body: { orderId: row.order_id, amountFen: Number(row.amount_fen), description: row.description, notifyUrl } })
+  /** 关单 at WeChat Pay, then closed here; an order paid meanwhile is recorded paid instead. */
+  async function closeAtWechatPay(row: PaymentRow, log: FastifyBaseLogger): Promise<void> {
+    try {
+      await wechatPay.close(row.order_id, log)
+    } catch (err) {
+      if (err instanceof WechatPayRefused && err.code === 'ORDERPAID') {
+        const notice = paidNotice(await wechatPay.query(row.order_id, log))
+        if (notice) await paid(row, notice, log)
+        return
+      }
+      if (!(err instanceof WechatPayRefused && err.code === 'ORDER_NOT_EXIST')) throw refusedAsUnavailable(err)
+    }
+    if (await markClosed(db, row.order_id)) await setRecordStatus(db, row.order_id, 'cancelled')
+  }
+
+  /** A refusal the citizen cannot act on is the payment service failing, not their request. */
+  const refusedAsUnavailable = (err: unknown) =>
+    err instanceof WechatPayRefused ? new HttpError(502, 'AGENCY_UNAVAILABLE', 'WeChat Pay refused the request / 支付服务暂时无法办理，请稍后重试') : err
+
+  /** The order's time_expire: RFC 3339 in China time, as WeChat Pay documents it. */
+  const timeExpire = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19) + '+08:00'
+
+  /** Creates the JSAPI order at WeChat Pay (the same out_trade_no and details answer the same prepay_id) and signs the requestPayment parameters. */
+  async function createAtAgency(row: PaymentRow, log: FastifyBaseLogger): Promise<StoredPrepay> {
+    const expiresMs = new Date(row.created_at).getTime() + PAYMENT_WINDOW_MS
+    const openid = await payerOpenid(deps, row.citizen_id)
+    const prepayId = await wechatPay
+      .jsapi(
+        {
+          description: row.description,
+          out_trade_no: row.order_id,
+          time_expire: timeExpire(expiresMs),
+          notify_url: `${deps.links.publicUrl()}${WECHATPAY_NOTIFY_PATH}`,
+          amount: { total: Number(row.amount_fen), currency: 'CNY' },
+          payer: { openid },
+        },
+        log,
+      )
+      .catch((err: unknown) => {
+        throw refusedAsUnavailable(err)
+      })
+    const { merchant } = wechatPay
+    return { prepayId, expiresAt: new Date(expiresMs).toISOString(), payParams: requestPaymentParams(merchant.appid, prepayId, merchant.privateKey, Math.floor(Date.now() / 1000)) }
   }
 
   /**
@@ -235,9 +324,8 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
   async function open(req: PaymentRequest, log: FastifyBaseLogger) {
     // A kind nobody fulfils could be paid but never delivered: refuse it before anything is charged.
     if (!fulfillers[req.subject.kind]) throw new Error(`no fulfiller for payments of kind ${req.subject.kind}`)
-    const agency = await platformAgencyFor(deps, 'payment@1', log)
     const orderId = `oc${Date.now().toString(36)}${randomBytes(9).toString('base64url')}`
-    let { row, created } = await insertOrFindOpen(db, { ...req, subject: formatSubject(req.subject), orderId, payAgencyId: agency.target.agencyId }).catch(
+    let { row, created } = await insertOrFindOpen(db, { ...req, subject: formatSubject(req.subject), orderId, payAgencyId: `wechatpay-${wechatPay.merchant.mchid}` }).catch(
       (err: unknown) => {
         throw err instanceof SubjectTaken
           ? new HttpError(409, 'ALREADY_PAID', 'This is being paid or was paid through another service / 该事项已在其他服务中发起缴款或已缴款，无需重复缴款，可在我的支付中查看')
@@ -262,11 +350,17 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
   async function refund(row: PaymentRow, reason: string, log: FastifyBaseLogger): Promise<PaymentRow> {
     if (row.status === 'refunded') return row
     if (row.status !== 'paid' && row.status !== 'done') throw new Error(`refund of a ${row.status} payment ${row.order_id}`)
-    const agency = await platformAgencyFor(deps, 'payment@1', log)
+    // One out_refund_no per order, the same on every retry: WeChat Pay refunds it once.
     const refundId = `${row.order_id}-r`
     const amountFen = Number(row.amount_fen)
-    const result = await agency.call('refund', { params: { orderId: row.order_id }, body: { refundId, amountFen, reason } })
-    if (await markRefunded(db, row.order_id, refundId, result.refundedAt)) {
+    const result = await wechatPay.refund({ outTradeNo: row.order_id, outRefundNo: refundId, refundFen: amountFen, totalFen: amountFen, reason }, log).catch((err: unknown) => {
+      throw refusedAsUnavailable(err)
+    })
+    if (result.status !== 'SUCCESS' && result.status !== 'PROCESSING') {
+      throw new HttpError(502, 'AGENCY_UNAVAILABLE', 'WeChat Pay did not take the refund / 退款暂时无法办理，请稍后重试')
+    }
+    // PROCESSING: WeChat Pay has accepted it and pays it back to the wallet; it cannot fail for a paid order of ours.
+    if (await markRefunded(db, row.order_id, refundId, result.success_time ?? result.create_time ?? new Date().toISOString())) {
       await addRecord(db, { citizenId: row.citizen_id, serviceId: row.service_id, what: `退款：${row.description}（${reason}）`, status: 'done', amountFen, ref: refundId })
     }
     await notifyCaseChange(deps, { ref: refundId, state: 'refunded' })
@@ -284,35 +378,72 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
 
   async function simulatePay(row: PaymentRow, log: FastifyBaseLogger): Promise<PaymentT> {
     if (row.status === 'created') {
-      const { target } = await platformAgencyFor(deps, 'payment@1', log)
-      // Outside the contract: the simulated wallet's confirm button. The payment agency answers after it sent the notify.
-      const answer = await callAgency(target.endpoint, target.secret, { method: 'POST', path: `/v1/orders/${row.order_id}/simulate-pay` }, { timeoutMs, network: deps.network })
-      if (answer.status === 409) throw new HttpError(409, 'ORDER_CLOSED', 'The order expired unpaid / 订单已超时关闭，请重新发起缴款')
-      if (answer.status !== 200) throw new HttpError(502, 'AGENCY_UNAVAILABLE', 'The payment service did not answer / 支付服务暂时不可用，请稍后重试')
+      // Outside v3: the simulated wallet's confirm button. WeChat Pay answers after it sent the notification.
+      try {
+        await wechatPay.simulatePay(row.order_id, log)
+      } catch (err) {
+        if (err instanceof WechatPayRefused && err.code === 'ORDER_CLOSED') throw new HttpError(409, 'ORDER_CLOSED', 'The order expired unpaid / 订单已超时关闭，请重新发起缴款')
+        throw refusedAsUnavailable(err)
+      }
     }
     return refresh(await reload(row.order_id), log)
   }
 
-  async function notifySecret(agencyId: string, log: FastifyBaseLogger): Promise<SigningKeys> {
-    const { target } = await platformAgencyFor(deps, 'payment@1', log)
-    if (target.agencyId !== agencyId) throw new HttpError(404, 'NOT_FOUND', 'No such payment agency / 未找到该支付机构')
-    return target.secret
+  function openNotification(headers: Record<string, string | string[] | undefined>, rawBody: string, log: FastifyBaseLogger): TransactionT {
+    const { merchant } = wechatPay
+    const verified = verifyWechatpay(headers, rawBody, merchant.wechatpayKeys, Math.floor(Date.now() / 1000))
+    if (!verified.ok) {
+      log.warn({ reason: verified.reason }, 'WeChat Pay notification refused')
+      throw new HttpError(401, NOTIFY_REFUSALS[verified.reason], 'The notification is not signed by WeChat Pay / 通知签名无效')
+    }
+    let envelope: unknown
+    try {
+      envelope = JSON.parse(rawBody)
+    } catch {
+      throw new HttpError(400, 'INVALID_JSON', 'The body is not valid JSON / 请求体不是合法的 JSON')
+    }
+    if (!Value.Check(Notification, envelope)) throw new HttpError(400, 'VALIDATION_FAILED', 'Not a WeChat Pay notification / 通知内容不正确')
+    let tx: unknown
+    try {
+      tx = JSON.parse(decryptResource(envelope.resource, merchant.apiV3Key))
+    } catch {
+      log.warn({ reason: 'undecryptable' }, 'WeChat Pay notification refused')
+      throw new HttpError(400, 'RESOURCE_UNDECRYPTABLE', 'The resource does not decrypt with the APIv3 key / 通知内容无法解密')
+    }
+    if (!Value.Check(Transaction, tx)) throw new HttpError(400, 'VALIDATION_FAILED', 'Not a transaction / 通知内容不正确')
+    return tx
   }
 
-  async function notified(n: PaymentNotificationT, log: FastifyBaseLogger): Promise<void> {
-    const row = await findPayment(db, n.orderId)
-    if (!row) throw new HttpError(404, 'ORDER_NOT_FOUND', `No order ${n.orderId} / 未找到该订单`)
-    if (Number(row.amount_fen) !== n.amountFen) {
-      log.error({ orderId: n.orderId }, 'payment notify with another amount than the order; not recorded')
+  async function notified(tx: TransactionT, log: FastifyBaseLogger): Promise<void> {
+    const { merchant } = wechatPay
+    if (tx.mchid !== merchant.mchid || tx.appid !== merchant.appid) throw new HttpError(422, 'MERCHANT_MISMATCH', 'Not an order of this merchant / 非本商户订单')
+    const row = await findPayment(db, tx.out_trade_no)
+    if (!row) throw new HttpError(404, 'ORDER_NOT_FOUND', `No order ${tx.out_trade_no} / 未找到该订单`)
+    const notice = paidNotice(tx)
+    // Another event of an order (not a payment): nothing to record.
+    if (!notice) return
+    if (Number(row.amount_fen) !== notice.amountFen) {
+      log.error({ orderId: tx.out_trade_no }, 'payment notification with another amount than the order; not recorded')
       throw new HttpError(422, 'AMOUNT_MISMATCH', 'The amount differs from the order / 金额与订单不符')
     }
-    await paid(row, n, log)
+    const now = await recordPaid(row, notice, log)
+    // WeChat Pay wants its answer within 5 s: telling the service's agency (up to its own timeout) happens after.
+    if (now.status === 'paid') {
+      setImmediate(() => {
+        finish(now, log).catch((err: unknown) => log.warn({ orderId: now.order_id, err: (err as Error).message }, 'fulfilment after a notification failed; the sweep retries'))
+      })
+    }
   }
 
   async function close(row: PaymentRow, log: FastifyBaseLogger): Promise<PaymentRow> {
     if (row.status === 'created') {
       const now = await refresh(row, log)
-      if (now.status === 'created' && (await markClosed(db, row.order_id))) await setRecordStatus(db, row.order_id, 'cancelled')
+      // 关单 at WeChat Pay first: the wallet can no longer pay it either.
+      if (now.status === 'created') {
+        const current = await reload(row.order_id)
+        if (current.prepay) await closeAtWechatPay(current, log)
+        else if (await markClosed(db, row.order_id)) await setRecordStatus(db, row.order_id, 'cancelled')
+      }
     }
     const after = await reload(row.order_id)
     if (after.status !== 'closed') throw new HttpError(409, 'PAYMENT_NOT_OPEN', 'The order is paid already / 该订单已支付，不能关闭；如需退款请在对应服务中办理')
@@ -320,5 +451,5 @@ export function createPayments(deps: CitizenDeps, { fulfillers }: { fulfillers: 
   }
 
   const find = (orderId: string) => findPayment(db, orderId)
-  return { open, close, refresh, paid, view, findOpen, findOpenElsewhere, find, ofCitizen, simulatePay, notifySecret, notified, refund, sweep }
+  return { open, close, refresh, paid, view, findOpen, findOpenElsewhere, find, ofCitizen, simulatePay, openNotification, notified, refund, sweep }
 }

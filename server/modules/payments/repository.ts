@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/db'
-import type { PrepayT } from '../../contracts/payment'
+import type { StoredPrepay } from './stored-prepay'
 import type { PaymentStatus } from '../../../src/api/payments'
 import { SubjectTaken } from './subject-taken'
 
@@ -15,7 +15,7 @@ export interface PaymentRow {
   amount_fen: string | number
   status: PaymentStatus
   pay_agency_id: string
-  prepay: PrepayT | null
+  prepay: StoredPrepay | null
   expires_at: Date | null
   transaction_id: string | null
   paid_at: Date | null
@@ -83,7 +83,7 @@ export async function findPayment(db: Queryable, orderId: string): Promise<Payme
 }
 
 /** Keeps the first prepay answer (every concurrent caller got the same one from the idempotent agency). */
-export async function setPrepay(db: Queryable, orderId: string, prepay: PrepayT): Promise<PaymentRow> {
+export async function setPrepay(db: Queryable, orderId: string, prepay: StoredPrepay): Promise<PaymentRow> {
   const [row] = await db.query<PaymentRow>(
     `UPDATE payments SET prepay = COALESCE(prepay, $2::jsonb), expires_at = COALESCE(expires_at, $3) WHERE order_id = $1 RETURNING *`,
     [orderId, JSON.stringify(prepay), prepay.expiresAt],
@@ -122,7 +122,7 @@ export async function markRefunded(db: Queryable, orderId: string, refundId: str
 }
 
 /** The agency lost the order and made it again: its new prepay replaces the one that can no longer be paid. */
-export async function replacePrepay(db: Queryable, orderId: string, prepay: PrepayT): Promise<PaymentRow> {
+export async function replacePrepay(db: Queryable, orderId: string, prepay: StoredPrepay): Promise<PaymentRow> {
   const [row] = await db.query<PaymentRow>(`UPDATE payments SET prepay = $2::jsonb, expires_at = $3 WHERE order_id = $1 AND status = 'created' RETURNING *`, [
     orderId,
     JSON.stringify(prepay),

@@ -1,15 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { Value } from 'typebox/value'
-import { SIGNATURE_ERROR_CODES } from '../../contracts/common'
-import { NotifyAck, PaymentNotification } from '../../contracts/payment'
 import { keepRawJsonBodies, rawJsonBody } from '../../contracts/raw-json-body'
-import { createReplayGuard, verifyRequest } from '../../contracts/signing'
 import { ErrorBody, HttpError } from '../../errors'
 import type { CitizenDeps } from '../citizens/citizen-deps'
 import { citizenOf, requireCitizen } from '../citizens/citizen-session'
 import { listMyPayments, myPayment } from './my-payments-service'
-import type { Payments } from './payment-service'
+import { type Payments, WECHATPAY_NOTIFY_PATH } from './payment-service'
 import { MyPaymentAnswer, MyPaymentList, MyPaymentsQuery } from '../../../src/api/my-payments'
 import { PaymentAnswer, PaymentParams } from '../../../src/api/payments'
 
@@ -82,40 +78,41 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<CitizenDeps & { payments: 
 }
 
 /**
- * The payment agency's notify callback. It is verified over the exact bytes
- * received (signature, freshness, single use) before anything is read, so a
- * forged or replayed notify is refused and changes nothing; a genuine one
- * sent twice changes things once.
+ * WeChat Pay's notifications (API v3). The signature is checked over the
+ * exact bytes received with the WeChat Pay public key `Wechatpay-Serial`
+ * names, before anything is read; the resource is decrypted with the APIv3
+ * key. A forged, stale (> 5 min) or probe (WECHATPAY/SIGNTEST/) notification
+ * is refused and changes nothing; every redelivery of a genuine one is
+ * answered 204 and changes the order once. Answered as soon as the payment is
+ * recorded (well within WeChat's 5 s); failures carry WeChat's
+ * `{ code, message }` (and the platform's `error`), so WeChat retries them.
  */
 export const paymentNotifyRoutes: FastifyPluginAsyncTypebox<CitizenDeps & { payments: Payments }> = async (app, { payments }) => {
-  const guard = createReplayGuard()
   keepRawJsonBodies(app)
 
   app.post(
-    '/v1/payments/notify/:agencyId',
+    WECHATPAY_NOTIFY_PATH,
     {
       schema: {
         tags: ['agency'],
-        summary: 'Payment notify callback (payment@1), signed with the payment agency’s secret',
-        params: Type.Object({ agencyId: Type.String({ pattern: '^[a-z0-9-]{1,64}$' }) }),
-        response: { 200: NotifyAck, ...errors, 422: ErrorBody },
+        summary: 'WeChat Pay v3 notification (TRANSACTION.SUCCESS): signed by WeChat Pay, resource encrypted with the APIv3 key; 204 when recorded',
+        response: { 204: Type.Null(), 400: WechatNotifyFailure, 401: WechatNotifyFailure, 404: WechatNotifyFailure, 422: WechatNotifyFailure },
       },
-      // Verify before the body is validated: an unsigned caller learns nothing about what a valid notify looks like.
-      preValidation: async (req) => {
-        const secret = await payments.notifySecret((req.params as { agencyId: string }).agencyId, req.log)
-        const raw = rawJsonBody(req)
-        const result = verifyRequest({ method: req.method, target: req.url, body: raw.text }, req.headers, secret, { guard })
-        if (!result.ok) {
-          req.log.warn({ reason: result.reason }, 'payment notify refused')
-          throw new HttpError(401, SIGNATURE_ERROR_CODES[result.reason], 'The notify is not signed by the payment agency / 通知签名无效')
-        }
-        if (raw.parseError) throw new HttpError(400, 'INVALID_JSON', 'The body is not valid JSON / 请求体不是合法的 JSON')
+      errorHandler: (err: Error & { statusCode?: number; code?: string }, req, reply) => {
+        const status = err instanceof HttpError ? err.statusCode : (err.statusCode ?? 500)
+        if (status >= 500) req.log.error({ err }, 'WeChat Pay notification failed')
+        const code = err instanceof HttpError ? err.code : status >= 500 ? 'INTERNAL' : status === 413 ? 'BODY_TOO_LARGE' : (err.code ?? 'BAD_REQUEST')
+        const message = status >= 500 ? 'Something went wrong on our side / 系统错误，请稍后重试' : status === 413 ? 'The body is larger than 64 KiB / 请求内容超过 64 KiB' : err.message
+        return reply.code(status as 400).send({ code: 'FAIL', message, error: { code, message, details: [] } })
       },
     },
-    async (req) => {
-      if (!Value.Check(PaymentNotification, req.body)) throw new HttpError(400, 'VALIDATION_FAILED', 'Not a payment notification / 通知内容不正确')
-      await payments.notified(req.body, req.log)
-      return { received: true as const }
+    async (req, reply) => {
+      const tx = payments.openNotification(req.headers, rawJsonBody(req).text, req.log)
+      await payments.notified(tx, req.log)
+      return reply.code(204).send(null)
     },
   )
 }
+
+/** A refused notification: WeChat's `{ code: 'FAIL', message }`, with the platform's error body beside it. */
+const WechatNotifyFailure = Type.Object({ code: Type.Literal('FAIL'), message: Type.String(), error: ErrorBody.properties.error })
