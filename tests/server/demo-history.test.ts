@@ -119,3 +119,16 @@ describe('the first start’s probe history', () => {
     for (const s of onlyMaintenance) expect(s.failureRate).toBe(0)
   })
 })
+
+describe('the demo catalog', () => {
+  it('differs between cities as in reality: many levels of richness, a big city above a small one', async () => {
+    const rows: { code: string; indicators: { richness: { value: number } } }[] = (await get('/v1/stats/index', analyst)).json().rows
+    const richness = new Map(rows.map((r) => [r.code, r.indicators.richness.value]))
+    expect(new Set(richness.values()).size).toBeGreaterThan(8)
+    // 深圳 offers all 21 key items; 凉山 (unranked) only what the Sichuan-wide 社保 offers; a city ranked 16–40 something between.
+    expect(richness.get('440300')).toBe(1)
+    expect(richness.get('513400')!).toBeLessThan(richness.get('440300')!)
+    const middle = [...richness.values()].filter((v) => v > 15 / 21 && v < 1)
+    expect(middle.length).toBeGreaterThan(10)
+  })
+})
