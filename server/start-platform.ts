@@ -127,6 +127,7 @@ async function startDemoUsage(config: Config, db: Db, app: FastifyInstance, prog
       const truth = await runSimulation({ db, citizens: config.usage.demoCitizens, months: 13, post: postThroughRoute(app) })
       if (!config.databaseUrl) writePrivateFile(join(config.dataDir, 'simulation-truth.json'), JSON.stringify(truth.toJSON()) + '\n')
       const s = (ms: number) => (ms / 1000).toFixed(ms < 10_000 ? 1 : 0)
+      if (probes.late > 0) app.log.warn({ services: probes.late }, 'demo probe history: services already probed live keep no history')
       progress?.(
         `Demo year ready (${s(Date.now() - started)} s; probes of ${probes.services} services in ${s(probes.ms)} s): the console has twelve complete months of data.`,
       )

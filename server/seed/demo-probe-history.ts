@@ -16,6 +16,8 @@ export interface DemoProbeHistory {
   runs: number
   incidents: number
   windows: number
+  /** Services already probed live past the history's moments (their history is dropped as late, as the prober drops overtaken probes). */
+  late: number
   ms: number
 }
 
@@ -86,7 +88,7 @@ export async function fillDemoProbeHistory(db: Db, o: { intervalMs: number; now?
   const months = Array.from({ length: 12 }, (_, i) => addMonths(current, i - 12))
   const first = chinaMonthPeriod(months[0]!).start
   const lastProbe = first + Math.floor((now - first) / intervalMs) * intervalMs
-  const result: DemoProbeHistory = { services: 0, runs: 0, incidents: 0, windows: 0, ms: 0 }
+  const result: DemoProbeHistory = { services: 0, runs: 0, incidents: 0, windows: 0, late: 0, ms: 0 }
 
   const batches: { serviceId: string; probes: ScheduledProbe[] }[] = []
   for (const target of await probeTargets(db)) {
@@ -123,6 +125,7 @@ export async function fillDemoProbeHistory(db: Db, o: { intervalMs: number; now?
   const places = await recordScheduledProbes(db, batches, maxGapMs)
   result.services = batches.length
   result.runs = places.flat().filter((p) => p === 'new').length
+  result.late = places.filter((p) => p.includes('late')).length
   result.ms = Date.now() - started
   return result
 }

@@ -5,6 +5,7 @@ import { createToken } from '../../server/modules/auth/service'
 import { type DemoProbeHistory, fillDemoProbeHistory } from '../../server/seed/demo-probe-history'
 import { addMonths } from '../../src/domain/calendar-months'
 import { chinaMonthOf, chinaMonthPeriod, probeRuns } from '../../src/domain/downtime'
+import { recordScheduledProbe } from '../../server/modules/probes/repository'
 import { testApp } from './test-app'
 
 // The history must go through the prober's own recording: counted here, behaviour unchanged.
@@ -63,6 +64,7 @@ describe('the first start’s probe history', () => {
 
   it('is written through the prober’s recording (recordScheduledProbes), one run per up or down period, quickly', async () => {
     expect(history.services).toBeGreaterThan(300)
+    expect(history.late).toBe(0)
     // One call for every service's year of probes, folded into runs as the schedule folds them.
     expect(recorded.calls).toBe(1)
     const [{ n }] = (await app.db.query<{ n: number }>('SELECT count(*)::int AS n FROM probe_runs')) as [{ n: number }]
@@ -83,6 +85,11 @@ describe('the first start’s probe history', () => {
     expect(runs.every((r) => r.first + (r.n - 1) * INTERVAL_MS === r.last)).toBe(true)
     expect(probeRuns(probes, 3 * INTERVAL_MS)).toEqual(runs)
     expect(runs[0]!.first).toBe(chinaMonthPeriod(from).start)
+  })
+
+  it('ends where the live prober carries on: its next probe extends the last run', async () => {
+    const [svc] = await app.db.query<{ id: string }>(`SELECT service_id AS id FROM probe_runs ORDER BY service_id LIMIT 1`)
+    expect(await recordScheduledProbe(app.db, { serviceId: svc!.id, at: Date.now(), ok: true, note: 'HTTP 401' }, 3 * INTERVAL_MS)).toBe('extend')
   })
 
   it('has incidents of hours at a few services, announced maintenance (within the limits) at others, and most up', async () => {
