@@ -10,6 +10,7 @@ import { openDb } from './db/open-db'
 import { findSealedSigningSecret } from './modules/agencies/repository'
 import type { TypedContract } from './modules/onboarding/manifest-schema'
 import { designateDemoPlatformAgencies } from './seed/designate-demo-platform-agencies'
+import { fillDemoProbeHistory } from './seed/demo-probe-history'
 import { onboardDemoServices } from './seed/onboard-demo'
 import { demoTypedServices } from './seed/seed'
 import { postThroughRoute, runSimulation } from './simulate/run-simulation'
@@ -31,7 +32,7 @@ export interface RunningPlatform {
   simulatedWechatPay?: { keys: SimulatorKeys; merchant: MerchantKeys; url: string; pointAt(base?: string): void }
   /** What the first start's demo onboarding did (undefined on later starts). */
   onboarded?: { listed: string[]; failed: string[] }
-  /** The first start's year of simulated usage, running in the background (undefined on later starts). */
+  /** The first start's demo year (probe history, then simulated usage), running in the background (undefined on later starts). */
   demoUsage?: Promise<void>
   stop(): Promise<void>
 }
@@ -131,22 +132,34 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
 }
 
 /**
- * On the first start, a year of simulated usage (server/simulate) so the
- * console has data: in the background, through the platform's own usage
- * route and ingestion, once per database. Its ground truth goes to
- * `<data dir>/simulation-truth.json`.
+ * On the first start, the demo year (03-index.md, "Demo history"), in the
+ * background behind one progress line, once per database: first twelve
+ * complete months of probes of the demo services (server/seed/demo-probe-history.ts,
+ * written through the prober's own recording before its first tick), then
+ * simulated usage of those months and the current one (server/simulate),
+ * through the platform's own usage route and ingestion, so the default
+ * period of the statistics (the last 12 complete months) has every
+ * indicator. The usage's ground truth goes to `<data dir>/simulation-truth.json`.
  */
 async function startDemoUsage(config: Config, db: Db, app: FastifyInstance, progress?: (line: string) => void): Promise<void | undefined> {
   if (config.usage.demoCitizens === 0 || !config.demo) return undefined
   const [claimed] = await db.query(`INSERT INTO seeds (name) VALUES ('demo-usage') ON CONFLICT DO NOTHING RETURNING name`)
   if (!claimed) return undefined
-  progress?.(`Simulating a year of anonymous usage by ${config.usage.demoCitizens} people in the background (first start only)…`)
+  progress?.(`Simulating a year of probes and of anonymous usage by ${config.usage.demoCitizens} people in the background (first start only)…`)
   const started = Date.now()
-  return runSimulation({ db, citizens: config.usage.demoCitizens, months: 12, post: postThroughRoute(app) }).then(
-    (truth) => {
+  const intervalMs = (config.review.probeIntervalS || DEMO_PROBE_INTERVAL_S) * 1000
+  return fillDemoProbeHistory(db, { intervalMs })
+    .then(async (probes) => {
+      const truth = await runSimulation({ db, citizens: config.usage.demoCitizens, months: 13, post: postThroughRoute(app) })
       if (!config.databaseUrl) writePrivateFile(join(config.dataDir, 'simulation-truth.json'), JSON.stringify(truth.toJSON()) + '\n')
-      progress?.(`Simulated usage ready (${((Date.now() - started) / 1000).toFixed(0)} s): the console has a year of data.`)
-    },
-    (err: unknown) => app.log.error({ err }, 'the demo usage simulation failed'),
-  )
+      const s = (ms: number) => (ms / 1000).toFixed(ms < 10_000 ? 1 : 0)
+      if (probes.late > 0) app.log.warn({ services: probes.late }, 'demo probe history: services already probed live keep no history')
+      progress?.(
+        `Demo year ready (${s(Date.now() - started)} s; probes of ${probes.services} services in ${s(probes.ms)} s): the console has twelve complete months of data.`,
+      )
+    })
+    .catch((err: unknown) => app.log.error({ err }, 'the demo year (probe history, usage simulation) failed'))
 }
+
+// With probing switched off in this process, the history is written on the default schedule.
+const DEMO_PROBE_INTERVAL_S = 300

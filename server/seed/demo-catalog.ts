@@ -10,7 +10,8 @@ import { stableHash } from './stable-hash'
 /**
  * The demo catalog: national services every city shows, province-wide services
  * in most provinces, and local services whose number follows a city's rank in
- * the 2016 "Internet+ smart city" sub-index, so the richest cities look rich.
+ * the 2016 "Internet+ smart city" sub-index, so the richest cities look rich;
+ * below the top 15, web-view services offer only some of their key items.
  * Deterministic: the same cities give the same catalog.
  */
 export interface DemoCatalog {
@@ -110,6 +111,32 @@ function localCount(rank: number | undefined): number {
   return 2
 }
 
+/**
+ * The key-industry items (02-services.md) a web-view service of this city or
+ * province offers: as in reality, not every agency offers every item (a
+ * smaller city's 车管 may not book inspections online, a province's 社保 may
+ * have no 电子社保卡 yet), so richness differs between cities of one rank.
+ * Each key item after the service's first stays with probability `keep`,
+ * stable per service id; other items always stay.
+ */
+function withSomeKeyItems(tpl: Template, serviceId: string, keep: number): Template {
+  if (keep >= 1 || tpl.contract !== 'webview') return tpl
+  let seenKey = false
+  const items = tpl.items.filter(([, , keyItem]) => {
+    if (!keyItem) return true
+    const first = !seenKey
+    seenKey = true
+    return first || stableHash(`${serviceId}|${keyItem}`) % 100 < keep * 100
+  })
+  return { ...tpl, items }
+}
+
+/** The share of a city's web-view key items kept, by rank: the top cities offer everything. */
+function keyItemShare(rank: number | undefined): number {
+  if (rank !== undefined && rank <= 15) return 1
+  return 0.6
+}
+
 /** 1–5 stars, stable per service id, skewed towards good services as in a reviewed catalog. */
 function demoStars(id: string): number {
   return [5, 5, 4, 4, 4, 3, 3, 2][stableHash(id) % 8]!
@@ -168,15 +195,17 @@ export function buildDemoCatalog(cities: readonly City[], ranks = readTop100()):
     const agencyId = `p${code}-hrss`
     agencies.push({ id: agencyId, name: `${name}人力资源和社会保障厅`, region: code, domains: ['social-security'] })
     const short = name.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/, '')
-    services.push(build(`p${code}-social-security`, { ...provinceTpl, contract: 'webview' }, { level: 'province', code }, agencyId, `${short}`))
+    const id = `p${code}-social-security`
+    services.push(build(id, withSomeKeyItems({ ...provinceTpl, contract: 'webview' }, id, 0.6), { level: 'province', code }, agencyId, `${short}`))
   }
 
   for (const city of cities) {
-    const templates = LOCAL.slice(0, localCount(ranks.get(city.name)))
+    const rank = ranks.get(city.name)
+    const templates = LOCAL.slice(0, localCount(rank))
     for (const tpl of templates) {
       const id = `${slug(city)}-${tpl.key}`
       agencies.push({ id, name: `${city.fullName}${tpl.agency}`, region: city.code, domains: [tpl.domain] })
-      services.push(build(id, tpl, { level: 'city', code: city.code }, id))
+      services.push(build(id, withSomeKeyItems(tpl, id, keyItemShare(rank)), { level: 'city', code: city.code }, id))
     }
   }
   return { agencies, services }

@@ -20,6 +20,15 @@ export function probeTargets(db: Queryable): Promise<{ serviceId: string; endpoi
 // With pg_advisory_xact_lock(this, hashtext(service)): one writer per service's runs at a time, across processes.
 const PROBE_RUN_LOCK = 2026_1122
 
+/** A probe of the fixed schedule (`at`: when it was sent); with `n` and `last`, n consecutive probes of one outcome from `at` to `last`. */
+export interface ScheduledProbe {
+  at: EpochMs
+  ok: boolean
+  note: string
+  last?: EpochMs
+  n?: number
+}
+
 /**
  * Records a probe of the fixed schedule (`at`: when it was sent) into the
  * service's runs: it extends the latest run, starts a new one, or, overtaken
@@ -27,24 +36,74 @@ const PROBE_RUN_LOCK = 2026_1122
  */
 export async function recordScheduledProbe(
   db: Db,
-  p: { serviceId: string; at: EpochMs; ok: boolean; note: string },
+  p: { serviceId: string } & ScheduledProbe,
   maxGapMs: number,
 ): Promise<'extend' | 'new' | 'late'> {
+  const [places] = await recordScheduledProbes(db, [{ serviceId: p.serviceId, probes: [p] }], maxGapMs)
+  return places![0]!
+}
+
+/**
+ * Records time-ordered probes of services, as recordScheduledProbe does one
+ * by one, in one transaction (a few statements however many services). A
+ * probe with `n` and `last` stands for n consecutive probes of one outcome
+ * sent from `at` to `last` on the schedule (no gap longer than maxGapMs
+ * between them): what the schedule would have stored probe by probe, in
+ * one row (the first start's demo history, server/seed/demo-probe-history.ts).
+ * Answers each probe's place, per service.
+ */
+export async function recordScheduledProbes(
+  db: Db,
+  batches: readonly { serviceId: string; probes: readonly ScheduledProbe[] }[],
+  maxGapMs: number,
+): Promise<('extend' | 'new' | 'late')[][]> {
+  const ids = batches.map((b) => b.serviceId)
   return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [PROBE_RUN_LOCK, p.serviceId])
-    const [latest] = await tx.query<ProbeRun & { id: number }>(
-      `SELECT id::int, ok, ${EPOCH_MS('first_at')} AS first, ${EPOCH_MS('last_at')} AS last, n FROM probe_runs WHERE service_id = $1 ORDER BY last_at DESC, id DESC LIMIT 1`,
-      [p.serviceId],
+    // In one order, so two writers over overlapping services cannot deadlock.
+    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext(id)) FROM (SELECT DISTINCT unnest($2::text[]) AS id ORDER BY 1) s', [PROBE_RUN_LOCK, ids])
+    const stored = await tx.query<ProbeRun & { id: number; serviceId: string }>(
+      `SELECT DISTINCT ON (service_id) service_id AS "serviceId", id::int, ok, ${EPOCH_MS('first_at')} AS first, ${EPOCH_MS('last_at')} AS last, n
+       FROM probe_runs WHERE service_id = ANY($1::text[]) ORDER BY service_id, last_at DESC, id DESC`,
+      [ids],
     )
-    const place = placeProbe(latest, p, maxGapMs)
-    if (place === 'extend') {
-      await tx.query('UPDATE probe_runs SET last_at = greatest(last_at, $2::timestamptz), n = n + 1 WHERE id = $1', [latest!.id, iso(p.at)])
-    } else if (place === 'new') {
-      await tx.query('INSERT INTO probe_runs (service_id, ok, first_at, last_at, n, note) VALUES ($1, $2, $3::timestamptz, $3::timestamptz, 1, $4)', [
-        p.serviceId, p.ok, iso(p.at), p.note,
-      ])
+    const latestOf = new Map<string, ProbeRun & { id?: number }>(stored.map(({ serviceId, ...run }) => [serviceId, run]))
+    const extended = new Set<ProbeRun & { id?: number }>()
+    const added: (ProbeRun & { serviceId: string; note: string })[] = []
+    const places = batches.map(({ serviceId, probes }) =>
+      probes.map((p) => {
+        const latest = latestOf.get(serviceId)
+        const last = Math.max(p.at, p.last ?? p.at)
+        const n = Math.max(1, Math.floor(p.n ?? 1))
+        const place = placeProbe(latest, p, maxGapMs)
+        if (place === 'extend') {
+          latest!.last = Math.max(latest!.last, last)
+          latest!.n += n
+          if (latest!.id !== undefined) extended.add(latest!)
+        } else if (place === 'new') {
+          const run = { serviceId, first: p.at, last, ok: p.ok, n, note: p.note }
+          added.push(run)
+          latestOf.set(serviceId, run)
+        }
+        return place
+      }),
+    )
+    if (extended.size > 0) {
+      const runs = [...extended]
+      await tx.query(
+        `UPDATE probe_runs p SET last_at = greatest(p.last_at, r.last_at), n = r.n FROM unnest($1::bigint[], $2::timestamptz[], $3::int[]) AS r (id, last_at, n) WHERE p.id = r.id`,
+        [runs.map((r) => r.id), runs.map((r) => iso(r.last)), runs.map((r) => r.n)],
+      )
     }
-    return place
+    if (added.length > 0) {
+      await tx.query(
+        `INSERT INTO probe_runs (service_id, ok, first_at, last_at, n, note)
+         SELECT service_id, ok, first_at, last_at, n, note
+         FROM unnest($1::text[], $2::boolean[], $3::timestamptz[], $4::timestamptz[], $5::int[], $6::text[]) WITH ORDINALITY AS r (service_id, ok, first_at, last_at, n, note, i)
+         ORDER BY i`,
+        [added.map((r) => r.serviceId), added.map((r) => r.ok), added.map((r) => iso(r.first)), added.map((r) => iso(r.last)), added.map((r) => r.n), added.map((r) => r.note)],
+      )
+    }
+    return places
   })
 }
 
@@ -87,12 +146,13 @@ const WINDOW_COLUMNS = `id::int, service_id AS "serviceId", ${EPOCH_MS('starts_a
 
 export async function insertMaintenanceWindow(
   db: Queryable,
-  w: { serviceId: string; startsAt: EpochMs; endsAt: EpochMs; note: string; announcedBy: string },
+  w: { serviceId: string; startsAt: EpochMs; endsAt: EpochMs; note: string; announcedBy: string; announcedAt?: EpochMs },
 ): Promise<MaintenanceWindowRow> {
   const [row] = await db.query<MaintenanceWindowRow>(
-    `INSERT INTO maintenance_windows (service_id, starts_at, ends_at, note, announced_by) VALUES ($1, $2::timestamptz, $3::timestamptz, $4, $5)
+    `INSERT INTO maintenance_windows (service_id, starts_at, ends_at, note, announced_by, announced_at)
+     VALUES ($1, $2::timestamptz, $3::timestamptz, $4, $5, coalesce($6::timestamptz, now()))
      RETURNING ${WINDOW_COLUMNS}`,
-    [w.serviceId, iso(w.startsAt), iso(w.endsAt), w.note, w.announcedBy],
+    [w.serviceId, iso(w.startsAt), iso(w.endsAt), w.note, w.announcedBy, w.announcedAt === undefined ? null : iso(w.announcedAt)],
   )
   return row!
 }

@@ -236,7 +236,8 @@ export async function announceMaintenance(
         over.map((o) => ({ path: 'body.endsAt', message: `${o.month}: ${hours(o.usedMs)} h already announced, this window adds ${hours(o.addedMs)} h (at most 24 h a month) / ${o.month} 已公告 ${hours(o.usedMs)} 小时，本次 ${hours(o.addedMs)} 小时，每月最多 24 小时` })),
       )
     }
-    const w = await insertMaintenanceWindow(tx, { serviceId, startsAt: start, endsAt: end, note: body.note, announcedBy })
+    // Announced at `now`: the clock of the caller (the demo history announces its windows at simulated moments).
+    const w = await insertMaintenanceWindow(tx, { serviceId, startsAt: start, endsAt: end, note: body.note, announcedBy, announcedAt: now })
     await recordAudit(tx, { actor: announcedBy, action: 'service.maintenance', subject: serviceId, detail: { windowId: w.id, startsAt: iso(start), endsAt: iso(end) } })
     return w
   })
