@@ -204,7 +204,19 @@ export const UploadSummary = Type.Object({
   name: Type.String(),
   uploadedAt: Type.String(),
   rows: Type.Integer({ description: 'experts (weights) or ranked cities matched (ranking)' }),
-  unknown: Type.Array(Type.String(), { description: 'ranking: names in the file that match no city' }),
+  unknown: Type.Array(Type.String(), { description: 'ranking: names in the file that match no city (each once)' }),
+  unmatched: Type.Array(
+    Type.Object({
+      line: Type.Optional(Type.Integer({ description: 'line of the file, header = 1 (absent for rankings imported before suggestions)' })),
+      written: Type.String(),
+      suggestions: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), fullName: Type.String() }), { description: 'the closest of our cities, best first' }),
+    }),
+    { description: 'ranking: every row whose city matched nothing, with the closest names' },
+  ),
+  unlisted: Type.Array(
+    Type.Object({ line: Type.Integer(), written: Type.String(), code: Type.String(), fullName: Type.String() }),
+    { description: 'ranking: rows naming a GB/T 2260 county the platform does not list as a city (recognised and ranked, not ours)' },
+  ),
   weights: Type.Union([Type.Record(Type.String(), Type.Number()), Type.Null()]),
 })
 export type UploadSummaryT = Static<typeof UploadSummary>

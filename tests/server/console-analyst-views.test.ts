@@ -71,8 +71,8 @@ const provinces: IndexAnswerT = {
 }
 
 const uploads: UploadSummaryT[] = [
-  { id: 3, kind: 'weights', name: '专家组 A', uploadedAt: '2026-04-02 10:00:00+08', rows: 5, unknown: [], weights: { value: 0.2, stars: 0.15, mau: 0.25, returnRate: 0.15, failureRate: 0.1, richness: 0.15 } },
-  { id: 4, kind: 'ranking', name: '互联网+ 2016', uploadedAt: '2026-04-03 10:00:00+08', rows: 98, unknown: ['不存在市'], weights: null },
+  { id: 3, kind: 'weights', name: '专家组 A', uploadedAt: '2026-04-02 10:00:00+08', rows: 5, unknown: [], unmatched: [], unlisted: [], weights: { value: 0.2, stars: 0.15, mau: 0.25, returnRate: 0.15, failureRate: 0.1, richness: 0.15 } },
+  { id: 4, kind: 'ranking', name: '互联网+ 2016', uploadedAt: '2026-04-03 10:00:00+08', rows: 98, unknown: ['不存在市'], unmatched: [{ line: 5, written: '不存在市', suggestions: [] }], unlisted: [], weights: null },
 ]
 
 const SCRIPT = '<script>alert(1)</script>'
