@@ -23,6 +23,16 @@ export const PeriodQuery = Type.Object(
 
 const Period = { from: YearMonth, to: YearMonth, months: Type.Array(YearMonth), k: Type.Integer({ description: 'small-cell threshold' }) }
 
+const Flag = Type.Object(
+  {
+    month: YearMonth,
+    code: Type.Literal('RETURNING_EXCEEDS_LAST_MONTH'),
+    reason: Type.String({ description: 'Chinese, then English' }),
+  },
+  { description: 'an implausible month: returning above the month before’s actives (forged or restored-storage records); its return rate is withheld and left out of means' },
+)
+const Flags = Type.Array(Flag, { description: 'plausibility flags (docs/statistics.md); empty when none' })
+
 export const ActivityQuery = Type.Object(
   { ...PeriodQuery.properties, scope: Type.String({ minLength: 3, maxLength: 80, description: 'a usage scope (03-index.md), e.g. city:440300' }) },
   { additionalProperties: false },
@@ -36,8 +46,9 @@ export const ActivityAnswer = Type.Object({
       actives: Count,
       returning: Count,
       first: Count,
-      returnRate: Rate,
+      returnRate: Type.Union([Type.Number(), Type.Null()], { description: '0–1, never above 1; null: suppressed, no data, or implausible (see flags)' }),
       suppressed: Type.Boolean({ description: 'some figure of this month is withheld' }),
+      flags: Flags,
     }),
   ),
 })
@@ -67,6 +78,8 @@ export const Weights = Type.Object({
   omitted: Type.Array(Type.String(), { description: 'indicators no place has data for in the period (left out, not 0 for all)' }),
 })
 
+export { Flag as PlausibilityFlag }
+
 export const IndexRow = Type.Object({
   code: Type.String(),
   name: Type.String(),
@@ -81,6 +94,7 @@ export const IndexRow = Type.Object({
     failureRate: IndicatorCell,
     richness: IndicatorCell,
   }),
+  flags: Type.Array(Flag, { description: 'months left out of the return rate as implausible, with the reason; empty when none' }),
 })
 export type IndexRowT = Static<typeof IndexRow>
 
@@ -162,7 +176,8 @@ export const TrendsAnswer = Type.Object({
     Type.Object({
       month: YearMonth,
       actives: Count,
-      returnRate: Rate,
+      returnRate: Type.Union([Type.Number(), Type.Null()], { description: 'national (scope all), 0–1; null: suppressed, no data, or implausible (see flags)' }),
+      flags: Flags,
       types: Type.Record(Type.String(), Count),
       domains: Type.Record(Type.String(), Count),
     }),

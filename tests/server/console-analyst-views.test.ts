@@ -46,6 +46,7 @@ function city(code: string, name: string, province: string, rank: number, index:
       failureRate: cell(0.012, 1),
       richness: cell(0.81, 1),
     },
+    flags: [],
   }
 }
 
@@ -118,6 +119,7 @@ const trends: TrendsAnswerT = {
       month: '2026-02',
       actives: 1300,
       returnRate: 0.3167,
+      flags: [],
       types: { life: 34100, government: 26200, vehicle: 22000, travel: 17400 },
       domains: { traffic: 15100, medical: 9100, tax: null, utilities: 4100, education: 2300, culture: 2050, justice: 1000 },
     },
@@ -125,6 +127,7 @@ const trends: TrendsAnswerT = {
       month: '2026-01',
       actives: 1200,
       returnRate: null,
+      flags: [],
       types: { life: 33870, government: 25990, vehicle: 21760, travel: 17230 },
       domains: { traffic: 14800, medical: 8900, tax: 5200, utilities: 4000, education: 2200, culture: 2100, justice: 1100 },
     },
@@ -132,6 +135,7 @@ const trends: TrendsAnswerT = {
       month: '2026-03',
       actives: 1500,
       returnRate: 0.3333,
+      flags: [],
       types: { life: 35650, government: 27940, vehicle: 23230, travel: null },
       domains: { traffic: 15300, medical: 9000, tax: 5400, utilities: 4200, education: 2500, culture: 1990, justice: 1200 },
     },
@@ -382,9 +386,9 @@ describe('charts (server-side SVG)', () => {
   it('the trend chart: two series; a withheld month is 已抑制 in its table, a month without a previous one 无数据', () => {
     const out = trendChart(
       [
-        { month: '2026-01', actives: 1200, returnRate: null, suppressed: false },
+        { month: '2026-01', actives: 1200, returnRate: null, suppressed: false, flags: [] },
         { month: '2026-02', actives: null, returnRate: null, suppressed: true },
-        { month: '2026-03', actives: 1500, returnRate: 0.31, suppressed: false },
+        { month: '2026-03', actives: 1500, returnRate: 0.31, suppressed: false, flags: [] },
       ],
       10,
     ).value
@@ -408,9 +412,9 @@ describe('overview', () => {
     ...period,
     scope: 'all',
     rows: [
-      { month: '2026-03', actives: 1500, returning: 400, first: 100, returnRate: 0.3333, suppressed: false },
-      { month: '2026-01', actives: 1200, returning: 0, first: 1200, returnRate: null, suppressed: false },
-      { month: '2026-02', actives: 1300, returning: 380, first: 90, returnRate: 0.3167, suppressed: false },
+      { month: '2026-03', actives: 1500, returning: 400, first: 100, returnRate: 0.3333, suppressed: false, flags: [] },
+      { month: '2026-01', actives: 1200, returning: 0, first: 1200, returnRate: null, suppressed: false, flags: [] },
+      { month: '2026-02', actives: 1300, returning: 380, first: 90, returnRate: 0.3167, suppressed: false, flags: [] },
     ],
   }
 

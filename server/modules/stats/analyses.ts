@@ -38,7 +38,8 @@ export function sumsByKey(cells: readonly KeyCityMonth[]): Map<string, Map<strin
     s.actives += c.actives
     s.returning += c.returning
     const lastMonth = activesOf.get(`${c.key}|${c.city}|${addMonths(c.month, -1)}`) ?? 0
-    if (c.returning > 0 && lastMonth > 0) {
+    // A city whose returning count exceeds its last month's users is implausible (plausibility.ts): left out of the rate.
+    if (c.returning > 0 && lastMonth > 0 && c.returning <= lastMonth) {
       s.returningOfKnown += c.returning
       s.lastMonthOfKnown += lastMonth
     }
