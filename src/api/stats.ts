@@ -113,10 +113,20 @@ export type IndexAnswerT = Static<typeof IndexAnswer>
 
 const Users = Type.Object({
   users: Count,
-  returning: Count,
+  returning: Type.Union([Type.Number(), Type.Null()], { description: 'mean monthly returning users, Σ over the cells whose returning count is published (≥ k or 0)' }),
   share: Rate,
-  returningShare: Rate,
+  returningShare: Type.Union([Type.Number(), Type.Null()], {
+    description: 'returning / users over the same cells: those whose returning count is published and whose month before has users (docs/statistics.md); 0–1',
+  }),
+  returnRate: Type.Union([Type.Number(), Type.Null()], {
+    description: 'returning / last month’s users over those same cells: returningShare = returnRate × returningBase.lastMonth / returningBase.actives; 0–1',
+  }),
 })
+
+const ReturningBase = Type.Object(
+  { returning: Type.Number(), actives: Type.Number(), lastMonth: Type.Number() },
+  { description: 'Σ over the period’s months of the cells behind returningShare and returnRate: returning, their users this month, their users last month' },
+)
 
 export const DomainsAnswer = Type.Object({
   ...Period,
@@ -148,8 +158,8 @@ export type TypesAnswerT = Static<typeof TypesAnswer>
 
 export const LocalNationalAnswer = Type.Object({
   ...Period,
-  local: Type.Object({ ...Users.properties, services: Type.Integer(), perService: Count }),
-  national: Type.Object({ ...Users.properties, services: Type.Integer(), perService: Count }),
+  local: Type.Object({ ...Users.properties, services: Type.Integer(), perService: Count, returningBase: ReturningBase }),
+  national: Type.Object({ ...Users.properties, services: Type.Integer(), perService: Count, returningBase: ReturningBase }),
   perServiceRatio: Type.Union([Type.Number(), Type.Null()], { description: 'users per local service / users per national service' }),
 })
 export type LocalNationalAnswerT = Static<typeof LocalNationalAnswer>

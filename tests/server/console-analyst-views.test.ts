@@ -92,16 +92,16 @@ const domains: DomainsAnswerT = {
 const types: TypesAnswerT = {
   ...period,
   rows: [
-    { type: 'government', label: '政务办事', users: 26710, returning: 2644, share: 0.2671, returningShare: 0.099 },
-    { type: 'life', label: '生活服务', users: 34540, returning: 2000, share: 0.3454, returningShare: 0.058 },
-    { type: 'vehicle', label: '车辆服务', users: 22330, returning: 2456, share: 0.2233, returningShare: 0.11 },
-    { type: 'travel', label: '交通出行', users: null, returning: null, share: null, returningShare: null },
+    { type: 'government', label: '政务办事', users: 26710, returning: 2644, share: 0.2671, returningShare: 0.099, returnRate: 0.099 },
+    { type: 'life', label: '生活服务', users: 34540, returning: 2000, share: 0.3454, returningShare: 0.058, returnRate: 0.058 },
+    { type: 'vehicle', label: '车辆服务', users: 22330, returning: 2456, share: 0.2233, returningShare: 0.11, returnRate: 0.11 },
+    { type: 'travel', label: '交通出行', users: null, returning: null, share: null, returningShare: null, returnRate: null },
   ],
 }
 const localNational: LocalNationalAnswerT = {
   ...period,
-  local: { users: 61600, returning: 6776, share: 0.616, returningShare: 0.11, services: 200, perService: 308 },
-  national: { users: 38400, returning: 3000, share: 0.384, returningShare: 0.078, services: 293, perService: 131 },
+  local: { users: 61600, returning: 6776, share: 0.616, returningShare: 0.11, returnRate: 0.112, services: 200, perService: 308, returningBase: { returning: 80000, actives: 727000, lastMonth: 714000 } },
+  national: { users: 38400, returning: 3000, share: 0.384, returningShare: 0.078, returnRate: 0.08, services: 293, perService: 131, returningBase: { returning: 36000, actives: 461000, lastMonth: 450000 } },
   perServiceRatio: 2.36,
 }
 const topCities: TopCitiesAnswerT = {

@@ -95,7 +95,7 @@ describe('GET /v1/stats/index', () => {
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8')
     expect(res.headers['content-disposition']).toContain(`onecity-index-city-${MONTH}-${MONTH}.csv`)
     const rows = parseCsv(res.body)
-    expect(rows[0]).toContain('指数 index')
+    expect(rows[0]).toContain('指数 % index_pct')
     const deyang = rows.find((r) => r[1] === DEYANG)!
     expect(deyang[2]).toBe('德阳')
     expect(rows.find((r) => r[1] === '510400')!.join(',')).toContain('<k')
