@@ -230,9 +230,9 @@ describe('activity and small cells', () => {
   it('a scope’s months: counts withheld below k, and returning/first withheld together so neither follows from the other', async () => {
     const deyang = (await get(`/v1/stats/activity?scope=city:${DEYANG}&${period}`)).json()
     // 42 actives: 42 first, 0 returning, 0 active before: nothing small.
-    expect(deyang.rows).toEqual([{ month: MONTH, actives: 42, returning: 0, first: 42, returnRate: null, suppressed: false }])
+    expect(deyang.rows).toEqual([{ month: MONTH, actives: 42, returning: 0, first: 42, returnRate: null, suppressed: false, flags: [] }])
     const panzhihua = (await get(`/v1/stats/activity?scope=city:510400&${period}`)).json()
-    expect(panzhihua.rows).toEqual([{ month: MONTH, actives: null, returning: null, first: null, returnRate: null, suppressed: true }])
+    expect(panzhihua.rows).toEqual([{ month: MONTH, actives: null, returning: null, first: null, returnRate: null, suppressed: true, flags: [] }])
   })
 })
 

@@ -44,6 +44,9 @@ const INDICATOR_CSV: Record<Indicator, { unit: string; en: string; format: (n: n
 /** The reasons of a row's plausibility flags in one cell (months first); empty when none. */
 const flagsCell = (flags: readonly { month: string; reason: string }[]): Cell => (flags.length === 0 ? null : flags.map((f) => `${f.month}: ${f.reason}`).join('; '))
 
+/** An indicator key as a CSV column key: returnRate → return_rate. */
+const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+
 const typeLabel = (t: string) => (SERVICE_TYPES as Record<string, string>)[t] ?? t
 const domainLabel = (d: string) => (DOMAINS as Record<string, string>)[d] ?? d
 
@@ -74,8 +77,8 @@ export const csvTables = {
       '指数 % index_pct',
       ...INDICATORS.flatMap((j) => [
         `${INDICATOR_LABELS[j]}${INDICATOR_CSV[j].unit} ${INDICATOR_CSV[j].en}`,
-        `${INDICATOR_LABELS[j]}占全国 % ${j}_share_pct`,
-        `${INDICATOR_LABELS[j]}排名 ${j}_rank`,
+        `${INDICATOR_LABELS[j]}占全国 % ${snake(j)}_share_pct`,
+        `${INDICATOR_LABELS[j]}排名 ${snake(j)}_rank`,
       ]),
       '存疑说明 plausibility_note',
     ],
