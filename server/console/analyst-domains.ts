@@ -49,11 +49,13 @@ export function localNationalSection(ln: LocalNationalAnswerT): SafeHtml {
     statView(s.users, countText, k),
     statView(s.share, (x) => percentText(x, 1), k),
     statView(s.perService, countText, k),
-    statView(s.returningShare, (x) => percentText(x, 1), k),
+    statView(s.returningShare, (x) => percentText(x, 1), k, false),
+    statView(s.returnRate, (x) => percentText(x, 1), k, false),
   ]
   return html`${sentencesView(localNationalSentences(ln))}
-${tableView('本地服务与全国性服务', ['', '服务数', '用户数', '用户占比', '每项服务用户数', '回流用户占比'], [row('本地服务（市级、省级）', ln.local), row('全国性服务', ln.national)])}
-<p>每项服务用户数之比（本地 ÷ 全国）：${statView(ln.perServiceRatio, timesText, k)}</p>`
+${tableView('本地服务与全国性服务', ['', '服务数', '用户数', '用户占比', '每项服务用户数', '回流用户占比', '回流率'], [row('本地服务（市级、省级）', ln.local), row('全国性服务', ln.national)])}
+<p>每项服务用户数之比（本地 ÷ 全国）：${statView(ln.perServiceRatio, timesText, k)}</p>
+<p class="hint">回流用户占比 = 回流人数 ÷ 当月用户数，回流率 = 回流人数 ÷ 上月用户数，两者取自同一批「服务 × 城市」单元（回流人数可公布、上月有用户的单元），所以回流用户占比 = 回流率 × 上月用户数 ÷ 当月用户数。按单项服务统计的回流低于平台整体的回流率：换用另一项服务回来的人只计入后者。</p>`
 }
 
 /** How many domains the domain trend chart draws: more lines than this are no longer told apart. */

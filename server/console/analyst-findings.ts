@@ -50,7 +50,7 @@ export function localNationalSentences(ln: LocalNationalAnswerT): string[] {
   return [
     `${is('本地服务（市级与省级）的用户占全部用户的比例', ln.local.share, pct1)}，${is('全国性服务', ln.national.share, pct1, '占')}。`,
     `${ratio === null ? '平均每项本地服务与全国性服务的用户数之比已抑制（或无数据）' : `平均每项本地服务的用户数是全国性服务的 ${timesText(ratio)}`}（本地服务 ${ln.local.services} 项，全国性服务 ${ln.national.services} 项）。`,
-    `${is('本地服务的回流用户占比', ln.local.returningShare, pct1)}，${is('全国性服务', ln.national.returningShare, pct1)}。`,
+    `${is('本地服务的回流用户占比', ln.local.returningShare, pct1)}（${is('回流率', ln.local.returnRate, pct1)}），${is('全国性服务', ln.national.returningShare, pct1)}（${is('回流率', ln.national.returnRate, pct1)}）。`,
   ]
 }
 

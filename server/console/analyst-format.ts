@@ -56,3 +56,20 @@ export const INDICATOR_FORMATS: Record<Indicator, (n: number) => string> = {
   failureRate: (n) => percentText(n, 2),
   richness: (n) => percentText(n, 1),
 }
+
+/** A plausibility flag as the API sends it (src/api/stats.ts). */
+export interface FlagLike {
+  month: string
+  reason: string
+}
+
+/** A rate withheld as implausible: the words, and the reason on hover (it is also written out under the table). */
+export function flaggedView(flags: readonly FlagLike[]): SafeHtml {
+  return html`<span class="flagged" title="${flags.map((f) => `${f.month}：${f.reason}`).join('\n')}">存疑，不公布</span>`
+}
+
+/** The reasons of every flagged month, under a table or figure; nothing when none is flagged. */
+export function flagsNote(flags: readonly FlagLike[], what = ''): SafeHtml | '' {
+  if (flags.length === 0) return ''
+  return html`<div class="notice flags" role="note"><p>${what}以下月份的回流率存疑，未公布也未计入均值：</p><ul>${flags.map((f) => html`<li>${f.month}：${f.reason.split(' / ')[0]}</li>`)}</ul></div>`
+}

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { LeapfrogAnswerT, UploadSummaryT } from '../../src/api/stats'
 import { ANALYST_PAGES, analystLayout, csvLink, csvPath, failuresView, statusOf } from './analyst-frame'
 import { leapfrogSentences, sentencesView } from './analyst-findings'
+import { suggestionText } from '../../src/domain/place-names'
 import { periodText } from './analyst-format'
 import { type Period, type RawQuery, param, periodForm, periodOf, statsUrl } from './analyst-query'
 import { EMPTY_DRAFT, type UploadDraft, loadUploads, submitUpload, uploadFormView, uploadsOf } from './analyst-upload'
@@ -57,7 +58,7 @@ ${lf.rows.length > 0
   : ''}`
 }
 
-const HELP = html`<p>第一行是表头，列的顺序不限：排名列（<code>rank</code> 或「排名」），城市列（<code>city</code>、「城市」、<code>name</code>、<code>code</code> 或「城市代码」：城市名称如「深圳」或「深圳市」，或 6 位城市代码），可选的指数列（<code>value</code>、<code>index_value</code> 或「指数」；没有排名列时按指数从高到低排名）。之后每个城市一行。对不上本平台城市的名称会列出并略过。</p>`
+const HELP = html`<p>第一行是表头，列的顺序不限：排名列（<code>rank</code> 或「排名」），城市列（<code>city</code>、「城市」、<code>name</code>、<code>code</code> 或「城市代码」：城市名称按报告的写法即可，如「深圳」「深圳市」「甘孜州」「甘孜藏族自治州」「大兴安岭地区」「锡林郭勒盟」，或 6 位城市代码），可选的指数列（<code>value</code>、<code>index_value</code> 或「指数」；没有排名列时按指数从高到低排名）。之后每个城市一行。对不上本平台城市的名称会连同最相近的城市一起列出，并略过。</p>`
 const EXAMPLE = '排名,城市,指数\n1,深圳,2.3041\n2,广州,2.1692\n3,长沙,1.3997'
 
 /** Which imported ranking, how large a lead, which weights and period: one GET form. */
@@ -70,10 +71,16 @@ ${weightsSelect(uploads, s.weights)}`
   return periodForm({ action: ANALYST_PAGES.leapfrog, picked: s, shown, extra, extraValues: { ranking: selected, minLead: s.minLead, weights: s.weights } })
 }
 
-/** What came of an import: how many cities matched, and the names that did not. */
-function importedView(u: UploadSummaryT): SafeHtml {
+/** What came of an import: how many cities matched, the counties we do not list, and each row that matched nothing with the closest names. */
+export function importedView(u: UploadSummaryT): SafeHtml {
+  const unmatched = u.unmatched.map((r) => {
+    const where = r.line === undefined ? '' : `第 ${r.line} 行`
+    const hint = r.suggestions.length > 0 ? `：是否是 ${r.suggestions.map(suggestionText).join('、')}？` : '：没有相近的城市名称'
+    return html`<li>${where}「${r.written}」${hint}</li>`
+  })
   return html`<div class="notice" role="status"><p>已导入排名「${u.name}」：对应到本平台 ${u.rows} 个城市。</p>
-${u.unknown.length > 0 ? html`<p>以下 ${u.unknown.length} 个名称对不上本平台的城市，已略过：${u.unknown.join('、')}</p>` : ''}</div>`
+${u.unlisted.length > 0 ? html`<p>${u.unlisted.length} 行是本平台未列为城市的县级单位，保留其名次、不参与比较：${u.unlisted.map((r) => `${r.written}（${r.fullName}，${r.code}）`).join('、')}</p>` : ''}
+${unmatched.length > 0 ? html`<p>以下 ${unmatched.length} 行对不上本平台的城市，已略过；如属误写，请改正后重新导入：</p><ul>${unmatched}</ul>` : ''}</div>`
 }
 
 /** The leapfrog page's body: the import notice, the choices and the cities (when a ranking exists), and the import form. */

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { Static } from 'typebox'
 import type { ActivityAnswer, IndexAnswerT } from '../../src/api/stats'
 import { ANALYST_PAGES, analystLayout, csvLink, csvPath, failuresView, statusOf } from './analyst-frame'
-import { countText, percentText, periodText, pointsText, statView, suppressionNote } from './analyst-format'
+import { countText, flaggedView, percentText, periodText, pointsText, statView, suppressionNote } from './analyst-format'
 import { type Period, type RawQuery, periodForm, periodOf, queryString, statsUrl } from './analyst-query'
 import { trendChart } from './charts/trend-chart'
 import { html, type SafeHtml } from './html'
@@ -30,7 +30,7 @@ export function overviewView(activity: ActivityAnswerT, index: IndexAnswerT, pic
   return html`<p>统计期：${periodText(activity)}；小样本阈值 k = ${k}。</p>
 <dl class="headline">
   <div><dt>${latest ? `${latest.month} 全国月活跃用户数` : '全国月活跃用户数'}</dt><dd>${latest ? statView(latest.actives, countText, k, latest.suppressed ? undefined : false) : '无数据'}</dd></div>
-  <div><dt>${latest ? `${latest.month} 回流率` : '回流率'}</dt><dd>${latest ? statView(latest.returnRate, (r) => percentText(r, 1), k, latest.suppressed ? undefined : false) : '无数据'}</dd></div>
+  <div><dt>${latest ? `${latest.month} 回流率` : '回流率'}</dt><dd>${latest ? (latest.flags.length > 0 ? flaggedView(latest.flags) : statView(latest.returnRate, (r) => percentText(r, 1), k, latest.suppressed ? undefined : false)) : '无数据'}</dd></div>
   <div><dt>前 10 名城市占全国总指数</dt><dd>${pointsText(index.concentration.top10)}</dd></div>
   <div><dt>前 50 名城市占全国总指数</dt><dd>${pointsText(index.concentration.top50)}</dd></div>
   <div><dt>参与排名的城市</dt><dd>${index.rows.length} 个</dd></div>

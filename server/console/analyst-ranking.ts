@@ -75,8 +75,23 @@ function sortHeader(s: RankingState, key: SortKey, text: string): SafeHtml {
   return html`<th scope="col"${current ? html` aria-sort="${s.order === 'desc' ? 'descending' : 'ascending'}"` : ''}><a href="${rankingHref(s, { sort: key, order })}">${text}${arrow}</a></th>`
 }
 
-function indicatorCell(cell: IndexRowT['indicators'][Indicator], j: Indicator, k: number): SafeHtml {
-  return html`<td>${statView(cell.value, INDICATOR_FORMATS[j], k, cell.suppressed)}<br><span class="hint">第 ${cell.rank} 名</span></td>`
+function indicatorCell(cell: IndexRowT['indicators'][Indicator], j: Indicator, k: number, flags: IndexRowT['flags'] = []): SafeHtml {
+  // Implausible months are already left out of the return rate: the mark says which and why.
+  const flagged = j === 'returnRate' && flags.length > 0 ? html`<br>${flaggedMonthsView(flags)}` : ''
+  return html`<td>${statView(cell.value, INDICATOR_FORMATS[j], k, cell.suppressed)}${flagged}<br><span class="hint">第 ${cell.rank} 名</span></td>`
+}
+
+/** The mark of a place's return rate that left implausible months out: how many, the reasons on hover. */
+function flaggedMonthsView(flags: IndexRowT['flags']): SafeHtml {
+  return html`<span class="flagged" title="${flags.map((f) => `${f.month}：${f.reason}`).join('\n')}">${flags.length} 个月存疑未计入</span>`
+}
+
+/** Under the table: every place with implausible months, and why they were left out. */
+export function flaggedPlacesNote(rows: readonly IndexRowT[]): SafeHtml | '' {
+  const flagged = rows.filter((r) => r.flags.length > 0)
+  if (flagged.length === 0) return ''
+  const reason = flagged[0]!.flags[0]!.reason.split(' / ')[0]
+  return html`<div class="notice flags" role="note"><p>回流率存疑：${reason}。涉及：</p><ul>${flagged.map((r) => html`<li>${r.name}：${r.flags.map((f) => f.month).join('、')}</li>`)}</ul></div>`
 }
 
 /** The ranking table: sortable headers, the index to four decimals, every indicator's value and rank. */
@@ -87,7 +102,7 @@ function rankingTable(answer: IndexAnswerT, rows: readonly IndexRowT[], s: Ranki
 <caption class="hint">${caption}</caption>
 <thead><tr><th scope="col">排名</th><th scope="col">${place}</th>${s.level === 'city' ? html`<th scope="col">省份</th>` : ''}${sortHeader(s, 'index', '指数')}${INDICATORS.map((j) => sortHeader(s, j, INDICATOR_LABELS[j]))}</tr></thead>
 <tbody>${rows.map(
-    (r) => html`<tr><td>${r.rank}</td><th scope="row">${r.name}</th>${s.level === 'city' ? html`<td>${r.province.name}</td>` : ''}<td class="num">${indexText(r.index)}</td>${INDICATORS.map((j) => indicatorCell(r.indicators[j], j, answer.k))}</tr>`,
+    (r) => html`<tr><td>${r.rank}</td><th scope="row">${r.name}</th>${s.level === 'city' ? html`<td>${r.province.name}</td>` : ''}<td class="num">${indexText(r.index)}</td>${INDICATORS.map((j) => indicatorCell(r.indicators[j], j, answer.k, r.flags))}</tr>`,
   )}</tbody>
 </table></div>`
 }
@@ -104,6 +119,7 @@ export function rankingView(answer: IndexAnswerT, uploads: readonly UploadSummar
 <p class="hint">${answer.note}</p>
 <div class="actions">${csvLink(csvHref, `下载全部 ${answer.rows.length} 行 CSV`)}</div>
 ${rows.length > 0 ? rankingTable(answer, rows, s) : html`<p>没有名称含「${s.q}」的${s.level === 'city' ? '城市' : '省份'}。</p>`}
+${flaggedPlacesNote(answer.rows)}
 ${suppressionNote(answer.k)}`
 }
 

@@ -31,7 +31,10 @@ export interface ReportAnswers {
 function topTable(index: IndexAnswerT, n: number): SafeHtml {
   const place = index.level === 'city' ? '城市' : '省份'
   const rows = [...index.rows].sort((a, b) => a.rank - b.rank).slice(0, n)
-  const usage = (r: IndexRowT, j: 'mau' | 'returnRate') => statView(r.indicators[j].value, INDICATOR_FORMATS[j], index.k, r.indicators[j].suppressed)
+  const usage = (r: IndexRowT, j: 'mau' | 'returnRate') => {
+    const shown = statView(r.indicators[j].value, INDICATOR_FORMATS[j], index.k, r.indicators[j].suppressed)
+    return j === 'returnRate' && r.flags.length > 0 ? html`${shown}（${r.flags.length} 个月存疑未计入）` : shown
+  }
   return tableView(
     `指数前 ${rows.length} 名${place}`,
     ['排名', place, ...(index.level === 'city' ? ['省份'] : []), '指数', '月活跃用户数', '回流率'],
@@ -50,7 +53,7 @@ function dataNotes(index: IndexAnswerT | undefined, k: number | undefined, uploa
   return html`<ul class="notes">
 <li><strong>小样本保护</strong>：少于 ${kText} 人的数字，以及分母少于 ${kText} 的比率，一律不公布，表中写作「已抑制」，不按 0 显示；合计只由公布的数字相加，无法由合计减出被抑制的数字。</li>
 <li><strong>月活跃用户数与回流率的统计方式</strong>：手机端不发送任何能识别个人或设备的信息（没有 openid、用户编号、设备编号或它们的哈希，也不保留 IP）。客户端按统计范围（全国、省、市、服务类型、领域、服务）记住自己上次活跃的月份，每月首次使用时发送一条「本月活跃」记录，附两个标记：上个月是否也活跃（回流）、是否首次使用。月活跃用户数 = 当月的活跃记录数；回流率 = 当月的回流记录数 ÷ 上月的活跃记录数；多个月份取平均。</li>
-<li><strong>已知偏差</strong>：同一个人在两台设备上使用会计为两人；清除了应用存储的用户会被当作首次使用，使「首次」偏多、「回流」偏少；记录可能被伪造，服务器对此限速并做合理性检查；在「我的 → 隐私与统计」中关闭统计的用户不被计入。</li>
+<li><strong>已知偏差</strong>：同一个人在两台设备上使用会计为两人；清除了应用存储的用户会被当作首次使用，使「首次」偏多、「回流」偏少；记录可能被伪造，服务器对此限速并做合理性检查：某月回流人数多于上月活跃人数（只有伪造的记录或恢复了旧存储的手机才会如此）时，该月回流率不公布、不计入均值，并在表中注明「存疑」；在「我的 → 隐私与统计」中关闭统计的用户不被计入。</li>
 <li><strong>故障率</strong>：平台定期探测每个上架服务，连续探测失败起记为停机，直到下一次成功；故障率 = 停机时间 ÷ 监测时间（不含公告的维护时段），反映的是可用性。计算指数时使用可用性（1 − 故障率）占全国的比例。${index ? index.note : ''}</li>
 <li><strong>指数的算法</strong>：六个指标各自换算为占全国总量的比例，按权重加权求和再乘以 100，因此全部城市的指数之和为 100，一个城市的指数即它占全国的百分比。${index ? `本报告使用的权重：${appliedWeightsText(index.weights, uploads)}` : ''}</li>
 </ul>`

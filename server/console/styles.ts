@@ -83,6 +83,7 @@ figure.chart figcaption{font-weight:600;margin:.5rem 0}
 .chart-data table{min-width:0}
 .chart-data .table-wrap{margin-top:0}
 .suppressed{color:#8a4b00;white-space:nowrap;text-decoration:underline dotted;cursor:help}
+.flagged{color:#a00000;white-space:nowrap;text-decoration:underline dotted;cursor:help}
 td.num{font-variant-numeric:tabular-nums;white-space:nowrap}
 table.ranking tbody th{background:#fff;font-weight:600}
 th a{color:inherit}

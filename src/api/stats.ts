@@ -23,6 +23,16 @@ export const PeriodQuery = Type.Object(
 
 const Period = { from: YearMonth, to: YearMonth, months: Type.Array(YearMonth), k: Type.Integer({ description: 'small-cell threshold' }) }
 
+const Flag = Type.Object(
+  {
+    month: YearMonth,
+    code: Type.Literal('RETURNING_EXCEEDS_LAST_MONTH'),
+    reason: Type.String({ description: 'Chinese, then English' }),
+  },
+  { description: 'an implausible month: returning above the month before’s actives (forged or restored-storage records); its return rate is withheld and left out of means' },
+)
+const Flags = Type.Array(Flag, { description: 'plausibility flags (docs/statistics.md); empty when none' })
+
 export const ActivityQuery = Type.Object(
   { ...PeriodQuery.properties, scope: Type.String({ minLength: 3, maxLength: 80, description: 'a usage scope (03-index.md), e.g. city:440300' }) },
   { additionalProperties: false },
@@ -36,8 +46,9 @@ export const ActivityAnswer = Type.Object({
       actives: Count,
       returning: Count,
       first: Count,
-      returnRate: Rate,
+      returnRate: Type.Union([Type.Number(), Type.Null()], { description: '0–1, never above 1; null: suppressed, no data, or implausible (see flags)' }),
       suppressed: Type.Boolean({ description: 'some figure of this month is withheld' }),
+      flags: Flags,
     }),
   ),
 })
@@ -67,6 +78,8 @@ export const Weights = Type.Object({
   omitted: Type.Array(Type.String(), { description: 'indicators no place has data for in the period (left out, not 0 for all)' }),
 })
 
+export { Flag as PlausibilityFlag }
+
 export const IndexRow = Type.Object({
   code: Type.String(),
   name: Type.String(),
@@ -81,6 +94,7 @@ export const IndexRow = Type.Object({
     failureRate: IndicatorCell,
     richness: IndicatorCell,
   }),
+  flags: Type.Array(Flag, { description: 'months left out of the return rate as implausible, with the reason; empty when none' }),
 })
 export type IndexRowT = Static<typeof IndexRow>
 
@@ -99,10 +113,20 @@ export type IndexAnswerT = Static<typeof IndexAnswer>
 
 const Users = Type.Object({
   users: Count,
-  returning: Count,
+  returning: Type.Union([Type.Number(), Type.Null()], { description: 'mean monthly returning users, Σ over the cells whose returning count is published (≥ k or 0)' }),
   share: Rate,
-  returningShare: Rate,
+  returningShare: Type.Union([Type.Number(), Type.Null()], {
+    description: 'returning / users over the same cells: those whose returning count is published and whose month before has users (docs/statistics.md); 0–1',
+  }),
+  returnRate: Type.Union([Type.Number(), Type.Null()], {
+    description: 'returning / last month’s users over those same cells: returningShare = returnRate × returningBase.lastMonth / returningBase.actives; 0–1',
+  }),
 })
+
+const ReturningBase = Type.Object(
+  { returning: Type.Number(), actives: Type.Number(), lastMonth: Type.Number() },
+  { description: 'Σ over the period’s months of the cells behind returningShare and returnRate: returning, their users this month, their users last month' },
+)
 
 export const DomainsAnswer = Type.Object({
   ...Period,
@@ -134,8 +158,8 @@ export type TypesAnswerT = Static<typeof TypesAnswer>
 
 export const LocalNationalAnswer = Type.Object({
   ...Period,
-  local: Type.Object({ ...Users.properties, services: Type.Integer(), perService: Count }),
-  national: Type.Object({ ...Users.properties, services: Type.Integer(), perService: Count }),
+  local: Type.Object({ ...Users.properties, services: Type.Integer(), perService: Count, returningBase: ReturningBase }),
+  national: Type.Object({ ...Users.properties, services: Type.Integer(), perService: Count, returningBase: ReturningBase }),
   perServiceRatio: Type.Union([Type.Number(), Type.Null()], { description: 'users per local service / users per national service' }),
 })
 export type LocalNationalAnswerT = Static<typeof LocalNationalAnswer>
@@ -162,7 +186,8 @@ export const TrendsAnswer = Type.Object({
     Type.Object({
       month: YearMonth,
       actives: Count,
-      returnRate: Rate,
+      returnRate: Type.Union([Type.Number(), Type.Null()], { description: 'national (scope all), 0–1; null: suppressed, no data, or implausible (see flags)' }),
+      flags: Flags,
       types: Type.Record(Type.String(), Count),
       domains: Type.Record(Type.String(), Count),
     }),
@@ -204,7 +229,19 @@ export const UploadSummary = Type.Object({
   name: Type.String(),
   uploadedAt: Type.String(),
   rows: Type.Integer({ description: 'experts (weights) or ranked cities matched (ranking)' }),
-  unknown: Type.Array(Type.String(), { description: 'ranking: names in the file that match no city' }),
+  unknown: Type.Array(Type.String(), { description: 'ranking: names in the file that match no city (each once)' }),
+  unmatched: Type.Array(
+    Type.Object({
+      line: Type.Optional(Type.Integer({ description: 'line of the file, header = 1 (absent for rankings imported before suggestions)' })),
+      written: Type.String(),
+      suggestions: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), fullName: Type.String() }), { description: 'the closest of our cities, best first' }),
+    }),
+    { description: 'ranking: every row whose city matched nothing, with the closest names' },
+  ),
+  unlisted: Type.Array(
+    Type.Object({ line: Type.Integer(), written: Type.String(), code: Type.String(), fullName: Type.String() }),
+    { description: 'ranking: rows naming a GB/T 2260 county the platform does not list as a city (recognised and ranked, not ours)' },
+  ),
   weights: Type.Union([Type.Record(Type.String(), Type.Number()), Type.Null()]),
 })
 export type UploadSummaryT = Static<typeof UploadSummary>

@@ -1,5 +1,6 @@
 import { parseCsv } from './csv'
 import { INDICATOR_LABELS } from './indicator-labels'
+import { likeness } from './likeness'
 import { INDICATORS, type Indicator, expertWeights } from './smart-index'
 
 /** At most this many experts (data rows) in one upload. */
@@ -7,10 +8,40 @@ const MAX_EXPERTS = 1000
 /** Problems beyond this many are summed up in one line: a wholly wrong file should not list thousands. */
 const MAX_PROBLEMS = 50
 
-/** The indicator a header names: its key (any case) or its Chinese name; undefined if neither. */
+/**
+ * Other names reports and analysts give the indicators (besides the key and
+ * INDICATOR_LABELS): the 2016 report's shorter forms and the English terms.
+ */
+const INDICATOR_ALIASES: Record<Indicator, readonly string[]> = {
+  value: ['服务项目价值', '服务价值', '项目价值', 'service value'],
+  stars: ['服务质量星级', '质量星级', '星级', '服务质量', 'quality stars', 'stars'],
+  mau: ['月活跃用户数', '月活跃用户', '月活', '月活用户数', 'monthly active users'],
+  returnRate: ['回流率', '用户回流率', 'return rate'],
+  failureRate: ['故障率', '服务故障率', 'failure rate'],
+  richness: ['重点行业丰富度', '行业丰富度', '丰富度'],
+}
+
+/** A header as compared: NFKC (full-width letters as ASCII), no spaces, lower case. */
+const headerKey = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase()
+
+/** The indicator a header names: its key (any case), its Chinese name or another name reports use (INDICATOR_ALIASES); undefined if none. */
 function indicatorOf(header: string): Indicator | undefined {
-  const h = header.trim()
-  return INDICATORS.find((j) => j.toLowerCase() === h.toLowerCase() || INDICATOR_LABELS[j] === h)
+  const h = headerKey(header)
+  if (h === '') return undefined
+  return INDICATORS.find((j) => headerKey(j) === h || headerKey(INDICATOR_LABELS[j]) === h || INDICATOR_ALIASES[j].some((a) => headerKey(a) === h))
+}
+
+/** The indicator whose names are most like a header that names none (at least half alike), for "是否是" hints. */
+function closestIndicator(header: string): Indicator | undefined {
+  const h = headerKey(header)
+  let best: { j: Indicator; score: number } | undefined
+  for (const j of INDICATORS) {
+    for (const name of [j, INDICATOR_LABELS[j], ...INDICATOR_ALIASES[j]]) {
+      const score = likeness(h, headerKey(name))
+      if (score >= 0.5 && (!best || score > best.score)) best = { j, score }
+    }
+  }
+  return best?.j
 }
 
 /**
@@ -18,7 +49,9 @@ function indicatorOf(header: string): Indicator | undefined {
  * whose first column is the expert's name (any header text but an
  * indicator's), then one column per indicator, each exactly once, in any
  * order, headed by its key (value, stars, mau, returnRate, failureRate,
- * richness; any case) or its Chinese name (INDICATOR_LABELS); then one row
+ * richness; any case), its Chinese name (INDICATOR_LABELS) or another name
+ * reports use (INDICATOR_ALIASES: 月活, 星级, MAU ...), an unknown header
+ * answered with the closest indicator; then one row
  * per expert, 1 to 1000 of them, each score an integer 1–5. Blank rows are
  * skipped. On success, the scores in row order and the weights
  * α = expertWeights(scores); otherwise the problems found (at most 50 and a
@@ -42,7 +75,11 @@ export function parseExpertScores(
     if (col === 0) return
     const j = indicatorOf(cell)
     if (j) columns.set(j, [...(columns.get(j) ?? []), col])
-    else if (cell.trim() !== '') problems.push(`表头第 ${col + 1} 列「${cell.trim()}」不是指标名称，应为 ${INDICATORS.map((k) => INDICATOR_LABELS[k]).join('、')} 之一（或其英文键名）`)
+    else if (cell.trim() !== '') {
+      const near = closestIndicator(cell)
+      const hint = near ? `，是否是「${INDICATOR_LABELS[near]}」？` : ''
+      problems.push(`表头第 ${col + 1} 列「${cell.trim()}」不是指标名称${hint}，应为 ${INDICATORS.map((k) => INDICATOR_LABELS[k]).join('、')} 之一（或其英文键名）`)
+    }
   })
   for (const j of INDICATORS) {
     const cols = columns.get(j) ?? []

@@ -1,4 +1,5 @@
 import { parseCsv } from './csv'
+import { type NamedPlace, type PlaceSuggestion, UNLISTED_PLACES, placeMatcher, suggestionText } from './place-names'
 import { ranks } from './smart-index'
 
 /** Header names (any case) that mark each column. */
@@ -17,31 +18,53 @@ export interface ExternalRankingRow {
   value: number | null
 }
 
-/** The names a city may be written as: each given name with and without a trailing 市. */
-function spellings(name: string): string[] {
-  const bare = name.endsWith('市') ? name.slice(0, -1) : name
-  return [name, bare, bare + '市']
+/** A row whose city matched nothing, as written, with the closest of our cities. */
+export interface UnmatchedRow {
+  /** The line of the file (header = 1). */
+  line: number
+  written: string
+  suggestions: PlaceSuggestion[]
+}
+
+/** A row naming a GB/T 2260 place the platform does not list as a city (UNLISTED_PLACES): recognised, ranked, not ours. */
+export interface UnlistedRow {
+  line: number
+  written: string
+  code: string
+  fullName: string
+}
+
+/** The sentence for a row that matched nothing: what was written and what it may have meant. */
+export function unmatchedText(u: UnmatchedRow): string {
+  const hint = u.suggestions.length > 0 ? `，是否是：${u.suggestions.map(suggestionText).join('、')}？` : '，也没有相近的城市名称'
+  return `第 ${u.line} 行「${u.written}」对不上本平台的城市${hint}`
 }
 
 /**
  * Another index's city ranking, uploaded as CSV (03-index.md, leapfrog
  * cities), matched to our cities. The header marks the columns (any case):
- * rank (rank, 排名), city (city, 城市, name, code, 城市代码: a 6-digit code
- * or a name; a name matches a city's `name` or `fullName` exactly or with a
- * trailing 市 added or removed, so 深圳 matches 深圳市) and optionally value
- * (index_value, value, 指数). Without a rank column the value column is
- * required and ranks by value, highest first, ties sharing a rank. Ranks are
- * over every row of the file, ours or not, since a top-N list counts the
- * cities we do not know too. Rows whose city is not ours are listed in
- * `unknown` (as written, once each) and left out; the upload fails only when
- * no row is ours, or on a malformed header or cell, a city given twice or a
- * name that fits several cities (at most 50 problems are listed, then a
- * count of the rest). Rows come out by rank, then file order.
+ * rank (rank, 排名), city (city, 城市, name, code, 城市代码: a code or a
+ * name as reports write it, matched by placeMatcher: 甘孜 / 甘孜州 /
+ * 甘孜藏族自治州, 大兴安岭地区, 锡林郭勒盟, with or without 市, a GB/T 2260
+ * code) and optionally value (index_value, value, 指数). Without a rank
+ * column the value column is required and ranks by value, highest first,
+ * ties sharing a rank. Ranks are over every row of the file, ours or not,
+ * since a top-N list counts the cities we do not know too. A row naming a
+ * county the platform does not list (UNLISTED_PLACES) is recognised and
+ * listed in `unlisted`; a row that matches nothing is listed in `unmatched`
+ * with the closest of our cities (and its name once in `unknown`); both are
+ * left out of `rows`. The upload fails only when no row is ours, or on a
+ * malformed header or cell, a city given twice or a name that fits several
+ * cities (at most 50 problems are listed, then a count of the rest). Rows
+ * come out by rank, then file order.
  */
 export function parseExternalRanking(
   text: string,
-  cities: ReadonlyArray<{ code: string; name: string; fullName?: string }>,
-): { ok: true; rows: ExternalRankingRow[]; unknown: string[] } | { ok: false; problems: string[] } {
+  cities: readonly NamedPlace[],
+  unlisted: readonly NamedPlace[] = UNLISTED_PLACES,
+):
+  | { ok: true; rows: ExternalRankingRow[]; unknown: string[]; unmatched: UnmatchedRow[]; unlisted: UnlistedRow[] }
+  | { ok: false; problems: string[] } {
   const lines = parseCsv(text)
     .map((cells, i) => ({ line: i + 1, cells: cells.map((c) => c.trim()) }))
     .filter(({ cells }) => cells.some((c) => c !== ''))
@@ -62,11 +85,7 @@ export function parseExternalRanking(
   if (data.length === 0) problems.push('没有数据：表头之后至少需要一行')
   if (problems.length > 0) return { ok: false, problems }
 
-  // Every spelling of every city; a spelling two cities share cannot decide between them.
-  const byName = new Map<string, Set<string>>()
-  for (const city of cities) {
-    for (const name of [city.name, city.fullName ?? city.name].flatMap(spellings)) byName.set(name, (byName.get(name) ?? new Set()).add(city.code))
-  }
+  const match = placeMatcher(cities, unlisted)
   const byCode = new Map(cities.map((c) => [c.code, c]))
   const firstLine = new Map<string, number>()
 
@@ -79,13 +98,13 @@ export function parseExternalRanking(
     const value = valueText === '' ? null : Number(valueText)
     if (value !== null && !Number.isFinite(value)) problems.push(`第 ${line} 行指数须为数字，现在是「${valueText}」`)
     if (rankCol === undefined && valueText === '') problems.push(`第 ${line} 行没有指数，无法据以排名`)
-    const codes = /^\d{6}$/.test(written) ? (byCode.has(written) ? [written] : []) : [...(byName.get(written) ?? [])]
-    if (codes.length > 1) problems.push(`第 ${line} 行「${written}」对应多个城市（${codes.join('、')}），请改用城市代码`)
-    const code = codes.length === 1 ? codes[0]! : undefined
+    const found = written === '' ? undefined : match(written)
+    if (found?.kind === 'ambiguous') problems.push(`第 ${line} 行「${written}」对应多个城市（${found.codes.join('、')}），请改用城市代码`)
+    const code = found?.kind === 'city' ? found.code : undefined
     const earlier = code === undefined ? undefined : firstLine.get(code)
     if (earlier !== undefined) problems.push(`第 ${line} 行与第 ${earlier} 行是同一个城市「${byCode.get(code!)!.name}」，每个城市只能出现一次`)
     else if (code !== undefined) firstLine.set(code, line)
-    return { line, written, code, rank: Number(rankText), value }
+    return { line, written, code, found, rank: Number(rankText), value }
   })
   // A wholly wrong file should not list thousands of lines.
   if (problems.length > MAX_PROBLEMS) return { ok: false, problems: [...problems.slice(0, MAX_PROBLEMS), `另有 ${problems.length - MAX_PROBLEMS} 处问题未列出`] }
@@ -99,6 +118,16 @@ export function parseExternalRanking(
     .filter((p) => p.code !== undefined)
     .map((p) => ({ code: p.code!, name: byCode.get(p.code!)!.name, rank: p.rank, value: p.value }))
     .sort((a, b) => a.rank - b.rank)
-  if (rows.length === 0) return { ok: false, problems: ['没有一行对得上本平台的城市：请检查城市列写的是城市名称（如「深圳」或「深圳市」）或 6 位城市代码'] }
-  return { ok: true, rows, unknown: [...new Set(parsed.filter((p) => p.code === undefined).map((p) => p.written))] }
+  const unmatched = parsed.flatMap((p) => (p.found?.kind === 'none' ? [{ line: p.line, written: p.written, suggestions: p.found.suggestions }] : []))
+  if (rows.length === 0) {
+    const listed = unmatched.slice(0, MAX_PROBLEMS - 1).map(unmatchedText)
+    return { ok: false, problems: ['没有一行对得上本平台的城市：请检查城市列写的是城市名称（如「深圳」「甘孜州」「大兴安岭地区」）或 6 位城市代码', ...listed] }
+  }
+  return {
+    ok: true,
+    rows,
+    unknown: [...new Set(unmatched.map((u) => u.written))],
+    unmatched,
+    unlisted: parsed.flatMap((p) => (p.found?.kind === 'unlisted' ? [{ line: p.line, written: p.written, code: p.found.code, fullName: p.found.fullName }] : [])),
+  }
 }

@@ -1,4 +1,5 @@
 import type { PlaceIndicators } from './place-indicators'
+import type { PlausibilityFlag } from './plausibility'
 import { INDICATORS, type Indicator, concentration, indexOf, ranks, shareBasis, shares } from './smart-index'
 
 export interface IndicatorCell {
@@ -16,6 +17,8 @@ export interface IndexTableRow {
   index: number
   rank: number
   indicators: Record<Indicator, IndicatorCell>
+  /** Months left out of the return rate as implausible, with the reason (plausibility.ts). */
+  flags: PlausibilityFlag[]
 }
 
 export interface IndexTable {
@@ -57,6 +60,7 @@ export function indexTable(places: ReadonlyMap<string, PlaceIndicators>, weights
         { value: p.values[j] ?? null, share: t.get(code)![j], rank: indicatorRanks[j].get(code)!, suppressed: (p.suppressed as Indicator[]).includes(j) },
       ]),
     ) as Record<Indicator, IndicatorCell>,
+    flags: p.flags ?? [],
   }))
   rows.sort((a, b) => a.rank - b.rank || a.code.localeCompare(b.code))
   const all = rows.map((r) => r.index)

@@ -1,5 +1,6 @@
 import { addMonths } from './calendar-months'
 import { type Coverage, type ServiceItem, coversCity } from './catalog'
+import { type PlausibilityFlag, returningFlag } from './plausibility'
 import { computeRichness } from './richness'
 import type { IndicatorValues } from './smart-index'
 import { publishCount, publishRate } from './suppression'
@@ -28,6 +29,8 @@ export interface PlaceIndicators {
   values: IndicatorValues
   /** Indicators withheld because a count behind them is below k (they enter the shares as 0). */
   suppressed: Array<'mau' | 'returnRate'>
+  /** Months whose return rate was left out as implausible (returning above last month's actives), with the reason. */
+  flags?: PlausibilityFlag[]
 }
 
 /** 服务项目价值 of one service: query items × 1 + transaction items × 3. */
@@ -42,7 +45,10 @@ const mean = (xs: readonly number[]): number | undefined => (xs.length === 0 ? u
  * mean of actives(M); return rate the mean over months with an M−1 of
  * returning(M) / actives(M−1). Both are withheld whole when any month behind
  * them is a small cell, so no published mean can be combined with other
- * published figures to recover a withheld month.
+ * published figures to recover a withheld month. A month whose returning
+ * count exceeds the month before's actives (plausibility.ts) is left out of
+ * the return rate's mean and flagged; when every month is, there is no
+ * return rate, only the flags.
  */
 export function usageIndicators(activity: ActivityLookup, scope: string, months: readonly string[], k: number): PlaceIndicators {
   const values: IndicatorValues = {}
@@ -52,17 +58,24 @@ export function usageIndicators(activity: ActivityLookup, scope: string, months:
   else if (actives.some((n) => n > 0)) values.mau = mean(actives)
 
   const rates: number[] = []
+  const flags: PlausibilityFlag[] = []
   let withheld = false
   for (const m of months) {
     const before = activity(scope, addMonths(m, -1))?.actives ?? 0
+    const returning = activity(scope, m)?.returning ?? 0
+    const flag = returningFlag(m, returning, before, k)
+    if (flag) {
+      flags.push(flag)
+      continue
+    }
     if (before === 0) continue
-    const rate = publishRate(activity(scope, m)?.returning ?? 0, before, k)
+    const rate = publishRate(returning, before, k)
     if (rate === null) withheld = true
     else rates.push(rate)
   }
   if (withheld) suppressed.push('returnRate')
   else if (rates.length > 0) values.returnRate = mean(rates)
-  return { values, suppressed }
+  return flags.length > 0 ? { values, suppressed, flags } : { values, suppressed }
 }
 
 /**
@@ -105,5 +118,5 @@ export function placeIndicators(
 ): PlaceIndicators {
   const available = place.level === 'city' ? servicesOfCity(services, place.code) : servicesOfProvince(services, place.code)
   const usage = usageIndicators(activity, place.level === 'city' ? `city:${place.code}` : `prov:${place.code}`, months, k)
-  return { values: { ...supplyIndicators(available), ...usage.values }, suppressed: usage.suppressed }
+  return { values: { ...supplyIndicators(available), ...usage.values }, suppressed: usage.suppressed, ...(usage.flags ? { flags: usage.flags } : {}) }
 }

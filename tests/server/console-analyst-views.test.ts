@@ -46,6 +46,7 @@ function city(code: string, name: string, province: string, rank: number, index:
       failureRate: cell(0.012, 1),
       richness: cell(0.81, 1),
     },
+    flags: [],
   }
 }
 
@@ -71,8 +72,8 @@ const provinces: IndexAnswerT = {
 }
 
 const uploads: UploadSummaryT[] = [
-  { id: 3, kind: 'weights', name: '专家组 A', uploadedAt: '2026-04-02 10:00:00+08', rows: 5, unknown: [], weights: { value: 0.2, stars: 0.15, mau: 0.25, returnRate: 0.15, failureRate: 0.1, richness: 0.15 } },
-  { id: 4, kind: 'ranking', name: '互联网+ 2016', uploadedAt: '2026-04-03 10:00:00+08', rows: 98, unknown: ['不存在市'], weights: null },
+  { id: 3, kind: 'weights', name: '专家组 A', uploadedAt: '2026-04-02 10:00:00+08', rows: 5, unknown: [], unmatched: [], unlisted: [], weights: { value: 0.2, stars: 0.15, mau: 0.25, returnRate: 0.15, failureRate: 0.1, richness: 0.15 } },
+  { id: 4, kind: 'ranking', name: '互联网+ 2016', uploadedAt: '2026-04-03 10:00:00+08', rows: 98, unknown: ['不存在市'], unmatched: [{ line: 5, written: '不存在市', suggestions: [] }], unlisted: [], weights: null },
 ]
 
 const SCRIPT = '<script>alert(1)</script>'
@@ -91,16 +92,16 @@ const domains: DomainsAnswerT = {
 const types: TypesAnswerT = {
   ...period,
   rows: [
-    { type: 'government', label: '政务办事', users: 26710, returning: 2644, share: 0.2671, returningShare: 0.099 },
-    { type: 'life', label: '生活服务', users: 34540, returning: 2000, share: 0.3454, returningShare: 0.058 },
-    { type: 'vehicle', label: '车辆服务', users: 22330, returning: 2456, share: 0.2233, returningShare: 0.11 },
-    { type: 'travel', label: '交通出行', users: null, returning: null, share: null, returningShare: null },
+    { type: 'government', label: '政务办事', users: 26710, returning: 2644, share: 0.2671, returningShare: 0.099, returnRate: 0.099 },
+    { type: 'life', label: '生活服务', users: 34540, returning: 2000, share: 0.3454, returningShare: 0.058, returnRate: 0.058 },
+    { type: 'vehicle', label: '车辆服务', users: 22330, returning: 2456, share: 0.2233, returningShare: 0.11, returnRate: 0.11 },
+    { type: 'travel', label: '交通出行', users: null, returning: null, share: null, returningShare: null, returnRate: null },
   ],
 }
 const localNational: LocalNationalAnswerT = {
   ...period,
-  local: { users: 61600, returning: 6776, share: 0.616, returningShare: 0.11, services: 200, perService: 308 },
-  national: { users: 38400, returning: 3000, share: 0.384, returningShare: 0.078, services: 293, perService: 131 },
+  local: { users: 61600, returning: 6776, share: 0.616, returningShare: 0.11, returnRate: 0.112, services: 200, perService: 308, returningBase: { returning: 80000, actives: 727000, lastMonth: 714000 } },
+  national: { users: 38400, returning: 3000, share: 0.384, returningShare: 0.078, returnRate: 0.08, services: 293, perService: 131, returningBase: { returning: 36000, actives: 461000, lastMonth: 450000 } },
   perServiceRatio: 2.36,
 }
 const topCities: TopCitiesAnswerT = {
@@ -118,6 +119,7 @@ const trends: TrendsAnswerT = {
       month: '2026-02',
       actives: 1300,
       returnRate: 0.3167,
+      flags: [],
       types: { life: 34100, government: 26200, vehicle: 22000, travel: 17400 },
       domains: { traffic: 15100, medical: 9100, tax: null, utilities: 4100, education: 2300, culture: 2050, justice: 1000 },
     },
@@ -125,6 +127,7 @@ const trends: TrendsAnswerT = {
       month: '2026-01',
       actives: 1200,
       returnRate: null,
+      flags: [],
       types: { life: 33870, government: 25990, vehicle: 21760, travel: 17230 },
       domains: { traffic: 14800, medical: 8900, tax: 5200, utilities: 4000, education: 2200, culture: 2100, justice: 1100 },
     },
@@ -132,6 +135,7 @@ const trends: TrendsAnswerT = {
       month: '2026-03',
       actives: 1500,
       returnRate: 0.3333,
+      flags: [],
       types: { life: 35650, government: 27940, vehicle: 23230, travel: null },
       domains: { traffic: 15300, medical: 9000, tax: 5400, utilities: 4200, education: 2500, culture: 1990, justice: 1200 },
     },
@@ -382,9 +386,9 @@ describe('charts (server-side SVG)', () => {
   it('the trend chart: two series; a withheld month is 已抑制 in its table, a month without a previous one 无数据', () => {
     const out = trendChart(
       [
-        { month: '2026-01', actives: 1200, returnRate: null, suppressed: false },
+        { month: '2026-01', actives: 1200, returnRate: null, suppressed: false, flags: [] },
         { month: '2026-02', actives: null, returnRate: null, suppressed: true },
-        { month: '2026-03', actives: 1500, returnRate: 0.31, suppressed: false },
+        { month: '2026-03', actives: 1500, returnRate: 0.31, suppressed: false, flags: [] },
       ],
       10,
     ).value
@@ -408,9 +412,9 @@ describe('overview', () => {
     ...period,
     scope: 'all',
     rows: [
-      { month: '2026-03', actives: 1500, returning: 400, first: 100, returnRate: 0.3333, suppressed: false },
-      { month: '2026-01', actives: 1200, returning: 0, first: 1200, returnRate: null, suppressed: false },
-      { month: '2026-02', actives: 1300, returning: 380, first: 90, returnRate: 0.3167, suppressed: false },
+      { month: '2026-03', actives: 1500, returning: 400, first: 100, returnRate: 0.3333, suppressed: false, flags: [] },
+      { month: '2026-01', actives: 1200, returning: 0, first: 1200, returnRate: null, suppressed: false, flags: [] },
+      { month: '2026-02', actives: 1300, returning: 380, first: 90, returnRate: 0.3167, suppressed: false, flags: [] },
     ],
   }
 

@@ -95,7 +95,7 @@ describe('GET /v1/stats/index', () => {
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8')
     expect(res.headers['content-disposition']).toContain(`onecity-index-city-${MONTH}-${MONTH}.csv`)
     const rows = parseCsv(res.body)
-    expect(rows[0]).toContain('指数 index')
+    expect(rows[0]).toContain('指数 % index_pct')
     const deyang = rows.find((r) => r[1] === DEYANG)!
     expect(deyang[2]).toBe('德阳')
     expect(rows.find((r) => r[1] === '510400')!.join(',')).toContain('<k')
@@ -172,13 +172,67 @@ describe('expert weights and imported rankings', () => {
   })
 })
 
+describe('names as reports write them (issue 19)', () => {
+  const fixture = (name: string) => readFileSync(`tests/fixtures/rankings/${name}`, 'utf8')
+
+  it('the 2016 top 100 as another report prints it (市 or not, a province in front, 屯昌县): 100 of 100 rows matched, none unmatched', async () => {
+    const res = await upload('/v1/stats/rankings?name=as-printed', fixture('report-2016-top100-as-printed.csv'))
+    expect(res.statusCode).toBe(201)
+    const body = res.json()
+    // 96 of our cities and the 4 Hainan counties GB/T 2260 has and the platform does not list as cities.
+    expect(body.rows + body.unlisted.length).toBe(100)
+    expect(body.rows).toBe(96)
+    expect(body.unlisted.map((u: { fullName: string }) => u.fullName).sort()).toEqual(['临高县', '定安县', '屯昌县', '澄迈县'])
+    expect(body.unmatched).toEqual([])
+    expect(body.unknown).toEqual([])
+  })
+
+  it('another top-100 table with 甘孜州, 恩施州, 延边州, 大兴安岭地区, 锡林郭勒盟 … ranked by value: 100 of 100 rows are our cities', async () => {
+    const res = await upload('/v1/stats/rankings?name=subindex', fixture('report-2016-subindex-top100.csv'))
+    expect(res.statusCode).toBe(201)
+    const body = res.json()
+    expect(body).toMatchObject({ rows: 100, unmatched: [], unlisted: [], unknown: [] })
+    const leap = (await get(`/v1/stats/leapfrog?${period}&ranking=${body.id}&minLead=1`)).json()
+    expect(leap.ranking.size).toBe(100)
+  })
+
+  it('a name that matches nothing is listed with the closest of our cities; a file of nothing else is refused with them', async () => {
+    const res = await upload('/v1/stats/rankings', 'rank,city\n1,深圳\n2,甘兹州\n3,大兴按岭地区\n4,不存在的地方')
+    expect(res.statusCode).toBe(201)
+    const { unmatched, rows } = res.json()
+    expect(rows).toBe(1)
+    expect(unmatched[0]).toMatchObject({ line: 3, written: '甘兹州' })
+    expect(unmatched[0].suggestions[0]).toEqual({ code: '513300', name: '甘孜', fullName: '甘孜藏族自治州' })
+    expect(unmatched[1].suggestions[0]).toMatchObject({ code: '232700', name: '大兴安岭' })
+    expect(unmatched[2]).toEqual({ line: 5, written: '不存在的地方', suggestions: [] })
+    // The list shows them too.
+    const listed = (await get('/v1/stats/uploads')).json().uploads.find((u: { id: number }) => u.id === res.json().id)
+    expect(listed.unmatched).toEqual(unmatched)
+
+    const refused = await upload('/v1/stats/rankings', 'rank,city\n1,甘兹州\n2,恩旋州')
+    expect(refused.statusCode).toBe(422)
+    const details = refused.json().error.details.map((d: { message: string }) => d.message)
+    expect(details[1]).toMatch(/^第 2 行「甘兹州」对不上本平台的城市，是否是：甘孜（甘孜藏族自治州，513300）/)
+    expect(details[2]).toMatch(/「恩旋州」.*恩施（恩施土家族苗族自治州，422800）/)
+  })
+
+  it('an expert score table headed as reports write the indicators (月活, 星级, MAU …); a near miss is answered with the indicator meant', async () => {
+    const ok = await upload('/v1/stats/weights', '专家,服务价值,星级,MAU,用户回流率,服务故障率,丰富度\n甲,1,2,3,4,5,5\n')
+    expect(ok.statusCode).toBe(201)
+    expect(ok.json().weights.mau).toBeCloseTo(3 / 20, 12)
+    const near = await upload('/v1/stats/weights', '专家,服务项目价值,服务质量星级,月活跃用户,回流,故障率,重点行业丰富度\n甲,1,1,1,1,1,1\n')
+    expect(near.statusCode).toBe(422)
+    expect(near.json().error.message).toContain('「回流」不是指标名称，是否是「回流率」？')
+  })
+})
+
 describe('activity and small cells', () => {
   it('a scope’s months: counts withheld below k, and returning/first withheld together so neither follows from the other', async () => {
     const deyang = (await get(`/v1/stats/activity?scope=city:${DEYANG}&${period}`)).json()
     // 42 actives: 42 first, 0 returning, 0 active before: nothing small.
-    expect(deyang.rows).toEqual([{ month: MONTH, actives: 42, returning: 0, first: 42, returnRate: null, suppressed: false }])
+    expect(deyang.rows).toEqual([{ month: MONTH, actives: 42, returning: 0, first: 42, returnRate: null, suppressed: false, flags: [] }])
     const panzhihua = (await get(`/v1/stats/activity?scope=city:510400&${period}`)).json()
-    expect(panzhihua.rows).toEqual([{ month: MONTH, actives: null, returning: null, first: null, returnRate: null, suppressed: true }])
+    expect(panzhihua.rows).toEqual([{ month: MONTH, actives: null, returning: null, first: null, returnRate: null, suppressed: true, flags: [] }])
   })
 })
 

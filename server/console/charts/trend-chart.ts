@@ -1,8 +1,8 @@
 import type { LineSeriesOption } from 'echarts/charts'
 import type { GridComponentOption, LegendComponentOption } from 'echarts/components'
 import type { ComposeOption } from 'echarts/core'
-import { countText, percentText, statView } from '../analyst-format'
-import type { SafeHtml } from '../html'
+import { type FlagLike, countText, flaggedView, flagsNote, percentText, statView } from '../analyst-format'
+import { html, type SafeHtml } from '../html'
 import { tableView } from '../table-view'
 import { chartFigure } from './chart-figure'
 import { CHART_COLORS, renderChart } from './render-chart'
@@ -15,6 +15,8 @@ export interface TrendPoint {
   returnRate: number | null
   /** Whether some figure of the month is withheld (the activity answer says); unknown: a null may be either. */
   suppressed?: boolean
+  /** Plausibility flags of the month: its return rate is withheld as implausible. */
+  flags?: readonly FlagLike[]
 }
 
 type Option = ComposeOption<LineSeriesOption | GridComponentOption | LegendComponentOption>
@@ -55,8 +57,9 @@ export function trendChart(points: readonly TrendPoint[], k: number, caption = '
     points.map((p) => {
       // A month with nothing withheld has no data where it has a null (the first month has no month before it).
       const withheld = p.suppressed === false ? false : undefined
-      return [p.month, statView(p.actives, countText, k, withheld), statView(p.returnRate, (r) => percentText(r, 1), k, withheld)]
+      const flagged = p.flags?.length ? flaggedView(p.flags) : undefined
+      return [p.month, statView(p.actives, countText, k, withheld), flagged ?? statView(p.returnRate, (r) => percentText(r, 1), k, withheld)]
     }),
   )
-  return chartFigure(caption, chart, table)
+  return html`${chartFigure(caption, chart, table)}${flagsNote(points.flatMap((p) => p.flags ?? []))}`
 }

@@ -12,6 +12,43 @@ import type { KeyCityMonth, ListedService } from './repository'
 const mean = (xs: readonly number[]) => (xs.length === 0 ? 0 : xs.reduce((s, x) => s + x, 0) / xs.length)
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null)
 
+/** Whether a cell's returning count is as counted: a published 0 is, a zeroed small cell is not (older callers: above 0 only). */
+const isKnown = (c: KeyCityMonth) => c.returningKnown ?? c.returning > 0
+
+/** Returning users over the cells that can say it, with those cells' users this month and last month. */
+export interface ReturningBase {
+  /** Σ returning(M) over the cells whose returning count is published and whose M−1 has published users, and which are plausible. */
+  returning: number
+  /** Σ actives(M) over those same cells. */
+  actives: number
+  /** Σ actives(M−1) over those same cells. */
+  lastMonth: number
+}
+
+/**
+ * Pooled over the months and the cells that `include` picks: returning,
+ * this month's and last month's users, all from the same cells (those whose
+ * returning count is published, whose M−1 has users, and where returning
+ * does not exceed them). Returning share = returning / actives and return
+ * rate = returning / lastMonth are then two views of one count: share =
+ * rate × lastMonth / actives. Cells with a withheld returning count are left
+ * out of both sides, never counted as 0 returning.
+ */
+export function returningBase(cells: readonly KeyCityMonth[], months: readonly string[], include: (c: KeyCityMonth) => boolean): ReturningBase {
+  const inPeriod = new Set(months)
+  const activesOf = new Map(cells.map((c) => [`${c.key}|${c.city}|${c.month}`, c.actives]))
+  const base = { returning: 0, actives: 0, lastMonth: 0 }
+  for (const c of cells) {
+    if (!inPeriod.has(c.month) || !include(c) || !isKnown(c)) continue
+    const lastMonth = activesOf.get(`${c.key}|${c.city}|${addMonths(c.month, -1)}`) ?? 0
+    if (lastMonth === 0 || c.returning > lastMonth) continue
+    base.returning += c.returning
+    base.actives += c.actives
+    base.lastMonth += lastMonth
+  }
+  return base
+}
+
 export interface MonthSums {
   /** Σ over cities of users. */
   actives: number
@@ -38,7 +75,8 @@ export function sumsByKey(cells: readonly KeyCityMonth[]): Map<string, Map<strin
     s.actives += c.actives
     s.returning += c.returning
     const lastMonth = activesOf.get(`${c.key}|${c.city}|${addMonths(c.month, -1)}`) ?? 0
-    if (c.returning > 0 && lastMonth > 0) {
+    // A city whose returning count exceeds its last month's users is implausible (plausibility.ts): left out of the rate.
+    if (isKnown(c) && lastMonth > 0 && c.returning <= lastMonth) {
       s.returningOfKnown += c.returning
       s.lastMonthOfKnown += lastMonth
     }
@@ -94,15 +132,33 @@ export function analyseDomains(cells: readonly KeyCityMonth[], services: readonl
   return { rows: sorted, top10Share: ratio(top10, total), medians }
 }
 
-/** Users per service type (Σ over cities), their share of all types' users, and the returning share within each. */
+/**
+ * Users per service type (Σ over cities), their share of all types' users,
+ * and the returning share within each: returning / users over the cells that
+ * can say it (returningBase), with the return rate of the same cells beside it.
+ */
 export function analyseTypes(cells: readonly KeyCityMonth[], months: readonly string[]) {
   const sums = sumsByKey(cells)
-  const rows = (Object.keys(SERVICE_TYPES) as ServiceType[]).map((type) => ({ type, label: SERVICE_TYPES[type], ...usersAndReturn(sums.get(type), months) }))
+  const rows = (Object.keys(SERVICE_TYPES) as ServiceType[]).map((type) => ({ type, label: SERVICE_TYPES[type], ...usersAndReturn(sums.get(type), months), base: returningBase(cells, months, (c) => c.key === type) }))
   const total = rows.reduce((s, r) => s + r.users, 0)
-  return rows.map((r) => ({ type: r.type, label: r.label, users: r.users, returning: r.returning, share: ratio(r.users, total), returningShare: ratio(r.returning, r.users) }))
+  return rows.map((r) => ({
+    type: r.type,
+    label: r.label,
+    users: r.users,
+    returning: r.returning,
+    share: ratio(r.users, total),
+    returningShare: ratio(r.base.returning, r.base.actives),
+    returnRate: ratio(r.base.returning, r.base.lastMonth),
+  }))
 }
 
-/** Local (city and province) against national services: share of users, users per service and its ratio, returning share. */
+/**
+ * Local (city and province) against national services: share of users,
+ * users per service and its ratio, and returning: the returning share
+ * (returning / users) and the return rate (returning / last month's users)
+ * of the same svc:<id>@<city> cells (returningBase), so the two reconcile:
+ * share = rate × last month's users / this month's users.
+ */
 export function analyseLocalNational(svcCells: readonly KeyCityMonth[], services: readonly ListedService[], months: readonly string[]) {
   const national = new Set(services.filter((s) => s.coverage.level === 'national').map((s) => s.id))
   const known = new Set(services.map((s) => s.id))
@@ -113,7 +169,16 @@ export function analyseLocalNational(svcCells: readonly KeyCityMonth[], services
     const users = cells.reduce((n, c) => n + c.actives, 0) / months.length
     const returning = cells.reduce((n, c) => n + c.returning, 0) / months.length
     const count = services.filter((s) => national.has(s.id) === isNational).length
-    return { users, returning, services: count, perService: count > 0 ? users / count : null, returningShare: ratio(returning, users) }
+    const base = returningBase(svcCells, months, (c) => known.has(c.key) && national.has(c.key) === isNational)
+    return {
+      users,
+      returning,
+      services: count,
+      perService: count > 0 ? users / count : null,
+      returningShare: ratio(base.returning, base.actives),
+      returnRate: ratio(base.returning, base.lastMonth),
+      returningBase: base,
+    }
   }
   const local = side(false)
   const nationwide = side(true)

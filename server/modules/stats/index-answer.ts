@@ -24,6 +24,7 @@ function buildIndexAnswer(s: Snapshot, level: 'city' | 'province') {
       rank: r.rank,
       index: r.index,
       indicators: r.indicators,
+      flags: r.flags,
     }
   })
   return {

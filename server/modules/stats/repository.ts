@@ -28,23 +28,28 @@ export interface KeyCityMonth {
   month: string
   actives: number
   returning: number
+  /** Whether the returning count is as counted (0 or at least k); false when it was a small cell, zeroed. Absent: known when above 0. */
+  returningKnown?: boolean
 }
 
 /**
  * The per-city cells of one scope kind, small cells already zeroed (1..k−1
  * becomes 0): every total built from these is a sum of publishable cells,
- * so subtracting published figures never reveals a withheld one.
+ * so subtracting published figures never reveals a withheld one. Whether a
+ * returning 0 is a real 0 or a zeroed small cell is said (returningKnown),
+ * so a rate can take its numerator and denominator from the same cells.
  */
 export async function readCityScopeCells(db: Queryable, kind: CityScopeKind, from: string, to: string, k: number): Promise<KeyCityMonth[]> {
-  const rows = await db.query<{ key: string; city: string; month: string; actives: string; returning_actives: string }>(
+  const rows = await db.query<{ key: string; city: string; month: string; actives: string; returning_actives: string; returning_known: boolean }>(
     `SELECT split_part(substr(scope, length($1) + 2), '@', 1) AS key, split_part(scope, '@', 2) AS city, month,
             CASE WHEN actives >= $4 THEN actives ELSE 0 END AS actives,
-            CASE WHEN returning_actives >= $4 THEN returning_actives ELSE 0 END AS returning_actives
+            CASE WHEN returning_actives >= $4 THEN returning_actives ELSE 0 END AS returning_actives,
+            (returning_actives = 0 OR returning_actives >= $4) AS returning_known
      FROM usage_activity
      WHERE scope LIKE $1 || ':%@%' AND month BETWEEN $2 AND $3 AND actives >= $4`,
     [kind, from, to, k],
   )
-  return rows.map((r) => ({ key: r.key, city: r.city, month: r.month, actives: Number(r.actives), returning: Number(r.returning_actives) }))
+  return rows.map((r) => ({ key: r.key, city: r.city, month: r.month, actives: Number(r.actives), returning: Number(r.returning_actives), returningKnown: r.returning_known }))
 }
 
 export interface ListedService {

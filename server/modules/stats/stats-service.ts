@@ -3,6 +3,7 @@ import { chinaMonthOf } from '../../../src/domain/downtime'
 import { indexTable } from '../../../src/domain/index-table'
 import { type ActivityCell, type IndicatorService, type PlaceIndicators, placeIndicators } from '../../../src/domain/place-indicators'
 import { INDICATORS, type Indicator } from '../../../src/domain/smart-index'
+import { returningFlag } from '../../../src/domain/plausibility'
 import { isSmallCount, publishCount, publishPartition, publishRate } from '../../../src/domain/suppression'
 import type { DowntimeRules } from '../../../src/domain/downtime'
 import { parseScope } from '../../../src/domain/usage-scope'
@@ -48,6 +49,12 @@ export function periodOf(q: { from?: string; to?: string }, firstMonth?: string,
 /** The snapshot's weighting of a `weights` query value: null for equal weights, else an expert score table's id. */
 export function weightsIdOf(weights: string | undefined): number | null {
   return weights === undefined || weights === 'equal' ? null : Number(weights)
+}
+
+/** A month's return rate as published: withheld below k, and withheld with a flag when implausible (plausibility.ts). */
+function monthRate(returning: number, lastMonthActives: number, month: string, k: number) {
+  const flag = returningFlag(month, returning, lastMonthActives, k)
+  return flag ? { returnRate: null, flags: [flag] } : { returnRate: publishRate(returning, lastMonthActives, k), flags: [] }
 }
 
 const activityKey = (scope: string, month: string) => `${scope}|${month}`
@@ -147,7 +154,7 @@ async function computeSnapshot(db: Queryable, o: StatsOptions, period: Period, w
     trends: period.months.map((month) => ({
       month,
       actives: publishCount(lookup('all', month)?.actives ?? 0, o.k),
-      returnRate: publishRate(lookup('all', month)?.returning ?? 0, lookup('all', addMonths(month, -1))?.actives ?? 0, o.k),
+      ...monthRate(lookup('all', month)?.returning ?? 0, lookup('all', addMonths(month, -1))?.actives ?? 0, month, o.k),
       types: Object.fromEntries([...typeSums].map(([key, byMonth]) => [key, byMonth.get(month)?.actives ?? 0])),
       domains: Object.fromEntries([...domainSums].map(([key, byMonth]) => [key, byMonth.get(month)?.actives ?? 0])),
     })),
@@ -204,6 +211,8 @@ export function createStatsService(db: Queryable, o: StatsOptions) {
      * One scope's months. Returning, first and the rest (active before, not
      * last month) add up to actives, so they are published as a partition:
      * when one is withheld a second is too, and subtraction recovers neither.
+     * A month whose returning count exceeds the month before's actives has no
+     * return rate, only a flag saying why (plausibility.ts).
      * The scope is checked before the period, so a bad scope is the error shown.
      */
     async activity(q: { scope: string; from?: string; to?: string }) {
@@ -216,8 +225,9 @@ export function createStatsService(db: Queryable, o: StatsOptions) {
         const c = cellsOf.get(month) ?? { actives: 0, returning: 0, first: 0 }
         const actives = publishCount(c.actives, o.k)
         const [returning = null, first = null] = publishPartition(c.actives, [c.returning, c.first, c.actives - c.returning - c.first], o.k)
-        const returnRate = returning === null ? null : publishRate(c.returning, cellsOf.get(addMonths(month, -1))?.actives ?? 0, o.k)
-        return { month, actives, returning, first, returnRate, suppressed: actives === null || returning === null || first === null }
+        const rate = monthRate(c.returning, cellsOf.get(addMonths(month, -1))?.actives ?? 0, month, o.k)
+        const returnRate = returning === null ? null : rate.returnRate
+        return { month, actives, returning, first, returnRate, suppressed: actives === null || returning === null || first === null, flags: returning === null ? [] : rate.flags }
       })
       return { period, rows }
     },

@@ -1,4 +1,4 @@
-import type { ExternalRankingRow } from '../../../src/domain/external-ranking'
+import type { ExternalRankingRow, UnlistedRow, UnmatchedRow } from '../../../src/domain/external-ranking'
 import type { Indicator } from '../../../src/domain/smart-index'
 import type { Queryable } from '../../db/db'
 
@@ -6,7 +6,8 @@ export type UploadKind = 'weights' | 'ranking'
 
 type Parsed =
   | { scores: Record<Indicator, number>[]; weights: Record<Indicator, number> }
-  | { rows: ExternalRankingRow[]; unknown: string[] }
+  // unmatched and unlisted since issue 19: older rankings have unknown names only.
+  | { rows: ExternalRankingRow[]; unknown: string[]; unmatched?: UnmatchedRow[]; unlisted?: UnlistedRow[] }
 
 interface UploadRow {
   id: number
@@ -26,6 +27,8 @@ export function summaryOf(r: UploadRow) {
     uploadedAt: new Date(r.uploaded_at).toISOString(),
     rows: 'scores' in p ? p.scores.length : p.rows.length,
     unknown: 'unknown' in p ? p.unknown : [],
+    unmatched: 'unknown' in p ? (p.unmatched ?? p.unknown.map((written) => ({ written, suggestions: [] }))) : [],
+    unlisted: 'rows' in p ? (p.unlisted ?? []) : [],
     weights: 'weights' in p ? p.weights : null,
   }
 }

@@ -23,12 +23,18 @@ export async function uploadWeights(db: Queryable, body: unknown, name = '专家
   return saveUpload(db, 'weights', name, csv, { scores: parsed.scores, weights: parsed.weights })
 }
 
-/** Stores another ranking of cities (rank, city name or code, optional value) matched against our cities; its summary. */
+/**
+ * Stores another ranking of cities (rank, city name or code, optional value)
+ * matched against our cities as reports write them; its summary lists the
+ * rows that matched nothing with the closest of our cities (`unmatched`) and
+ * the counties the platform does not list (`unlisted`). A file where no row
+ * is ours is refused (422) with the same suggestions.
+ */
 export async function uploadRanking(db: Queryable, body: unknown, name = '外部排名') {
   const csv = csvBody(body)
   const parsed = parseExternalRanking(csv, await readCities(db))
   if (!parsed.ok) throw refuse(parsed.problems)
-  return saveUpload(db, 'ranking', name, csv, { rows: parsed.rows, unknown: parsed.unknown })
+  return saveUpload(db, 'ranking', name, csv, { rows: parsed.rows, unknown: parsed.unknown, unmatched: parsed.unmatched, unlisted: parsed.unlisted })
 }
 
 /** Every uploaded score table and imported ranking, newest first. */
