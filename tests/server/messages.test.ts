@@ -1,7 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { signRequest } from '../../server/contracts/signing'
-import { findSealedSigningSecret } from '../../server/modules/agencies/repository'
 import { remindVisits } from '../../server/modules/hospital/visit-reminders'
 import { caseMessages, notifyCaseChange } from '../../server/modules/messages/messages-service'
 import { DEV_TEMPLATES } from '../../server/modules/messages/subscribe-templates'
@@ -9,6 +7,7 @@ import { deliverSubscriptionMessages } from '../../server/modules/messages/subsc
 import { createSubscribeClient } from '../../server/modules/messages/wechat-subscribe-client'
 import { type CitizenPlatform, listedServiceOf, startCitizenPlatform } from './citizen-platform'
 import { freshPerson } from './fresh-person'
+import { NOTIFY, paidTransaction, signedNotification } from './wechatpay-notifications'
 import { testBox, testConfig } from './test-app'
 
 let p: CitizenPlatform
@@ -53,13 +52,11 @@ async function openFine(c: Awaited<ReturnType<typeof citizenOf>>) {
   return payment as { orderId: string; amountFen: number }
 }
 
-/** The payment agency's signed notify for an order, as it would send it (a fresh signature each time: a redelivery). */
+/** WeChat Pay's signed notification that an order was paid (a fresh signature each time: a redelivery). */
 async function notify(order: { orderId: string; amountFen: number }) {
-  const [pay] = await p.db.query<{ agency_id: string }>(`SELECT agency_id FROM services WHERE contract = 'payment@1'`)
-  const secret = testBox.open((await findSealedSigningSecret(p.db, pay!.agency_id))!)
-  const target = `/v1/payments/notify/${pay!.agency_id}`
-  const body = JSON.stringify({ event: 'order.paid', orderId: order.orderId, transactionId: '4200000000000000000000000077', amountFen: order.amountFen, paidAt: new Date().toISOString() })
-  return p.app.inject({ method: 'POST', url: target, headers: { 'content-type': 'application/json', ...signRequest({ method: 'POST', target, body }, secret) }, payload: body })
+  const keys = p.simulatedWechatPay!.keys
+  const n = signedNotification(keys, paidTransaction(keys, order.orderId, order.amountFen))
+  return p.app.inject({ method: 'POST', url: NOTIFY, headers: { 'content-type': 'application/json', ...n.headers }, payload: n.body })
 }
 
 /** What WeChat's dialog on the phone answered (the simulated WeChat keeps the quota). */
@@ -83,8 +80,8 @@ describe('消息: one message per change of a case', () => {
     const c = await citizenOf()
     const order = await openFine(c)
     expect((await c.call('GET', '/v1/me/messages/unread-count')).json()).toEqual({ unread: 0 })
-    expect((await notify(order)).statusCode).toBe(200)
-    expect((await notify(order)).statusCode).toBe(200)
+    expect((await notify(order)).statusCode).toBe(204)
+    expect((await notify(order)).statusCode).toBe(204)
     expect(await notifyCaseChange(deps(), { ref: order.orderId, state: 'paid' })).toBe(0)
 
     const { messages, unread } = (await c.call('GET', '/v1/me/messages')).json()
