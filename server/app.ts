@@ -253,7 +253,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(usageRoutes, { usage, config: config.usage })
   const stats = createStatsService(db, { k: config.usage.smallCellK, rules: rulesOf(config.review), cacheMs: config.usage.statsCacheSeconds * 1000 })
   await app.register(statsRoutes, { db, stats })
-  await app.register(agencyStatsRoutes, { db, stats })
   // 好差评: ratings of 办结 cases, rectification tickets, appeals, satisfaction (issue 18).
   const ratings = createRatingService({ db, config: config.ratings, isCity: (code) => cities.isRegion(code), log: app.log })
   app.decorate('ratings', ratings)
@@ -264,6 +263,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(ratingCitizenRoutes, { db, ratings })
   await app.register(ratingTicketRoutes, { db, ratings })
   await app.register(ratingStatsRoutes, { db, ratings, k: config.usage.smallCellK })
+  await app.register(agencyStatsRoutes, { db, stats, ratingsOf: ratings.serviceMonths })
 
   // The H5 build ships .br/.gz next to each file; send those to browsers that accept them. Files are looked up per
   // request, so a build that finishes after the start (npm start builds it behind the running server) is served.

@@ -79,3 +79,4 @@ export const AgencyStatsAnswer = Type.Object({
 
 export type AgencyStatsAnswerT = Static<typeof AgencyStatsAnswer>
 export type AgencyStatsMonthT = Static<typeof AgencyStatsMonth>
+export type AgencyRatingsFiguresT = Static<typeof AgencyRatingsFigures>

@@ -185,3 +185,25 @@ export async function satisfactionCells(db: Queryable, by: SatisfactionDimension
   )
   return rows.map((r) => ({ key: r.key, name: r.name, ratings: Number(r.ratings), satisfied: Number(r.satisfied), sum: Number(r.sum) }))
 }
+
+/** One service's ratings per China month in [from, to) (voided ones left out): count, satisfied (4–5), sum of levels. */
+export async function serviceRatingMonths(db: Queryable, serviceId: string, from: Date, to: Date): Promise<Array<{ month: string; ratings: number; satisfied: number; sum: number }>> {
+  const rows = await db.query<{ month: string; ratings: string; satisfied: string; sum: string }>(
+    `SELECT to_char(rated_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, count(*) AS ratings,
+            count(*) FILTER (WHERE level >= 4) AS satisfied, sum(level) AS sum
+     FROM ratings WHERE service_id = $1 AND voided_at IS NULL AND rated_at >= $2 AND rated_at < $3
+     GROUP BY 1 ORDER BY 1`,
+    [serviceId, from.toISOString(), to.toISOString()],
+  )
+  return rows.map((r) => ({ month: r.month, ratings: Number(r.ratings), satisfied: Number(r.satisfied), sum: Number(r.sum) }))
+}
+
+/** One service's tickets opened in [from, to) (voided ratings left out), with the China month they opened in, their deadlines and answers. */
+export function serviceTicketMonths(db: Queryable, serviceId: string, from: Date, to: Date): Promise<Array<{ month: string; callback_due: Date; fix_due: Date; callback_at: Date | null; fix_at: Date | null }>> {
+  return db.query(
+    `SELECT to_char(t.opened_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, t.callback_due, t.fix_due, t.callback_at, t.fix_at
+     FROM rating_tickets t JOIN ratings g ON g.id = t.rating_id
+     WHERE t.service_id = $1 AND t.opened_at >= $2 AND t.opened_at < $3 AND g.voided_at IS NULL`,
+    [serviceId, from.toISOString(), to.toISOString()],
+  )
+}

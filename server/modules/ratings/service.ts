@@ -1,3 +1,4 @@
+import type { AgencyRatingsFiguresT } from '../../../src/api/agency-stats'
 import type { MyRatingT, RatingRequestT, FollowUpRequestT, SatisfactionAnswerT, SatisfactionDimension, TicketState, TicketViewT } from '../../../src/api/ratings'
 import { maskPiiInText } from '../../../src/domain/mask-text'
 import type { CheckResult } from '../../../src/domain/quality-stars'
@@ -23,6 +24,8 @@ import {
   listCitizenRatings,
   listTickets,
   satisfactionCells,
+  serviceRatingMonths,
+  serviceTicketMonths,
   setFollowUp,
   ticketTimeliness,
   voidRating,
@@ -276,11 +279,38 @@ export function createRatingService(deps: RatingDeps) {
       return feedbackCheck(db, serviceId, now)
     },
 
+    /**
+     * One service's 好差评 per China month for its agency's figures: ratings,
+     * mean level, share satisfied (4–5), tickets opened, answered on time and
+     * the on-time share of those judged (pending ones wait); k-suppressed as
+     * for analysts. Null when the service has no rating in the period.
+     */
+    async serviceMonths(serviceId: string, months: readonly string[], k: number, now: Date): Promise<AgencyRatingsFiguresT | null> {
+      const { start, end } = monthSpan(months[0]!, months.at(-1)!)
+      const [ratings, tickets] = await Promise.all([serviceRatingMonths(db, serviceId, start, end), serviceTicketMonths(db, serviceId, start, end)])
+      if (ratings.length === 0) return null
+      return {
+        rows: months.map((month) => {
+          const r = ratings.find((x) => x.month === month) ?? { ratings: 0, satisfied: 0, sum: 0 }
+          const verdicts = tickets.filter((t) => t.month === month).map((t) => judgeTicket(t, now))
+          const judged = verdicts.filter((v) => v !== 'pending').length
+          const onTime = verdicts.filter((v) => v === 'on-time').length
+          return {
+            month,
+            count: publishCount(r.ratings, k),
+            mean: r.ratings >= k ? Math.round((r.sum / r.ratings) * 100) / 100 : null,
+            satisfiedShare: publishRate(r.satisfied, r.ratings, k),
+            tickets: publishCount(verdicts.length, k),
+            answeredOnTime: publishCount(onTime, k),
+            onTimeShare: publishRate(onTime, judged, k),
+          }
+        }),
+      }
+    },
+
     /** Satisfaction per service, agency, domain or city over whole China months [from, to], k-suppressed. */
     async satisfaction(by: SatisfactionDimension, months: { from: string; to: string }, k: number): Promise<SatisfactionAnswerT> {
-      const start = new Date(`${months.from}-01T00:00:00+08:00`)
-      const [y, m] = months.to.split('-').map(Number) as [number, number]
-      const end = new Date(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01T00:00:00+08:00`)
+      const { start, end } = monthSpan(months.from, months.to)
       const cells = await satisfactionCells(db, by, start, end)
       const total = cells.reduce((n, c) => n + c.ratings, 0)
       // Every listing is a partition of the total: complementary suppression, so total − the published rows gives nothing back.
@@ -305,27 +335,43 @@ export function createRatingService(deps: RatingDeps) {
 
 export type RatingService = ReturnType<typeof createRatingService>
 
+/** Whole China months [from, to] as instants: the first month's start and the start of the month after the last. */
+function monthSpan(from: string, to: string): { start: Date; end: Date } {
+  const [y, m] = to.split('-').map(Number) as [number, number]
+  return { start: new Date(`${from}-01T00:00:00+08:00`), end: new Date(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01T00:00:00+08:00`) }
+}
+
 const FEEDBACK_DAYS = 90
 const FEEDBACK_SHARE = 0.95
+
+/**
+ * A ticket as of `now`: answered on time (callback and fix each by its due
+ * date), late (either past due, answered or not), or pending (still within
+ * both deadlines, not judged yet).
+ */
+export function judgeTicket(k: { callback_due: Date; fix_due: Date; callback_at: Date | null; fix_at: Date | null }, now: Date): 'on-time' | 'late' | 'pending' {
+  const t = now.getTime()
+  const at = (d: Date | null) => (d ? new Date(d).getTime() : null)
+  const cb = at(k.callback_at)
+  const fx = at(k.fix_at)
+  const cbDue = new Date(k.callback_due).getTime()
+  const fxDue = new Date(k.fix_due).getTime()
+  if (cb !== null && cb <= cbDue && fx !== null && fx <= fxDue) return 'on-time'
+  const late = (cb === null ? t > cbDue : cb > cbDue) || (fx === null ? t > fxDue : fx > fxDue)
+  return late ? 'late' : 'pending'
+}
 
 /** Check 20's result for a service as of `now` (see RatingService.feedbackCheck). */
 export async function feedbackCheck(db: Queryable, serviceId: string, now: Date): Promise<CheckResult> {
   const since = new Date(now.getTime() - FEEDBACK_DAYS * 86_400_000)
   const tickets = await ticketTimeliness(db, serviceId, since)
-  const t = now.getTime()
-  const at = (d: Date | null) => (d ? new Date(d).getTime() : null)
   let judged = 0
   let onTime = 0
   let pending = 0
   for (const k of tickets) {
-    const cb = at(k.callback_at)
-    const fx = at(k.fix_at)
-    const cbDue = new Date(k.callback_due).getTime()
-    const fxDue = new Date(k.fix_due).getTime()
-    const good = cb !== null && cb <= cbDue && fx !== null && fx <= fxDue
-    const late = (cb === null ? t > cbDue : cb > cbDue) || (fx === null ? t > fxDue : fx > fxDue)
-    if (good) (judged++, onTime++)
-    else if (late) judged++
+    const verdict = judgeTicket(k, now)
+    if (verdict === 'on-time') (judged++, onTime++)
+    else if (verdict === 'late') judged++
     else pending++
   }
   const share = judged ? onTime / judged : 1

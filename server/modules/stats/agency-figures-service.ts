@@ -1,6 +1,6 @@
 import { latencyPercentile } from '../../../src/domain/latency-percentile'
 import { publishCount } from '../../../src/domain/suppression'
-import type { AgencyStatsAnswerT, AgencyStatsMonthT } from '../../../src/api/agency-stats'
+import type { AgencyRatingsFiguresT, AgencyStatsAnswerT, AgencyStatsMonthT } from '../../../src/api/agency-stats'
 import type { Queryable } from '../../db/db'
 import { getOwnService } from '../onboarding/service'
 import { getServiceFailureRates } from '../probes/service'
@@ -31,23 +31,34 @@ export function interactionFigures(rows: readonly MonthInteractions[], k: number
   }
 }
 
+/** A service's 好差评 per month, k-suppressed (the ratings module's `serviceMonths`). */
+export type RatingMonths = (serviceId: string, months: readonly string[], k: number, now: Date) => Promise<AgencyRatingsFiguresT | null>
+
 /**
  * Every figure of one of the calling agency's services over a period
  * (02-services.md: an agency sees its own services' figures, and only those):
  * monthly actives and return rate, interactions and latency, failure rate
  * with the probe history. Another agency's service is 404 SERVICE_NOT_FOUND,
  * exactly like a missing one, so its existence is not disclosed. Usage
- * figures are published as for analysts (k-suppressed); `ratings` stays null
- * until ratings are recorded (好差评).
+ * figures are published as for analysts (k-suppressed), and so are its
+ * 好差评 (`ratings`: null while it has none in the period).
  */
-export async function getAgencyServiceFigures(db: Queryable, stats: StatsService, agencyId: string, serviceId: string, q: { from?: string; to?: string }): Promise<AgencyStatsAnswerT> {
+export async function getAgencyServiceFigures(
+  db: Queryable,
+  stats: StatsService,
+  ratingsOf: RatingMonths,
+  agencyId: string,
+  serviceId: string,
+  q: { from?: string; to?: string },
+): Promise<AgencyStatsAnswerT> {
   const service = await getOwnService(db, agencyId, serviceId)
   const period = await stats.period(q)
   const national = service.coverage.level === 'national'
-  const [activity, interactions, failures] = await Promise.all([
+  const [activity, interactions, failures, ratings] = await Promise.all([
     stats.serviceActivity({ id: service.id, national }, period),
     readMonthlyInteractions(db, service.id, period.from, period.to),
     getServiceFailureRates(db, { from: period.from, to: period.to, rules: stats.rules, asOf: Date.now(), agencyId }),
+    ratingsOf(service.id, period.months, stats.k, new Date()),
   ])
   const probes = failures.find((f) => f.serviceId === service.id) ?? null
   const activityOf = new Map<string, ServiceActivityMonth>(activity.map((a) => [a.month, a]))
@@ -74,6 +85,6 @@ export async function getAgencyServiceFigures(db: Queryable, stats: StatsService
     activityBasis: national ? 'national' : 'cities',
     rows,
     probes,
-    ratings: null,
+    ratings,
   }
 }
