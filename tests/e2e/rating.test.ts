@@ -19,7 +19,7 @@ async function signIn(browser: Browser, url: string, token: string): Promise<Pag
 }
 
 describe('好差评 in the app and the console', () => {
-  it('pay a fine → rate it 非常不满意 → the agency answers in its console → the citizen sees the answer and adds a 追评', async () => {
+  it('pay a fine → a 消息 arrives → rate it 非常不满意 → the agency answers in its console → the answer arrives as a 消息 → the citizen adds a 追评', async () => {
     const { url } = env.platform
     const page = await openAppInCity(env.browser, url, 'deyang', '德阳')
 
@@ -43,10 +43,15 @@ describe('好差评 in the app and the console', () => {
     await page.getByRole('button', { name: '确认支付' }).click()
     await page.locator('.pay-outcome', { hasText: '已缴款' }).waitFor()
 
-    // 办事记录 → 评价 → 非常不满意 with a tag and a comment holding a phone number.
+    // A 消息 arrives (缴费成功); opening it shows its case in 办事记录, rated from there:
+    // 评价 → 非常不满意 with a tag and a comment holding a phone number.
     await openMe(page, url)
-    await page.getByText('办事记录', { exact: true }).first().click()
-    const record = page.locator('.record-row').first()
+    const messages = page.locator('.me-entry', { hasText: '消息' })
+    await messages.locator('.me-entry__hint', { hasText: '1 条未读消息' }).waitFor()
+    await messages.click()
+    await page.locator('.message-row', { hasText: '缴费成功' }).first().click()
+    const record = page.locator('.record-row--opened')
+    await record.waitFor()
     await record.getByRole('button', { name: /^评价/ }).click()
     await page.locator('.rating__form').waitFor()
     await page.getByRole('radio', { name: '非常不满意' }).click()
@@ -74,10 +79,12 @@ describe('好差评 in the app and the console', () => {
     await agency.screenshot({ path: `${SCREENSHOTS}/console-rating-ticket.png` })
     await agency.context().close()
 
-    // Back in 办事记录: the answer shows; the citizen adds one 追评.
+    // The answer arrives as a 消息 (评价已回复) and shows in 办事记录; the citizen adds one 追评.
     await openMe(page, url)
-    await page.getByText('办事记录', { exact: true }).first().click()
-    await page.locator('.record-row', { hasText: '部门已答复' }).first().getByRole('button', { name: /^查看评价/ }).click()
+    await messages.locator('.me-entry__hint', { hasText: '1 条未读消息' }).waitFor()
+    await messages.click()
+    await page.locator('.message-row', { hasText: '评价已回复' }).first().click()
+    await page.locator('.record-row--opened', { hasText: '部门已答复' }).getByRole('button', { name: /^查看评价/ }).click()
     await page.locator('.rating__answer', { hasText: '已电话回访，核实后已为您销分' }).waitFor()
     await page.getByRole('radio', { name: '满意', exact: true }).click()
     await page.getByLabel('评价内容（选填）').fill('处理及时')
