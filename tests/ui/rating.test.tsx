@@ -25,6 +25,8 @@ async function renderPage(rating: MyRatingT | null) {
   setRouteParams({ recordId: 'r1', what: '缴纳交通违法罚款' })
   const api = vi.mocked(await import('../../src/services/rating-api'))
   api.getMyRating.mockResolvedValue(rating)
+  const { useCityStore } = await import('../../src/stores/city-store')
+  useCityStore.setState({ current: { code: '510600', name: '德阳' } as never, source: 'picker' })
   const { default: RatingPage } = await import('../../src/packages/account/pages/rating/index')
   view = await render(<RatingPage />)
   await flush()
@@ -48,7 +50,8 @@ describe('评价', () => {
     api.rateRecord.mockResolvedValue(rated({ tags: ['态度差'], comment: '办了三天' }))
     await view!.click(view!.getByText('提交评价', '[role="button"]'))
     await flush()
-    expect(api.rateRecord).toHaveBeenCalledWith('r1', { level: 1, tags: ['态度差'], comment: '办了三天' })
+    // With the city the app is in, which places a province-wide or national service's rating.
+    expect(api.rateRecord).toHaveBeenCalledWith('r1', { level: 1, tags: ['态度差'], comment: '办了三天', cityCode: '510600' })
     expect(view!.container.textContent).toContain('我的评价：非常不满意')
     expect(view!.container.textContent).toContain('已转交办理部门')
     expect(view!.queryByText('提交评价', '[role="button"]')).toBeNull()

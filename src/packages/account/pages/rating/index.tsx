@@ -14,6 +14,7 @@ import { useRemote } from '../../../../hooks/use-remote'
 import { useRouteParams } from '../../../../hooks/use-route-params'
 import { followUpRating, getMyRating, rateRecord } from '../../../../services/rating-api'
 import { showNotice } from '../../../../services/navigation'
+import { useCityStore } from '../../../../stores/city-store'
 import './index.scss'
 
 /** The five levels as choices (one picked at a time). */
@@ -107,6 +108,7 @@ export default function RatingPage() {
   const { recordId, what } = useRouteParams('recordId', 'what')
   const remote = useRemote(() => getMyRating(recordId), [recordId])
   const [given, setGiven] = useState<MyRatingT | null>(null)
+  const cityCode = useCityStore((s) => s.current?.code)
   const rating = given ?? (remote.state.status === 'ready' ? remote.state.data : null)
   const answered = Boolean(rating?.ticket && (rating.ticket.callback || rating.ticket.fix))
 
@@ -121,7 +123,8 @@ export default function RatingPage() {
           tagsShown
           submitText="提交评价"
           onSubmit={async (v) => {
-            setGiven(await rateRecord(recordId, { level: v.level, tags: v.tags, ...(v.comment ? { comment: v.comment } : {}) }))
+            // The city the app is in places a province-wide or national service's rating (a city service has its own).
+            setGiven(await rateRecord(recordId, { level: v.level, tags: v.tags, ...(v.comment ? { comment: v.comment } : {}), ...(cityCode ? { cityCode } : {}) }))
             showNotice('感谢您的评价')
           }}
         />
