@@ -41,7 +41,7 @@ describe('the analyst console', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /下载全部 \d+ 行 CSV/ }).click()])
     expect(download.suggestedFilename()).toMatch(/^onecity-index-city-.*\.csv$/)
     const csv = parseCsv(readFileSync((await download.path())!, 'utf8'))
-    expect(csv[0]).toContain('指数 index')
+    expect(csv[0]).toContain('指数 % index_pct')
     expect(csv.length - 1).toBe(await rows.count())
 
     // The quadrant chart of domains: an SVG drawn on the server, with its numbers beside it.
