@@ -1,6 +1,6 @@
 import fastifyCookie from '@fastify/cookie'
 import fastifyFormbody from '@fastify/formbody'
-import type { FastifyError, FastifyPluginAsync } from 'fastify'
+import type { FastifyError, FastifyPluginAsync, FastifyReply } from 'fastify'
 import type { Db } from '../db/db'
 import { perAddressPerMinute } from '../http/abuse-limits'
 import type { HttpConfig } from '../http/http-config'
@@ -77,7 +77,11 @@ export const consoleRoutes: FastifyPluginAsync<ConsoleOptions> = async (app, { d
     const error = { code: err.code ?? `HTTP_${status}`, message: status >= 500 ? '内部错误' : err.message, details: [] }
     return sendPage(reply, statusPage({ title: '出错了', text, body: apiErrorView(error, '错误') }), status)
   })
-  app.setNotFoundHandler((_request, reply) => sendPage(reply, statusPage({ title: '找不到页面', text: '控制台中没有这个页面。' }), 404))
+  const notFound = (_request: unknown, reply: FastifyReply) => sendPage(reply, statusPage({ title: '找不到页面', text: '控制台中没有这个页面。' }), 404)
+  app.setNotFoundHandler(notFound)
+  // The H5 app's static files answer every other GET path (`/*`), and their not-found is the API's JSON: a GET of an unknown
+  // console page is caught here first (any named console route is more specific than this one).
+  app.get('/*', hide, notFound)
 
   app.get('/console.css', hide, async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(CONSOLE_CSS),
