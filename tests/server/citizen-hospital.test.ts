@@ -274,7 +274,10 @@ describe('200 citizens race for the last 10 numbers', () => {
         )),
       )
     }
-    const results = await Promise.all(racers.map(({ c, patientId }) => c.call('POST', `/v1/services/${service}/appointments`, { slotId: found.slot.id, patientId, idempotencyKey: key() })))
+    // Late in the day the slot may already be past its cancel deadline: the tick is given (this test is about the race).
+    const results = await Promise.all(
+      racers.map(({ c, patientId }) => c.call('POST', `/v1/services/${service}/appointments`, { slotId: found.slot.id, patientId, idempotencyKey: key(), noCancelAcknowledged: true })),
+    )
     const statuses = results.map((r) => r.statusCode)
     expect(statuses.filter((s) => s >= 500)).toEqual([])
     expect(statuses.filter((s) => s === 201)).toHaveLength(10)
