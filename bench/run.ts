@@ -82,7 +82,9 @@ PostgreSQL, ${r.processes} process${r.processes > 1 ? 'es' : ''}: usage ${Math.r
     .join('')}
 ${lighthouse.failedAudits.length ? `failed audits: ${lighthouse.failedAudits.join('; ')}` : ''}`)
 
-  const ok = size.status === 0 && firstLoad.withinBudget && lighthouse.withinBudget && catalog.withinBudget && usage.withinBudget && index.withinBudget
+  // Usage ingestion is measured with pinned cores but not yet enforced: the first pinned run decides (issue 19).
+  if (!usage.withinBudget) console.log(`usage ingestion over budget (reported, not yet enforced): ${Math.round(usage.ratio * 100)}% of bare, p99 ${usage.halfLoad.p99Ms} ms at half load.`)
+  const ok = size.status === 0 && firstLoad.withinBudget && lighthouse.withinBudget && catalog.withinBudget && index.withinBudget
   if (!ok) {
     console.error('A budget is exceeded (see above and bench/results/).')
     process.exitCode = 1
