@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox'
+import { TEMPLATE_KINDS, type TemplateKind } from '../domain/subscription-templates'
 import { DateTime, literals, strict } from './common'
 
 /** 消息 (`/v1/me/messages`, `/v1/me/subscriptions`): notifications of case changes and WeChat subscription choices. */
@@ -7,12 +8,7 @@ import { DateTime, literals, strict } from './common'
 export const CASE_STATES = ['paid', 'booked', 'reminder', 'withdrawal-decided', 'refunded', 'rating-answered'] as const
 export type CaseState = (typeof CASE_STATES)[number]
 
-/**
- * The WeChat subscription templates (一次性订阅消息), one per kind of change;
- * five, the most one requestSubscribeMessage call may ask for.
- */
-export const TEMPLATE_KINDS = ['payment', 'booking', 'visit', 'application', 'rating'] as const
-export type TemplateKind = (typeof TEMPLATE_KINDS)[number]
+export { TEMPLATE_KINDS, type TemplateKind }
 
 /** Which template tells the citizen of each change. */
 export const TEMPLATE_OF_STATE: Readonly<Record<CaseState, TemplateKind>> = {

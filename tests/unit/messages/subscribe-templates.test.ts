@@ -4,6 +4,7 @@ import { DEV_TEMPLATES, readSubscribeTemplates, templateData } from '../../../se
 import { notifyCheck } from '../../../server/modules/review/checks/notify-check'
 import type { ServiceManifest } from '../../../server/modules/onboarding/manifest-schema'
 import { validManifest } from '../../fixtures/manifests'
+import { testMerchantEnv } from '../../fixtures/wechat-pay-merchant'
 
 const PRODUCTION = {
   NODE_ENV: 'production',
@@ -11,6 +12,7 @@ const PRODUCTION = {
   WECHAT_APP_ID: 'wx0123456789abcdef',
   WECHAT_APP_SECRET: 'secret',
   WECHAT_API_BASE: 'https://api.weixin.qq.com',
+  ...testMerchantEnv(),
 }
 
 describe('WECHAT_SUBSCRIBE_TEMPLATES', () => {

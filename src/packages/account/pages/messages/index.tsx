@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { MessageT } from '../../../../api/messages'
-import { TEMPLATE_KINDS } from '../../../../api/messages'
+import { TEMPLATE_KINDS } from '../../../../domain/subscription-templates'
 import { formatChinaDateTime } from '../../../../domain/china-time'
 import { PageTitle } from '../../../../components/page-title'
 import { Pressable } from '../../../../components/pressable'
