@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SCREENSHOTS, openAppInCity, openMe, settled, usePlatformAndBrowser } from './browser'
+import { SCREENSHOTS, openAppInCity, openMe, settled, usePlatformAndBrowser, verifyIdentity } from './browser'
 
 const env = usePlatformAndBrowser()
 
@@ -10,12 +10,7 @@ describe('消息, at phone size', () => {
   it('paying a fine makes a 消息 appear, with the badge on 我的; opening it marks it read and shows its case', async () => {
     const page = await openAppInCity(env.browser, env.platform.url, 'deyang', '德阳')
 
-    await openMe(page, env.platform.url)
-    await page.getByText('实名认证', { exact: true }).first().click()
-    await page.getByLabel('姓名').fill(PERSON.name)
-    await page.getByLabel('身份证号').fill(PERSON.idNumber)
-    await page.getByRole('button', { name: '提交' }).click()
-    await page.locator('.identity-done', { hasText: '已完成实名认证' }).waitFor()
+    await verifyIdentity(page, env.platform.url, PERSON)
 
     // No message yet: no badge.
     await openMe(page, env.platform.url)

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { SCREENSHOTS, openAppInCity, openMe, settled, usePlatformAndBrowser } from './browser'
+import { SCREENSHOTS, openAppInCity, openMe, settled, usePlatformAndBrowser, verifyIdentity } from './browser'
 import { freshPerson } from '../server/fresh-person'
 import { cancellableDates, openDepartmentWithCancellableDate } from './hospital-steps'
 
@@ -23,16 +23,6 @@ async function shot(page: Page, name: string) {
 /** Violations still unpaid that can be paid here: a row saying why it cannot (现场处罚, 记6分…) is left out. */
 const payableViolations = (page: Page): Locator =>
   page.locator('.violation-row', { hasText: '未缴款' }).filter({ hasNot: page.locator('.list-row__warn') })
-
-/** 我的 → 实名认证 (an identity binds one account: each test's citizen is another person). */
-async function verifyIdentity(page: Page, person = PERSON) {
-  await openMe(page, env.platform.url)
-  await page.getByText('实名认证', { exact: true }).first().click()
-  await page.getByLabel('姓名').fill(person.name)
-  await page.getByLabel('身份证号').fill(person.idNumber)
-  await page.getByRole('button', { name: '提交' }).click()
-  await page.locator('.identity-done').waitFor()
-}
 
 /** Home → 交通违法 → 绑定车辆 → the car's 违法记录. */
 async function openViolationsOf(page: Page, plate: string, masked: string) {
@@ -92,7 +82,7 @@ async function bookPayAndCancel(page: Page): Promise<string> {
 describe('我的支付, at phone size', () => {
   it('shows a paid fine (city, plate masked), a paid and refunded registration fee and an open order, which 去支付 pays; 关闭订单 closes another', async () => {
     const page = await openAppInCity(env.browser, env.platform.url, 'deyang', '德阳')
-    await verifyIdentity(page)
+    await verifyIdentity(page, env.platform.url, PERSON)
     await openViolationsOf(page, PLATE, MASKED_PLATE)
     const violationsUrl = page.url()
     expect(await payableViolations(page).count()).toBe(2)
@@ -171,7 +161,7 @@ describe('我的支付, at phone size', () => {
 
   it('closes an open order with 关闭订单 after a confirmation', async () => {
     const page = await openAppInCity(env.browser, env.platform.url, 'deyang', '德阳')
-    await verifyIdentity(page, freshPerson())
+    await verifyIdentity(page, env.platform.url, freshPerson())
     await openViolationsOf(page, '川A8K2Q7', '川A***Q7')
     await payableViolations(page).first().click()
     await openOrderAndLeave(page)

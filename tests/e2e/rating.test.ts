@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { createToken } from '../../server/modules/auth/service'
-import { SCREENSHOTS, openAppInCity, openMe, settled, usePlatformAndBrowser } from './browser'
+import { SCREENSHOTS, openAppInCity, openMe, settled, usePlatformAndBrowser, verifyIdentity } from './browser'
 
 const env = usePlatformAndBrowser()
 
@@ -24,12 +24,7 @@ describe('好差评 in the app and the console', () => {
     const page = await openAppInCity(env.browser, url, 'deyang', '德阳')
 
     // 实名认证, bind a car, pay its payable fine.
-    await openMe(page, url)
-    await page.getByText('实名认证', { exact: true }).first().click()
-    await page.getByLabel('姓名').fill(PERSON.name)
-    await page.getByLabel('身份证号').fill(PERSON.idNumber)
-    await page.getByRole('button', { name: '提交' }).click()
-    await page.locator('.identity-done', { hasText: '已完成实名认证' }).waitFor()
+    await verifyIdentity(page, url, PERSON)
     await page.goto(url)
     await page.locator('.home-main .service-tile', { hasText: '交通违法' }).first().click()
     await page.getByRole('button', { name: '绑定车辆' }).click()

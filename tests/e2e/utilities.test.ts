@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { piiInDatabase } from '../fixtures/pii-audit'
-import { SCREENSHOTS, openAppInCity, openMe, settled, usePlatformAndBrowser } from './browser'
+import { SCREENSHOTS, openAppInCity, openMe, settled, usePlatformAndBrowser, verifyIdentity } from './browser'
 
 const logs: string[] = []
 const env = usePlatformAndBrowser({ logs })
@@ -16,12 +16,7 @@ describe('生活缴费: bind a water account, pay two months of arrears, see the
   it('verifies identity, binds a 户号 after confirming the masked holder, pays the arrears at the simulated cashier, and sees it paid', async () => {
     const page = await openAppInCity(env.browser, env.platform.url, 'deyang', '德阳')
 
-    await openMe(page, env.platform.url)
-    await page.getByText('实名认证', { exact: true }).first().click()
-    await page.getByLabel('姓名').fill(PERSON.name)
-    await page.getByLabel('身份证号').fill(PERSON.idNumber)
-    await page.getByRole('button', { name: '提交' }).click()
-    await page.locator('.identity-done', { hasText: '已完成实名认证' }).waitFor()
+    await verifyIdentity(page, env.platform.url, PERSON)
 
     // Home → 生活缴费 → 添加户号: a 户号 with letters is refused on the phone and stays as typed.
     await page.goto(env.platform.url)
