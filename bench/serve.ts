@@ -35,9 +35,12 @@ export function pinning() {
  * kill() stops it) and resolves with the URL it prints.
  */
 export function serve(script: string, args: string[] = [], env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
+  // The database is the caller's choice: DATABASE_URL from `npm run bench`'s environment is for the
+  // PostgreSQL runs (each on a throwaway database), never inherited by the embedded ones.
+  const { DATABASE_URL: _inherited, ...inherited } = process.env
   const node = [process.execPath, '--import', 'tsx', script, ...args]
   const [command, ...rest] = SERVER_CORES && hasTaskset ? ['taskset', '-c', SERVER_CORES, ...node] : node
-  const child = spawn(command!, rest, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } })
+  const child = spawn(command!, rest, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...inherited, ...env } })
   return new Promise((resolve, reject) => {
     child.stdout!.once('data', (chunk: Buffer) => resolve({ url: String(chunk).trim(), child }))
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)))
