@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,7 +13,9 @@ import { createStatsService } from '../server/modules/stats/stats-service'
 import { postThroughRoute, runSimulation } from '../server/simulate/run-simulation'
 import type { Db } from '../server/db/db'
 import { demoTypedServices } from '../server/seed/seed'
+import { DOMAIN_IDS, SERVICE_TYPE_IDS } from '../src/domain/catalog'
 import { scopesOfUse } from '../src/domain/usage-scope'
+import { onLoadCore, serve } from './serve'
 
 const CITIZENS = 30_000
 /** 13 simulated months: the 12-month period's first month has its month before, so return rates exist throughout. */
@@ -20,9 +23,29 @@ const MONTHS = 13
 const RECOMPUTES = 5
 const REQUESTS = 400
 const CONCURRENCY = 8
+const WARMUP_MS = 10_000
 
 /** National volume (04-platform.md): every scope of every city for every month, at least this many counter rows. */
 const NATIONAL_ROWS = 200_000
+/** Local services a city lists beyond the demo's typed ones: WeChat's cities had dozens each (2016 report). */
+const EXTRA_SERVICES_PER_CITY = 30
+
+/**
+ * Lists EXTRA_SERVICES_PER_CITY city web-view services in every city, of
+ * every domain and type in turn, under the first typed service's agency:
+ * the catalog of a country whose cities offer dozens of services, which the
+ * index reads (richness, per-service failure rates) along with their counters.
+ */
+async function listCityServices(db: Db, cities: string[], agencyId: string): Promise<void> {
+  await db.query(
+    `INSERT INTO services (id, agency_id, name, summary, icon, domain, type, coverage_level, coverage_code, items, contract, endpoint, status, stars)
+     SELECT 'bench-' || c || '-' || n, $2, '城市服务 ' || n, '基准测试的本地服务', 'service',
+            ($3::text[])[1 + n % cardinality($3::text[])], ($4::text[])[1 + n % cardinality($4::text[])], 'city', c,
+            '[{"id": "query", "name": "查询", "kind": "query"}]'::jsonb, 'webview', 'https://bench.invalid/' || c || '/' || n, 'listed', 1 + n % 5
+     FROM unnest($1::text[]) AS c, generate_series(1, $5::int) AS n`,
+    [cities, agencyId, DOMAIN_IDS, SERVICE_TYPE_IDS, EXTRA_SERVICES_PER_CITY],
+  )
+}
 
 /**
  * Gives every scope of every city (all, province, city, type, domain and
@@ -63,16 +86,20 @@ const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Ma
 export async function indexRecompute() {
   const dataDir = mkdtempSync(join(tmpdir(), 'onecity-bench-index-'))
   const config = loadConfig({ LOG_LEVEL: 'silent', ONECITY_DATA_DIR: dataDir, PORT: '0', ONECITY_USAGE_RATE_PER_MIN: '1000000', ONECITY_PROBE_INTERVAL_S: '0', ONECITY_REVIEW_INTERVAL_H: '0' })
-  const db = await openPgliteDb(join(dataDir, 'db'))
+  // Where `npm start` keeps it (open-db.ts), so the platform process below serves this very database.
+  const db = await openPgliteDb(join(dataDir, 'pglite'))
+  let open = true
   const app = await buildApp(config, { db })
   try {
     // The catalog a first start lists: its typed services come in through onboarding there, listed directly here.
-    for (const service of await demoTypedServices(db)) await insertService(db, { ...service, status: 'listed' })
+    const typed = await demoTypedServices(db)
+    for (const service of typed) await insertService(db, { ...service, status: 'listed' })
     const simulatedAt = Date.now()
     await runSimulation({ db, citizens: CITIZENS, months: MONTHS, post: postThroughRoute(app), seed: 'bench-index' })
     const simulationSeconds = (Date.now() - simulatedAt) / 1000
     const cityCodes = (await listCities(db)).map((c) => c.code)
     const cities = cityCodes.length
+    await listCityServices(db, cityCodes, typed[0]!.agencyId)
     await fillNationalVolume(db, cityCodes)
     const [{ n: activityRows } = { n: 0 }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM usage_activity')
 
@@ -86,21 +113,33 @@ export async function indexRecompute() {
     }
     const recomputeMs = percentile(times, 50)
 
-    const url = await app.listen({ port: 0, host: '127.0.0.1' })
     const { token } = await createToken(db, { role: 'analyst' })
-    const get = async () => {
-      const started = performance.now()
-      const res = await fetch(`${url}/v1/stats/index?level=city`, { headers: { authorization: `Bearer ${token}` } })
-      await res.arrayBuffer()
-      if (res.status !== 200) throw new Error(`GET /v1/stats/index answered ${res.status}`)
-      return performance.now() - started
+    // The analyses beside the index (domains, types, local/national, top cities, trends) read every
+    // per-city type, domain and service cell: measured cold, reported without a budget.
+    const analysesStarted = performance.now()
+    await stats.analyses(period)
+    const analysesMs = Math.round(performance.now() - analysesStarted)
+    await app.close()
+    await db.close()
+    open = false
+
+    // The warm index API as analysts meet it: the platform on this database in a process of its own on
+    // the servers' cores, the client in another on the load generator's (serve.ts).
+    const server = await serve('bench/serve-platform.ts', [], { ONECITY_BENCH_DATA_DIR: dataDir })
+    let latencies: number[]
+    try {
+      const [command, ...args] = onLoadCore([
+        process.execPath, '--import', 'tsx', 'bench/warm-requests.ts',
+        `${server.url}/v1/stats/index?level=city`, token, String(REQUESTS), String(CONCURRENCY), String(WARMUP_MS),
+      ])
+      const client = spawnSync(command!, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+      if (client.status !== 0) throw new Error(`bench/warm-requests.ts exited with ${client.status}`)
+      latencies = JSON.parse(client.stdout) as number[]
+    } finally {
+      server.child.kill()
     }
-    await get() // the cold request computes and caches the period
-    const latencies: number[] = []
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (latencies.length < REQUESTS) latencies.push(await get())
-    }))
     const warmP95Ms = percentile(latencies, 95)
+
     return {
       citizens: CITIZENS,
       months: MONTHS - 1,
@@ -109,13 +148,18 @@ export async function indexRecompute() {
       simulationSeconds,
       recomputeMs: Math.round(recomputeMs),
       recomputeRunsMs: times.map(Math.round),
+      analysesMs,
       warmIndex: { requests: latencies.length, concurrency: CONCURRENCY, p50Ms: Math.round(percentile(latencies, 50)), p95Ms: Math.round(warmP95Ms) },
-      // Reported: the demo catalog gives a city about 20 scopes, a national catalog (WeChat's cities had dozens of services each) more than 50.
+      catalog: { typedServices: typed.length, extraServicesPerCity: EXTRA_SERVICES_PER_CITY },
       nationalVolume: { rows: activityRows, target: NATIONAL_ROWS, reached: activityRows >= NATIONAL_ROWS },
       budget: { recomputeMs: 1000, warmP95Ms: 100 },
-      withinBudget: recomputeMs <= 1000 && warmP95Ms <= 100,
+      // A run below national volume does not measure the budget it claims: it fails.
+      withinBudget: activityRows >= NATIONAL_ROWS && recomputeMs <= 1000 && warmP95Ms <= 100,
     }
   } finally {
-    await app.close()
+    if (open) {
+      await app.close()
+      await db.close()
+    }
   }
 }

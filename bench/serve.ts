@@ -24,6 +24,11 @@ export function unpinLoadGenerator(): void {
   spawnSync('taskset', ['-a', '-p', '-c', `0-${CORES - 1}`, String(process.pid)], { stdio: 'ignore' })
 }
 
+/** A command line to run on the load generator's core (as it is where nothing is pinned): a client process of its own. */
+export function onLoadCore(command: string[]): string[] {
+  return SERVER_CORES && hasTaskset ? ['taskset', '-c', LOAD_CORE, ...command] : command
+}
+
 /** How the benchmarks were pinned, for the results. */
 export function pinning() {
   return SERVER_CORES && hasTaskset ? { loadGenerator: `core ${LOAD_CORE}`, servers: `cores ${SERVER_CORES}` } : { loadGenerator: 'unpinned', servers: 'unpinned' }

@@ -6,7 +6,8 @@ import { type DemoProbeHistory, fillDemoProbeHistory } from '../../server/seed/d
 import { addMonths } from '../../src/domain/calendar-months'
 import { chinaMonthOf, chinaMonthPeriod, probeRuns } from '../../src/domain/downtime'
 import { recordScheduledProbe } from '../../server/modules/probes/repository'
-import { testApp } from './test-app'
+import { failureRatesOver, getServiceFailureRates, rulesOf } from '../../server/modules/probes/service'
+import { testApp, testConfig } from './test-app'
 
 // The history must go through the prober's own recording: counted here, behaviour unchanged.
 const recorded = vi.hoisted(() => ({ calls: 0 }))
@@ -124,6 +125,14 @@ describe('the first start’s probe history', () => {
     const onlyMaintenance = maintained.filter((s) => !failing.includes(s))
     expect(onlyMaintenance.length).toBeGreaterThan(5)
     for (const s of onlyMaintenance) expect(s.failureRate).toBe(0)
+  })
+
+  it('the index reads the same failure rates as the failure-rate page, through its leaner path (failureRatesOver)', async () => {
+    const q = { from, to, rules: rulesOf(testConfig.review), asOf: Date.now() }
+    const page = await getServiceFailureRates(app.db, q)
+    const index = await failureRatesOver(app.db, q)
+    expect(page.filter((s) => s.failureRate !== null).length).toBeGreaterThan(100)
+    for (const s of page) expect(index.get(s.serviceId) ?? null, s.serviceId).toBe(s.failureRate)
   })
 })
 

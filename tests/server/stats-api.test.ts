@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { gunzipSync } from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../server/db/db'
@@ -100,6 +101,15 @@ describe('GET /v1/stats/index', () => {
     expect(deyang[2]).toBe('德阳')
     expect(rows.find((r) => r[1] === '510400')!.join(',')).toContain('<k')
     expect((await get(`/v1/stats/index?${period}`, analyst, { accept: 'text/csv' })).headers['content-type']).toContain('text/csv')
+  })
+
+  it('is gzipped for a client that accepts it (an analyst’s browser), with the same figures', async () => {
+    const plain = await get(`/v1/stats/index?${period}`)
+    const zipped = await get(`/v1/stats/index?${period}`, analyst, { 'accept-encoding': 'gzip, deflate, br' })
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(zipped.headers).toMatchObject({ 'content-encoding': 'gzip', 'content-type': 'application/json; charset=utf-8', vary: expect.stringContaining('accept-encoding') })
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4)
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(plain.json())
   })
 
   it('is for analysts only', async () => {

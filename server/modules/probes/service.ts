@@ -3,6 +3,7 @@ import {
   type DowntimeRules,
   type EpochMs,
   type Interval,
+  type ProbeRun,
   chinaMonthPeriod,
   combineMeasures,
   downtimeRules,
@@ -98,7 +99,7 @@ const figures = (m: { downMs: number; monitoredMs: number; maintenanceMs: number
 export async function getServiceFailureRates(db: Queryable, q: FailureRateQuery & { agencyId?: string }): Promise<ServiceFailure[]> {
   const months = monthRange(q.from, q.to)
   const periods = months.map(chinaMonthPeriod)
-  const span = { from: periods[0]!.start, to: periods[periods.length - 1]!.end }
+  const span = spanOf(periods)
   const services = await monitoredServices(db, span, q.agencyId)
   const ids = services.map((s) => s.id)
   if (ids.length === 0) return []
@@ -107,14 +108,11 @@ export async function getServiceFailureRates(db: Queryable, q: FailureRateQuery 
     maintenanceWindows(db, span, ids),
     gatewayErrorCounts(db, span, ids),
   ])
+  const windowsOf = byService(windows)
 
   return services.map((s) => {
-    const own = windows.filter((w) => w.serviceId === s.id)
-    // Only the allowance counts (8 h a window, 24 h a month): chained windows do not hide a service from measurement.
-    const maintenance: Interval[] = countedMaintenance(own.map((w) => ({ start: w.startsAt, end: w.endsAt })))
-    const observation = observeRuns(runs.get(s.id) ?? [], q.rules, q.asOf)
-    const perMonth = periods.map((p) => measurePeriod(observation, p, maintenance))
-    const whole = combineMeasures(perMonth)
+    const own = windowsOf.get(s.id) ?? []
+    const { maintenance, observation, perMonth, whole } = measureService(runs.get(s.id) ?? [], own, periods, q)
     const counts = Object.fromEntries(GATEWAY_ERROR_KINDS.map((k) => [k, 0])) as Record<GatewayErrorKind, number>
     for (const e of errors) if (e.serviceId === s.id) counts[e.kind] += e.n
     return {
@@ -135,6 +133,41 @@ export async function getServiceFailureRates(db: Queryable, q: FailureRateQuery 
       gatewayErrors: { ...counts, total: GATEWAY_ERROR_KINDS.reduce((sum, k) => sum + counts[k], 0) },
     }
   })
+}
+
+const spanOf = (periods: readonly { start: EpochMs; end: EpochMs }[]) => ({ from: periods[0]!.start, to: periods[periods.length - 1]!.end })
+
+function byService<T extends { serviceId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>()
+  for (const r of rows) {
+    const list = out.get(r.serviceId)
+    if (list) list.push(r)
+    else out.set(r.serviceId, [r])
+  }
+  return out
+}
+
+/** One service's runs measured month by month and over the whole range, only the maintenance allowance left out. */
+function measureService(runs: readonly ProbeRun[], windows: readonly MaintenanceWindowRow[], periods: readonly { start: EpochMs; end: EpochMs }[], q: Pick<FailureRateQuery, 'rules' | 'asOf'>) {
+  // Only the allowance counts (8 h a window, 24 h a month): chained windows do not hide a service from measurement.
+  const maintenance: Interval[] = countedMaintenance(windows.map((w) => ({ start: w.startsAt, end: w.endsAt })))
+  const observation = observeRuns(runs, q.rules, q.asOf)
+  const perMonth = periods.map((p) => measurePeriod(observation, p, maintenance))
+  return { maintenance, observation, perMonth, whole: combineMeasures(perMonth) }
+}
+
+/**
+ * The failure rate over the months of every service probed in them, as
+ * getServiceFailureRates measures it, without the per-month, interval and
+ * error detail: what the index reads, for the whole country's catalog at
+ * once. A service never probed in the range has none.
+ */
+export async function failureRatesOver(db: Queryable, q: FailureRateQuery): Promise<Map<string, number | null>> {
+  const periods = monthRange(q.from, q.to).map(chinaMonthPeriod)
+  const span = spanOf(periods)
+  const [runs, windows] = await Promise.all([probeRunsAround(db, span, q.rules.maxGapMs), maintenanceWindows(db, span)])
+  const windowsOf = byService(windows)
+  return new Map([...runs].map(([serviceId, own]) => [serviceId, measureService(own, windowsOf.get(serviceId) ?? [], periods, q).whole.failureRate ?? null]))
 }
 
 export interface CityFailure {

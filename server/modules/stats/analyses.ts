@@ -15,6 +15,25 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : null)
 /** Whether a cell's returning count is as counted: a published 0 is, a zeroed small cell is not (older callers: above 0 only). */
 const isKnown = (c: KeyCityMonth) => c.returningKnown ?? c.returning > 0
 
+const lastMonths = new WeakMap<readonly KeyCityMonth[], number[]>()
+
+/**
+ * Each cell's users in its key and city the month before (0 when that cell
+ * is not among `cells`), in the order of `cells`. Computed once per list:
+ * several analyses read the same national list of 100,000s of cells.
+ */
+function lastMonthActives(cells: readonly KeyCityMonth[]): number[] {
+  let out = lastMonths.get(cells)
+  if (!out) {
+    const activesOf = new Map(cells.map((c) => [`${c.key}|${c.city}|${c.month}`, c.actives]))
+    const before = new Map<string, string>()
+    const monthBefore = (m: string) => before.get(m) ?? (before.set(m, addMonths(m, -1)), before.get(m)!)
+    out = cells.map((c) => activesOf.get(`${c.key}|${c.city}|${monthBefore(c.month)}`) ?? 0)
+    lastMonths.set(cells, out)
+  }
+  return out
+}
+
 /** Returning users over the cells that can say it, with those cells' users this month and last month. */
 export interface ReturningBase {
   /** Σ returning(M) over the cells whose returning count is published and whose M−1 has published users, and which are plausible. */
@@ -36,11 +55,11 @@ export interface ReturningBase {
  */
 export function returningBase(cells: readonly KeyCityMonth[], months: readonly string[], include: (c: KeyCityMonth) => boolean): ReturningBase {
   const inPeriod = new Set(months)
-  const activesOf = new Map(cells.map((c) => [`${c.key}|${c.city}|${c.month}`, c.actives]))
+  const lastMonthOf = lastMonthActives(cells)
   const base = { returning: 0, actives: 0, lastMonth: 0 }
-  for (const c of cells) {
+  for (const [i, c] of cells.entries()) {
     if (!inPeriod.has(c.month) || !include(c) || !isKnown(c)) continue
-    const lastMonth = activesOf.get(`${c.key}|${c.city}|${addMonths(c.month, -1)}`) ?? 0
+    const lastMonth = lastMonthOf[i]!
     if (lastMonth === 0 || c.returning > lastMonth) continue
     base.returning += c.returning
     base.actives += c.actives
@@ -67,14 +86,14 @@ export interface MonthSums {
  * to the denominator and nothing to the numerator.
  */
 export function sumsByKey(cells: readonly KeyCityMonth[]): Map<string, Map<string, MonthSums>> {
-  const activesOf = new Map(cells.map((c) => [`${c.key}|${c.city}|${c.month}`, c.actives]))
+  const lastMonthOf = lastMonthActives(cells)
   const out = new Map<string, Map<string, MonthSums>>()
-  for (const c of cells) {
+  for (const [i, c] of cells.entries()) {
     const byMonth = out.get(c.key) ?? new Map<string, MonthSums>()
     const s = byMonth.get(c.month) ?? { actives: 0, returning: 0, returningOfKnown: 0, lastMonthOfKnown: 0 }
     s.actives += c.actives
     s.returning += c.returning
-    const lastMonth = activesOf.get(`${c.key}|${c.city}|${addMonths(c.month, -1)}`) ?? 0
+    const lastMonth = lastMonthOf[i]!
     // A city whose returning count exceeds its last month's users is implausible (plausibility.ts): left out of the rate.
     if (isKnown(c) && lastMonth > 0 && c.returning <= lastMonth) {
       s.returningOfKnown += c.returning

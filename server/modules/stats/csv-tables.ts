@@ -1,7 +1,7 @@
 import { DOMAINS, SERVICE_TYPES } from '../../../src/domain/catalog'
 import { INDICATOR_LABELS } from '../../../src/domain/indicator-labels'
 import { INDICATORS, type Indicator } from '../../../src/domain/smart-index'
-import type { Snapshot } from './stats-service'
+import type { Analyses } from './stats-service'
 import type { indexAnswer } from './index-answer'
 import type { AgencyStatsMonthT } from '../../../src/api/agency-stats'
 
@@ -106,15 +106,15 @@ export const csvTables = {
       flagsCell(r.flags),
     ]),
   ],
-  domains: (rows: Snapshot['domains']['rows']): Cell[][] => [
+  domains: (rows: Analyses['domains']['rows']): Cell[][] => [
     ['领域 domain', '名称 label', '月活跃用户 mau', '用户占比 % share_pct', '回流率 % return_rate_pct', '服务数 services', '城市数 cities', '象限 quadrant'],
     ...rows.map((r) => [r.domain, r.label, count(r.mau), orEmpty(r.share, percent), orEmpty(r.returnRate, percent), r.richness, r.cities, r.quadrant]),
   ],
-  types: (rows: Snapshot['types']): Cell[][] => [
+  types: (rows: Analyses['types']): Cell[][] => [
     ['类型 type', '名称 label', '用户 users', '用户占比 % share_pct', '回流用户 returning', '回流用户占比 % returning_share_pct', '回流率 % return_rate_pct'],
     ...rows.map((r) => [r.type, r.label, count(r.users), orEmpty(r.share, percent), count(r.returning), orEmpty(r.returningShare, percent), orEmpty(r.returnRate, percent)]),
   ],
-  localNational: (s: Snapshot['localNational']): Cell[][] => [
+  localNational: (s: Analyses['localNational']): Cell[][] => [
     ['范围 scope', '名称 label', '用户 users', '用户占比 % share_pct', '服务数 services', '每项服务用户 users_per_service', '回流用户占比 % returning_share_pct', '回流率 % return_rate_pct', '每项服务用户之比 per_service_ratio'],
     ...(['local', 'national'] as const).map((side) => {
       const x = s[side]
@@ -135,7 +135,7 @@ export const csvTables = {
     ['领域 domain', '领域名称 domain_label', '排名 rank', '城市代码 code', '城市 city', '月活跃用户 mau'],
     ...domains.flatMap((d) => d.cities.map((c) => [d.domain, d.label, c.rank, c.code, c.name, count(c.mau)])),
   ],
-  trends: (rows: Snapshot['trends']): Cell[][] => {
+  trends: (rows: Analyses['trends']): Cell[][] => {
     const types = [...new Set(rows.flatMap((r) => Object.keys(r.types)))].sort()
     const domains = [...new Set(rows.flatMap((r) => Object.keys(r.domains)))].sort()
     return [

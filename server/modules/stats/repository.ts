@@ -1,10 +1,12 @@
 import { type Coverage, type ServiceItem, toCoverage } from '../../../src/domain/catalog'
 import type { Queryable } from '../../db/db'
+import { queryMany } from '../../db/query-many'
 import { type ActivityDbRow, type ActivityRow, toActivityRow } from '../usage/activity-row'
 
 /** The counters of the whole country, every province and every city, for the months from `from` to `to`. */
 export async function readPlaceActivity(db: Queryable, from: string, to: string): Promise<ActivityRow[]> {
-  const rows = await db.query<ActivityDbRow>(
+  const rows = await queryMany<ActivityDbRow>(
+    db,
     `SELECT scope, month, actives, returning_actives, first_actives FROM usage_activity
      WHERE month BETWEEN $1 AND $2 AND (scope = 'all' OR scope LIKE 'prov:%' OR scope LIKE 'city:%')`,
     [from, to],
@@ -40,7 +42,8 @@ export interface KeyCityMonth {
  * so a rate can take its numerator and denominator from the same cells.
  */
 export async function readCityScopeCells(db: Queryable, kind: CityScopeKind, from: string, to: string, k: number): Promise<KeyCityMonth[]> {
-  const rows = await db.query<{ key: string; city: string; month: string; actives: string; returning_actives: string; returning_known: boolean }>(
+  const rows = await queryMany<{ key: string; city: string; month: string; actives: number; returning_actives: number; returning_known: boolean }>(
+    db,
     `SELECT split_part(substr(scope, length($1) + 2), '@', 1) AS key, split_part(scope, '@', 2) AS city, month,
             CASE WHEN actives >= $4 THEN actives ELSE 0 END AS actives,
             CASE WHEN returning_actives >= $4 THEN returning_actives ELSE 0 END AS returning_actives,
@@ -63,7 +66,8 @@ export interface ListedService {
 
 /** Every listed citizen-facing service (identity and payment work behind the others and are not counted). */
 export async function readListedServices(db: Queryable): Promise<ListedService[]> {
-  const rows = await db.query<{ id: string; domain: string; type: string; coverage_level: Coverage['level']; coverage_code: string | null; items: ServiceItem[]; stars: number | null }>(
+  const rows = await queryMany<{ id: string; domain: string; type: string; coverage_level: Coverage['level']; coverage_code: string | null; items: ServiceItem[]; stars: number | null }>(
+    db,
     `SELECT id, domain, type, coverage_level, coverage_code, items, stars FROM services
      WHERE status = 'listed' AND contract NOT IN ('identity@1', 'payment@1') ORDER BY id`,
   )

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { toCsv } from '../../../src/domain/csv'
@@ -45,6 +46,21 @@ export function sendCsv(reply: FastifyReply, name: string, period: Pick<Period, 
     .send(toCsv(rows))
 }
 
+/** A large JSON answer, kept serialized and gzipped. */
+interface PreparedBody {
+  json: string
+  gzip: Buffer
+}
+
+const preparedBody = (json: string): PreparedBody => ({ json, gzip: gzipSync(json) })
+
+/** Sends a prepared answer, gzipped to clients that accept it (an analyst's browser: about a tenth of the bytes). */
+function sendPrepared(req: FastifyRequest, reply: FastifyReply, body: PreparedBody) {
+  reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding')
+  if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(body.gzip)
+  return reply.send(body.json)
+}
+
 /**
  * The analysts' API (04-platform.md `/v1/stats/...`): aggregates only, small
  * cells withheld, every endpoint in JSON or CSV. The figures of a period come
@@ -53,6 +69,7 @@ export function sendCsv(reply: FastifyReply, name: string, period: Pick<Period, 
 export const statsRoutes: FastifyPluginAsyncTypebox<{ db: Db; stats: StatsService }> = async (app, { db, stats }) => {
   const onRequest = requireRole(db, 'analyst')
   const security = [{ bearerAuth: [] }]
+  const indexBodies = new WeakMap<object, PreparedBody>()
   const meta = (p: Period) => ({ from: p.from, to: p.to, months: p.months, k: stats.k })
 
   // Uploads are CSV files: read as text here only (the rest of the API takes JSON).
@@ -68,26 +85,30 @@ export const statsRoutes: FastifyPluginAsyncTypebox<{ db: Db; stats: StatsServic
     const period = await stats.period(req.query)
     const answer = indexAnswer(await stats.snapshot(period, weightsIdOf(req.query.weights)), req.query.level ?? 'city')
     if (wantsCsv(req)) return sendCsv(reply, `index-${answer.level}`, period, csvTables.index(answer.rows))
-    return { ...meta(period), ...answer }
+    // Half a megabyte for 363 cities, the same until the snapshot is recomputed: serialized (by the response
+    // schema) and gzipped once, not on every request.
+    let body = indexBodies.get(answer)
+    if (body === undefined) indexBodies.set(answer, (body = preparedBody(String(reply.serialize({ ...meta(period), ...answer })))))
+    return sendPrepared(req, reply, body)
   })
 
   app.get('/v1/stats/domains', { onRequest, schema: { tags: ['stats'], summary: 'Domains by MAU with return rate and richness (the quadrant); the top-10 share', security, querystring: PeriodQuery, response: { 200: DomainsAnswer, ...errors } } }, async (req, reply) => {
     const period = await stats.period(req.query)
-    const { domains } = await stats.snapshot(period, null)
+    const { domains } = await stats.analyses(period)
     if (wantsCsv(req)) return sendCsv(reply, 'domains', period, csvTables.domains(domains.rows))
     return { ...meta(period), ...domains }
   })
 
   app.get('/v1/stats/types', { onRequest, schema: { tags: ['stats'], summary: 'Service types: share of users and returning share', security, querystring: PeriodQuery, response: { 200: TypesAnswer, ...errors } } }, async (req, reply) => {
     const period = await stats.period(req.query)
-    const { types } = await stats.snapshot(period, null)
+    const { types } = await stats.analyses(period)
     if (wantsCsv(req)) return sendCsv(reply, 'types', period, csvTables.types(types))
     return { ...meta(period), rows: types }
   })
 
   app.get('/v1/stats/local-national', { onRequest, schema: { tags: ['stats'], summary: 'Local (city, province) against national services: users, per service, returning', security, querystring: PeriodQuery, response: { 200: LocalNationalAnswer, ...errors } } }, async (req, reply) => {
     const period = await stats.period(req.query)
-    const { localNational } = await stats.snapshot(period, null)
+    const { localNational } = await stats.analyses(period)
     if (wantsCsv(req)) return sendCsv(reply, 'local-national', period, csvTables.localNational(localNational))
     return { ...meta(period), ...localNational }
   })
@@ -100,7 +121,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox<{ db: Db; stats: StatsServic
 
   app.get('/v1/stats/trends', { onRequest, schema: { tags: ['stats'], summary: 'Month by month: national actives and return rate, users per type and per domain', security, querystring: PeriodQuery, response: { 200: TrendsAnswer, ...errors } } }, async (req, reply) => {
     const period = await stats.period(req.query)
-    const { trends } = await stats.snapshot(period, null)
+    const { trends } = await stats.analyses(period)
     if (wantsCsv(req)) return sendCsv(reply, 'trends', period, csvTables.trends(trends))
     return { ...meta(period), rows: trends }
   })

@@ -10,7 +10,7 @@ import { parseScope } from '../../../src/domain/usage-scope'
 import type { Queryable } from '../../db/db'
 import { HttpError } from '../../errors'
 import { readCities } from '../cities/service'
-import { getServiceFailureRates, monthRange } from '../probes/service'
+import { failureRatesOver, monthRange } from '../probes/service'
 import { analyseDomains, analyseLocalNational, analyseTypes, sumsByKey, topCitiesPerDomain } from './analyses'
 import type { ActivityRow } from '../usage/activity-row'
 import { readActivity, readServiceActivity } from '../usage/usage-service'
@@ -114,22 +114,21 @@ export function serviceActivityMonths(cells: readonly ActivityRow[], service: { 
   })
 }
 
-/** Every figure of one period and weighting, from the counters, the catalog and the probes. */
+/**
+ * The index of one period and weighting, for cities and provinces, from the
+ * place counters (all, prov:, city:), the catalog and the probes: the
+ * budget's "full index recompute" (bench/index-recompute.ts).
+ */
 async function computeSnapshot(db: Queryable, o: StatsOptions, period: Period, weightsId: number | null) {
-  const before = addMonths(period.from, -1)
-  const [cities, services, placeCells, typeCells, domainCells, svcCells, failures, weights] = await Promise.all([
+  const [cities, services, placeCells, failures, weights] = await Promise.all([
     readCities(db),
     readListedServices(db),
-    readPlaceActivity(db, before, period.to),
-    readCityScopeCells(db, 'type', before, period.to, o.k),
-    readCityScopeCells(db, 'domain', before, period.to, o.k),
-    readCityScopeCells(db, 'svc', before, period.to, o.k),
-    getServiceFailureRates(db, { from: period.from, to: period.to, rules: o.rules, asOf: Date.now() }),
+    readPlaceActivity(db, addMonths(period.from, -1), period.to),
+    failureRatesOver(db, { from: period.from, to: period.to, rules: o.rules, asOf: Date.now() }),
     weightsId === null ? null : readWeights(db, weightsId),
   ])
   if (weightsId !== null && !weights) throw new HttpError(404, 'WEIGHTS_NOT_FOUND', `No expert score table ${weightsId} / 没有这份专家打分表`)
-  const failureOf = new Map(failures.map((f) => [f.serviceId, f.failureRate]))
-  const indicatorServices: IndicatorService[] = services.map((s) => ({ ...s, failureRate: failureOf.get(s.id) ?? null }))
+  const indicatorServices: IndicatorService[] = services.map((s) => ({ ...s, failureRate: failures.get(s.id) ?? null }))
   const cells = new Map(placeCells.map((c) => [activityKey(c.scope, c.month), c as ActivityCell]))
   const lookup = (scope: string, month: string) => cells.get(activityKey(scope, month))
 
@@ -137,9 +136,6 @@ async function computeSnapshot(db: Queryable, o: StatsOptions, period: Period, w
   const table = (level: 'city' | 'province', codes: string[]) =>
     indexTable(new Map<string, PlaceIndicators>(codes.map((code) => [code, placeIndicators({ level, code }, indicatorServices, lookup, period.months, o.k)])), alpha)
   const provinces = [...new Map(cities.map((c) => [c.provinceCode, c.provinceName]))]
-  const typeSums = sumsByKey(typeCells)
-  const domainSums = sumsByKey(domainCells)
-
   return {
     period,
     weights: { source: weights ? ('experts' as const) : ('equal' as const), id: weightsId, experts: weights?.experts ?? 0, values: alpha },
@@ -147,21 +143,46 @@ async function computeSnapshot(db: Queryable, o: StatsOptions, period: Period, w
     provinceNames: new Map(provinces),
     cityIndex: table('city', cities.map((c) => c.code)),
     provinceIndex: table('province', provinces.map(([code]) => code)),
+    /** The country's actives and return rate per month. */
+    national: period.months.map((month) => ({
+      month,
+      actives: publishCount(lookup('all', month)?.actives ?? 0, o.k),
+      ...monthRate(lookup('all', month)?.returning ?? 0, lookup('all', addMonths(month, -1))?.actives ?? 0, month, o.k),
+    })),
+  }
+}
+
+/**
+ * The analyses of one period beside the index (domains, types, local and
+ * national services, top cities, trends), from the per-city type, domain and
+ * service counters: most of a country's counter rows, read only when an
+ * analyst asks for one of these.
+ */
+async function computeAnalyses(db: Queryable, o: StatsOptions, period: Period, index: Snapshot) {
+  const before = addMonths(period.from, -1)
+  const [services, typeCells, domainCells, svcCells] = await Promise.all([
+    readListedServices(db),
+    readCityScopeCells(db, 'type', before, period.to, o.k),
+    readCityScopeCells(db, 'domain', before, period.to, o.k),
+    readCityScopeCells(db, 'svc', before, period.to, o.k),
+  ])
+  const typeSums = sumsByKey(typeCells)
+  const domainSums = sumsByKey(domainCells)
+  return {
     domains: analyseDomains(domainCells, services, period.months),
     types: analyseTypes(typeCells, period.months),
     localNational: analyseLocalNational(svcCells, services, period.months),
     topCities: topCitiesPerDomain(domainCells, period.months, 50),
-    trends: period.months.map((month) => ({
-      month,
-      actives: publishCount(lookup('all', month)?.actives ?? 0, o.k),
-      ...monthRate(lookup('all', month)?.returning ?? 0, lookup('all', addMonths(month, -1))?.actives ?? 0, month, o.k),
-      types: Object.fromEntries([...typeSums].map(([key, byMonth]) => [key, byMonth.get(month)?.actives ?? 0])),
-      domains: Object.fromEntries([...domainSums].map(([key, byMonth]) => [key, byMonth.get(month)?.actives ?? 0])),
+    trends: index.national.map((n) => ({
+      ...n,
+      types: Object.fromEntries([...typeSums].map(([key, byMonth]) => [key, byMonth.get(n.month)?.actives ?? 0])),
+      domains: Object.fromEntries([...domainSums].map(([key, byMonth]) => [key, byMonth.get(n.month)?.actives ?? 0])),
     })),
   }
 }
 
 export type Snapshot = Awaited<ReturnType<typeof computeSnapshot>>
+export type Analyses = Awaited<ReturnType<typeof computeAnalyses>>
 
 /**
  * Everything the analysts' endpoints show for one period and weighting,
@@ -169,7 +190,18 @@ export type Snapshot = Awaited<ReturnType<typeof computeSnapshot>>
  * `cacheMs`; concurrent requests for the same period share one computation.
  */
 export function createStatsService(db: Queryable, o: StatsOptions) {
-  const cache = new Map<string, { at: number; value: Promise<Snapshot> }>()
+  const cache = new Map<string, { at: number; value: Promise<unknown> }>()
+  /** The value cached under `key`, computed by `compute` when missing or older than cacheMs. */
+  function cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const hit = cache.get(key)
+    if (hit && Date.now() - hit.at < o.cacheMs) return hit.value as Promise<T>
+    const value = compute()
+    // Periods and weightings an analyst tried once are not kept: expired entries go, and at most MAX_CACHED stay.
+    for (const [k, entry] of cache) if (Date.now() - entry.at >= o.cacheMs || cache.size >= MAX_CACHED) cache.delete(k)
+    cache.set(key, { at: Date.now(), value })
+    value.catch(() => cache.delete(key))
+    return value
+  }
   // The first counted month is read as often as snapshots are computed: every warm request asked the database before.
   let firstMonth: { at: number; value: Promise<string | undefined> } | undefined
   /** The period of a query, defaulting as periodOf says from the first month anything was counted. */
@@ -182,18 +214,12 @@ export function createStatsService(db: Queryable, o: StatsOptions) {
     }
     return periodOf(q, await firstMonth.value)
   }
-  /** The snapshot of a period and weighting (equal when weightsId is null). */
-  function cachedSnapshot(p: Period, weightsId: number | null): Promise<Snapshot> {
-    const key = `${p.from}|${p.to}|${weightsId ?? 'equal'}`
-    const hit = cache.get(key)
-    if (hit && Date.now() - hit.at < o.cacheMs) return hit.value
-    const value = computeSnapshot(db, o, p, weightsId)
-    // Periods and weightings an analyst tried once are not kept: expired entries go, and at most MAX_CACHED stay.
-    for (const [k, entry] of cache) if (Date.now() - entry.at >= o.cacheMs || cache.size >= MAX_CACHED) cache.delete(k)
-    cache.set(key, { at: Date.now(), value })
-    value.catch(() => cache.delete(key))
-    return value
-  }
+  /** The index of a period and weighting (equal when weightsId is null). */
+  const cachedSnapshot = (p: Period, weightsId: number | null): Promise<Snapshot> =>
+    cached(`index|${p.from}|${p.to}|${weightsId ?? 'equal'}`, () => computeSnapshot(db, o, p, weightsId))
+  /** The analyses of a period (they use the equal-weight index's national figures). */
+  const cachedAnalyses = (p: Period): Promise<Analyses> =>
+    cached(`analyses|${p.from}|${p.to}`, async () => computeAnalyses(db, o, p, await cachedSnapshot(p, null)))
   return {
     k: o.k,
     /** The failure-rate rules the snapshots use. */
@@ -206,6 +232,7 @@ export function createStatsService(db: Queryable, o: StatsOptions) {
       return serviceActivityMonths(cells, service, period.months, o.k)
     },
     snapshot: cachedSnapshot,
+    analyses: cachedAnalyses,
 
     /**
      * One scope's months. Returning, first and the rest (active before, not
@@ -235,9 +262,9 @@ export function createStatsService(db: Queryable, o: StatsOptions) {
     /** The first `n` (default 10) cities of each domain, or of the one domain asked for (DOMAIN_NOT_FOUND when it has none). */
     async topCities(q: { from?: string; to?: string; domain?: string; n?: number }) {
       const period = await queryPeriod(q)
-      const snapshot = await cachedSnapshot(period, null)
+      const [snapshot, analyses] = await Promise.all([cachedSnapshot(period, null), cachedAnalyses(period)])
       const n = q.n ?? 10
-      const domains = snapshot.topCities
+      const domains = analyses.topCities
         .filter((d) => q.domain === undefined || d.domain === q.domain)
         .map((d) => ({ ...d, cities: d.cities.slice(0, n).map((c, i) => ({ rank: i + 1, code: c.code, name: snapshot.cities.get(c.code)?.name ?? c.code, mau: c.mau })) }))
       if (q.domain !== undefined && domains.length === 0) throw new HttpError(404, 'DOMAIN_NOT_FOUND', `No domain ${q.domain} / 没有这个领域`)

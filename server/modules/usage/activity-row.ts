@@ -11,9 +11,10 @@ export interface ActivityRow {
 export interface ActivityDbRow {
   scope: string
   month: string
-  actives: string
-  returning_actives: string
-  first_actives: string
+  /** bigint: text from `query`, a number from `queryMany`. */
+  actives: string | number
+  returning_actives: string | number
+  first_actives: string | number
 }
 
 export const toActivityRow = (r: ActivityDbRow): ActivityRow => ({
