@@ -1,7 +1,6 @@
-import Taro from '@tarojs/taro'
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import { isLargeFontSetting } from '../domain/large-font'
+import { phoneAsksForLargeText } from '../services/phone-font'
 import { createTaroPersistStorage } from './persist-storage'
 
 export interface CareState {
@@ -17,16 +16,6 @@ export const useCareStore = create<CareState>()(
     storage: createTaroPersistStorage<CareState>(),
   }),
 )
-
-/** True when WeChat's font size is large (never in H5, where the browser's zoom already applies). */
-function phoneAsksForLargeText(): boolean {
-  if (process.env.TARO_ENV !== 'weapp') return false
-  try {
-    return isLargeFontSetting(Taro.getSystemInfoSync())
-  } catch {
-    return false
-  }
-}
 
 /** Whether 关怀模式 applies: the citizen's choice, else on when the phone's font scale is large. */
 export function selectCareOn(state: CareState): boolean {

@@ -10,6 +10,9 @@ let views: Rendered[] = []
 /** 我的 and the app shell, as a fresh launch renders them (stores hydrate from the device's storage). */
 async function launch() {
   vi.resetModules()
+  // The phone-font file Taro picks for the platform (services/phone-font.weapp.ts in WeChat).
+  if (process.env.TARO_ENV === 'weapp') vi.doMock('../../src/services/phone-font', () => import('../../src/services/phone-font.weapp'))
+  else vi.doUnmock('../../src/services/phone-font')
   const { default: MePage } = await import('../../src/pages/me/index')
   const { useCareRootClass } = await import('../../src/hooks/use-care-mode')
   function Shell() {

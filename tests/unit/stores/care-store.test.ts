@@ -3,8 +3,11 @@ import { deviceStorage, fakeTaro, resetFakeTaro } from '../helpers/fake-taro'
 
 vi.mock('@tarojs/taro', () => import('../helpers/fake-taro'))
 
+/** The store as a fresh launch loads it, with the phone-font file Taro picks for the platform. */
 async function freshStore() {
   vi.resetModules()
+  if (process.env.TARO_ENV === 'weapp') vi.doMock('../../../src/services/phone-font', () => import('../../../src/services/phone-font.weapp'))
+  else vi.doUnmock('../../../src/services/phone-font')
   return import('../../../src/stores/care-store')
 }
 
