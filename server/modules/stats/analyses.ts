@@ -26,9 +26,8 @@ function lastMonthActives(cells: readonly KeyCityMonth[]): number[] {
   let out = lastMonths.get(cells)
   if (!out) {
     const activesOf = new Map(cells.map((c) => [`${c.key}|${c.city}|${c.month}`, c.actives]))
-    const before = new Map<string, string>()
-    const monthBefore = (m: string) => before.get(m) ?? (before.set(m, addMonths(m, -1)), before.get(m)!)
-    out = cells.map((c) => activesOf.get(`${c.key}|${c.city}|${monthBefore(c.month)}`) ?? 0)
+    const monthBefore = new Map(cells.map((c) => [c.month, addMonths(c.month, -1)]))
+    out = cells.map((c) => activesOf.get(`${c.key}|${c.city}|${monthBefore.get(c.month)}`) ?? 0)
     lastMonths.set(cells, out)
   }
   return out

@@ -185,9 +185,10 @@ export type Snapshot = Awaited<ReturnType<typeof computeSnapshot>>
 export type Analyses = Awaited<ReturnType<typeof computeAnalyses>>
 
 /**
- * Everything the analysts' endpoints show for one period and weighting,
- * computed in one pass (the "full recompute" of the budgets) and cached for
- * `cacheMs`; concurrent requests for the same period share one computation.
+ * Everything the analysts' endpoints show for one period: the index of a
+ * weighting (one pass, the "full recompute" of the budgets) and the analyses
+ * beside it (another), each cached for `cacheMs`; concurrent requests for the
+ * same period share one computation.
  */
 export function createStatsService(db: Queryable, o: StatsOptions) {
   const cache = new Map<string, { at: number; value: Promise<unknown> }>()
