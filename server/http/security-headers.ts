@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import fastifyHelmet from '@fastify/helmet'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import helmet, { type HelmetOptions } from 'helmet'
 
 // The JSON API and everything else that is not a page: nothing may load, nobody may frame it.
 const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
@@ -67,6 +68,22 @@ function h5Policy(scripts: string[], origins: string[]): string {
   ].join('; ')
 }
 
+/**
+ * Helmet's headers for these options, computed once. They depend on nothing
+ * of a request (the content security policy, which would, is chosen per
+ * answer below); @fastify/helmet built helmet anew for every request, a
+ * twentieth of the busiest endpoint's time.
+ */
+function helmetHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {}
+  const response = {
+    setHeader: (name: string, value: string) => void (headers[name.toLowerCase()] = value),
+    removeHeader: (name: string) => void delete headers[name.toLowerCase()],
+  }
+  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, () => {})
+  return headers
+}
+
 const isDocs = (request: FastifyRequest) => request.url === '/docs' || request.url.startsWith('/docs/') || request.url.startsWith('/docs?')
 
 /**
@@ -77,11 +94,11 @@ const isDocs = (request: FastifyRequest) => request.url === '/docs' || request.u
  * anything else (the API). The console sets its own stricter policy first.
  */
 export async function registerSecurityHeaders(app: FastifyInstance, o: SecurityHeaderOptions): Promise<void> {
-  await app.register(fastifyHelmet, {
-    global: true,
-    contentSecurityPolicy: false,
-    referrerPolicy: { policy: 'no-referrer' },
-    hsts: o.https ? { maxAge: 31_536_000 } : false,
+  const fixed = helmetHeaders({ contentSecurityPolicy: false, referrerPolicy: { policy: 'no-referrer' }, strictTransportSecurity: o.https ? { maxAge: 31_536_000 } : false })
+  // First thing, as helmet did: a route or page may still set its own value of one of them.
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(fixed)
+    done()
   })
   const scripts = inlineScriptHashes(o.h5Dir)
   let origins: { at: number; list: Promise<string[]> } | undefined
@@ -94,13 +111,18 @@ export async function registerSecurityHeaders(app: FastifyInstance, o: SecurityH
     }
     return origins.list
   }
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (reply.hasHeader('content-security-policy')) return payload
-    const type = String(reply.getHeader('content-type') ?? '')
-    let policy = API_CSP
-    if (isDocs(request)) policy = DOCS_CSP
-    else if (/^text\/html/i.test(type)) policy = h5Policy(scripts(), await currentOrigins().catch(() => []))
-    reply.header('content-security-policy', policy)
-    return payload
+  // A callback hook: only an H5 page waits (for the catalog's origins), every other answer goes on at once.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (reply.hasHeader('content-security-policy')) return done(null, payload)
+    if (isDocs(request) || !/^text\/html/i.test(String(reply.getHeader('content-type') ?? ''))) {
+      reply.header('content-security-policy', isDocs(request) ? DOCS_CSP : API_CSP)
+      return done(null, payload)
+    }
+    currentOrigins()
+      .catch(() => [])
+      .then((origins) => {
+        reply.header('content-security-policy', h5Policy(scripts(), origins))
+        done(null, payload)
+      })
   })
 }

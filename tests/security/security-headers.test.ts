@@ -110,3 +110,20 @@ describe('the API docs and the console keep their pages working', () => {
     expect(res.headers['referrer-policy']).toBe('same-origin')
   })
 })
+
+describe('helmet’s set, on every answer', () => {
+  it('nobody may frame an answer, and a platform on https keeps browsers on https (HSTS) while one on http does not', async () => {
+    const plain = await app.inject('/v1/nothing-here')
+    expect(plain.headers['x-frame-options']).toBe('SAMEORIGIN')
+    expect(plain.headers['cross-origin-resource-policy']).toBe('same-origin')
+    expect(plain.headers['strict-transport-security']).toBeUndefined()
+    const secure = await buildApp({ ...testConfig, h5Dir, citizen: { ...testConfig.citizen, publicUrl: 'https://city.example.cn' } }, { db })
+    try {
+      for (const url of ['/v1/cities?q=cd', '/v1/nothing-here', '/console/login']) {
+        expect((await secure.inject(url)).headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains')
+      }
+    } finally {
+      await secure.close()
+    }
+  })
+})
