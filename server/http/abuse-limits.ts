@@ -17,7 +17,7 @@ export function perAddressPerMinute(perMinute: number): RateLimitOptions {
 
 // A token or a console session. (A console sign-in is counted by the API call that checks its token.)
 const carriesCredential = (request: FastifyRequest) => request.headers.authorization !== undefined || /(?:^|;\s*)oc_console=/.test(request.headers.cookie ?? '')
-const isConsoleSignIn = (request: FastifyRequest) => request.method === 'POST' && request.url.split('?')[0] === '/console/login'
+const isConsoleSignIn = (request: FastifyRequest) => request.method === 'POST' && (request.url === '/console/login' || request.url.startsWith('/console/login?'))
 
 /**
  * Rate limits of 04-platform.md "Identity and abuse", per client address
@@ -37,14 +37,17 @@ export async function registerAbuseLimits(app: FastifyInstance, http: HttpConfig
     errorResponseBuilder: (_request, context) => tooMany(Math.ceil(context.ttl / 1000)),
   })
   const badTokens = app.createRateLimit({ max: http.badTokensPerMinute, timeWindow: MINUTE, keyGenerator: (request) => `bad-token ${request.ip}` })
-  app.addHook('onRequest', async (request, reply) => {
-    if (!carriesCredential(request) && !isConsoleSignIn(request)) return
-    const seen = await badTokens(request, { increment: false })
-    if (seen.isAllowed || seen.remaining > 0) return
-    reply.header('retry-after', String(seen.ttlInSeconds))
-    throw tooMany(seen.ttlInSeconds)
+  // Callback hooks: they run on every request, and nearly every one is let through at once without a promise.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!carriesCredential(request) && !isConsoleSignIn(request)) return done()
+    badTokens(request, { increment: false }).then((seen) => {
+      if (seen.isAllowed || seen.remaining > 0) return done()
+      reply.header('retry-after', String(seen.ttlInSeconds))
+      done(tooMany(seen.ttlInSeconds))
+    }, done)
   })
-  app.addHook('onResponse', async (request, reply) => {
-    if (reply.statusCode === 401 && carriesCredential(request)) await badTokens(request)
+  app.addHook('onResponse', (request, reply, done) => {
+    if (reply.statusCode !== 401 || !carriesCredential(request)) return done()
+    badTokens(request).then(() => done(), done)
   })
 }

@@ -14,22 +14,22 @@ export type UsageScope =
   | { kind: 'svc'; service: string; city?: string }
 
 const SERVICE_ID = '[a-z0-9-]{1,64}'
-const PATTERNS: [RegExp, (m: RegExpExecArray) => UsageScope | undefined][] = [
-  [/^all$/, () => ({ kind: 'all' })],
-  [/^prov:([0-9]{2})$/, (m) => ({ kind: 'prov', province: m[1]! })],
-  [/^city:([0-9]{6})$/, (m) => ({ kind: 'city', city: m[1]! })],
-  [/^type:([a-z]+)@([0-9]{6})$/, (m) => ((SERVICE_TYPE_IDS as string[]).includes(m[1]!) ? { kind: 'type', type: m[1] as ServiceType, city: m[2]! } : undefined)],
-  [/^domain:([a-z-]+)@([0-9]{6})$/, (m) => ((DOMAIN_IDS as string[]).includes(m[1]!) ? { kind: 'domain', domain: m[1] as Domain, city: m[2]! } : undefined)],
-  [new RegExp(`^svc:(${SERVICE_ID})(?:@([0-9]{6}))?$`), (m) => ({ kind: 'svc', service: m[1]!, ...(m[2] ? { city: m[2] } : {}) })],
-]
+// By the text before the colon: a batch has a dozen scopes, checked on every request of the busiest endpoint.
+const PATTERNS = new Map<string, [RegExp, (m: RegExpExecArray) => UsageScope | undefined]>([
+  ['all', [/^all$/, () => ({ kind: 'all' })]],
+  ['prov', [/^prov:([0-9]{2})$/, (m) => ({ kind: 'prov', province: m[1]! })]],
+  ['city', [/^city:([0-9]{6})$/, (m) => ({ kind: 'city', city: m[1]! })]],
+  ['type', [/^type:([a-z]+)@([0-9]{6})$/, (m) => ((SERVICE_TYPE_IDS as string[]).includes(m[1]!) ? { kind: 'type', type: m[1] as ServiceType, city: m[2]! } : undefined)]],
+  ['domain', [/^domain:([a-z-]+)@([0-9]{6})$/, (m) => ((DOMAIN_IDS as string[]).includes(m[1]!) ? { kind: 'domain', domain: m[1] as Domain, city: m[2]! } : undefined)]],
+  ['svc', [new RegExp(`^svc:(${SERVICE_ID})(?:@([0-9]{6}))?$`), (m) => ({ kind: 'svc', service: m[1]!, ...(m[2] ? { city: m[2] } : {}) })]],
+])
 
 /** The scope a text names, or undefined when it is not one of the forms (or names an unknown type or domain). */
 export function parseScope(text: string): UsageScope | undefined {
-  for (const [pattern, build] of PATTERNS) {
-    const m = pattern.exec(text)
-    if (m) return build(m)
-  }
-  return undefined
+  const colon = text.indexOf(':')
+  const form = PATTERNS.get(colon < 0 ? text : text.slice(0, colon))
+  const m = form?.[0].exec(text)
+  return m ? form![1](m) : undefined
 }
 
 /** The scope's text, the inverse of parseScope. */

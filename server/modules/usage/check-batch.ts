@@ -32,25 +32,25 @@ export function batchProblems(batch: UsageBatchT, month: string, previous: strin
     problems.push({ code: 'BATCH_ID_REQUIRED', path: 'body.batch', message: 'a batch with records needs its random batch id / 含记录的批次必须带随机批次号' })
   }
   const seen = new Set<string>()
+  // Paths are written only for a problem: nearly every batch has none.
   actives.forEach((r, i) => {
-    const path = `body.actives[${i}]`
+    const at = (field = '') => `body.actives[${i}]${field}`
     const scope = parseScope(r.scope)
-    if (!scope) problems.push({ code: 'UNKNOWN_SCOPE', path: `${path}.scope`, message: `unknown scope ${JSON.stringify(r.scope)} / 不认识的统计范围` })
-    else if ('city' in scope && scope.city !== undefined && !known.cities.has(scope.city)) problems.push({ code: 'UNKNOWN_CITY', path: `${path}.scope`, message: `no city ${scope.city} / 没有这个城市` })
-    else if (scope.kind === 'prov' && !known.provinces.has(scope.province)) problems.push({ code: 'UNKNOWN_SCOPE', path: `${path}.scope`, message: `no province ${scope.province} / 没有这个省份` })
-    else if (scope.kind === 'svc' && !known.services.has(scope.service)) problems.push({ code: 'UNKNOWN_SERVICE', path: `${path}.scope`, message: `no service ${scope.service} / 没有这项服务` })
+    if (!scope) problems.push({ code: 'UNKNOWN_SCOPE', path: at('.scope'), message: `unknown scope ${JSON.stringify(r.scope)} / 不认识的统计范围` })
+    else if ('city' in scope && scope.city !== undefined && !known.cities.has(scope.city)) problems.push({ code: 'UNKNOWN_CITY', path: at('.scope'), message: `no city ${scope.city} / 没有这个城市` })
+    else if (scope.kind === 'prov' && !known.provinces.has(scope.province)) problems.push({ code: 'UNKNOWN_SCOPE', path: at('.scope'), message: `no province ${scope.province} / 没有这个省份` })
+    else if (scope.kind === 'svc' && !known.services.has(scope.service)) problems.push({ code: 'UNKNOWN_SERVICE', path: at('.scope'), message: `no service ${scope.service} / 没有这项服务` })
     if (r.month !== month && r.month !== previous) {
-      problems.push({ code: 'MONTH_NOT_ACCEPTED', path: `${path}.month`, message: `only ${month} or ${previous} are accepted now / 只接受本月或上月的记录` })
+      problems.push({ code: 'MONTH_NOT_ACCEPTED', path: at('.month'), message: `only ${month} or ${previous} are accepted now / 只接受本月或上月的记录` })
     }
-    if (r.first && r.returning) problems.push({ code: 'IMPLAUSIBLE_RECORD', path, message: 'first use cannot also be returning / 首次使用不可能同时是回流' })
+    if (r.first && r.returning) problems.push({ code: 'IMPLAUSIBLE_RECORD', path: at(), message: 'first use cannot also be returning / 首次使用不可能同时是回流' })
     const key = `${r.scope}|${r.month}`
-    if (seen.has(key)) problems.push({ code: 'IMPLAUSIBLE_RECORD', path, message: 'one record per scope and month / 同一范围同一月份只能有一条记录' })
+    if (seen.has(key)) problems.push({ code: 'IMPLAUSIBLE_RECORD', path: at(), message: 'one record per scope and month / 同一范围同一月份只能有一条记录' })
     seen.add(key)
   })
   events.forEach((e, i) => {
-    const path = `body.events[${i}]`
-    if (!known.cities.has(e.city)) problems.push({ code: 'UNKNOWN_CITY', path: `${path}.city`, message: `no city ${e.city} / 没有这个城市` })
-    if (!known.services.has(e.service)) problems.push({ code: 'UNKNOWN_SERVICE', path: `${path}.service`, message: `no service ${e.service} / 没有这项服务` })
+    if (!known.cities.has(e.city)) problems.push({ code: 'UNKNOWN_CITY', path: `body.events[${i}].city`, message: `no city ${e.city} / 没有这个城市` })
+    if (!known.services.has(e.service)) problems.push({ code: 'UNKNOWN_SERVICE', path: `body.events[${i}].service`, message: `no service ${e.service} / 没有这项服务` })
   })
   return problems
 }
