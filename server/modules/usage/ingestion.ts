@@ -1,7 +1,7 @@
 import { chinaToday } from '../../../src/domain/china-time'
 import { latencyBucket } from '../../../src/domain/usage-batch'
-import type { Db, Executable } from '../../db/db'
-import { type ActivityDelta, type InteractionDelta, writeGroup } from './repository'
+import type { Db } from '../../db/db'
+import { type ActivityDelta, type InteractionDelta, claimNewBatchIds, isBatchIdTaken, writeGroup } from './repository'
 import type { UsageBatchT } from '../../../src/api/usage'
 
 export interface Ingested {
@@ -26,8 +26,8 @@ interface Waiting {
 
 /**
  * Ingestion with group commit: batches that arrive while a commit is running
- * wait for the next one, which writes all of them in one transaction (batch
- * ids claimed, counters added, rollups added). Each request is answered only
+ * wait for the next one, which writes all of them at once (batch ids
+ * claimed, counters added, rollups added). Each request is answered only
  * after its transaction committed, so an acknowledged record is never lost;
  * one durable write per group, not per record, keeps the database off the
  * critical path. `now` is injectable: the simulator replays older months
@@ -42,7 +42,7 @@ export function createIngestion(db: Db, now: () => number = Date.now): Ingestion
       const group = queue
       queue = []
       try {
-        const results = await db.transaction((tx) => commitGroup(tx, group.map((w) => w.batch), now()))
+        const results = await commitGroup(db, group.map((w) => w.batch), now())
         group.forEach((w, i) => w.resolve(results[i]!))
       } catch (err) {
         for (const w of group) w.reject(err)
@@ -70,20 +70,29 @@ export function createIngestion(db: Db, now: () => number = Date.now): Ingestion
 }
 
 /**
- * One group in one transaction. Nearly always every batch is new, so the
- * counters of all of them go in with the claim of their ids in one statement;
- * when a resent batch was among them, that statement counted nothing and the
- * batches actually claimed are counted by a second one.
+ * One group, all or nothing. Nearly always every batch is new: one statement
+ * claims the ids and adds the counters of all of them. When a resent batch
+ * was among them that statement changed nothing, and one transaction claims
+ * the ids not seen before and adds the counters of those batches only.
  */
-async function commitGroup(tx: Executable, batches: UsageBatchT[], nowMs: number): Promise<Ingested[]> {
+async function commitGroup(db: Db, batches: UsageBatchT[], nowMs: number): Promise<Ingested[]> {
   // The same id twice in one group (a resend racing the original) is one batch: the first is counted.
   const firstOf = new Map<string, number>()
   batches.forEach((b, i) => firstOf.has(b.batch!) || firstOf.set(b.batch!, i))
   const hour = hourOf(nowMs)
-  const first = await writeGroup(tx, { ids: [...firstOf.keys()], hour, ...countsOf([...firstOf.values()].map((i) => batches[i]!)) })
-  const claimed = new Set(first.claimed)
-  const counted = new Set([...firstOf].filter(([id]) => claimed.has(id)).map(([, i]) => i))
-  if (!first.counted) await writeGroup(tx, { ids: [], hour, ...countsOf([...counted].map((i) => batches[i]!)) })
+  let counted: Set<number>
+  try {
+    await writeGroup(db, { ids: [...firstOf.keys()], hour, ...countsOf([...firstOf.values()].map((i) => batches[i]!)) })
+    counted = new Set(firstOf.values())
+  } catch (err) {
+    if (!isBatchIdTaken(err)) throw err
+    counted = await db.transaction(async (tx) => {
+      const claimed = new Set(await claimNewBatchIds(tx, [...firstOf.keys()]))
+      const fresh = new Set([...firstOf].filter(([id]) => claimed.has(id)).map(([, i]) => i))
+      await writeGroup(tx, { ids: [], hour, ...countsOf([...fresh].map((i) => batches[i]!)) })
+      return fresh
+    })
+  }
   return batches.map((b, i) => {
     const records = (b.actives?.length ?? 0) + (b.events?.length ?? 0)
     return counted.has(i) ? { accepted: records, duplicates: 0 } : { accepted: 0, duplicates: records }

@@ -20,7 +20,7 @@ export interface InteractionDelta {
 }
 
 export interface GroupWrite {
-  /** Ids of the batches in the group, claimed so each batch is counted once. */
+  /** Ids of the batches in the group, claimed so each batch is counted once; each must be new. */
   ids: string[]
   activity: ActivityDelta[]
   /** The hour (start, ISO instant) the interactions are added to. */
@@ -29,45 +29,44 @@ export interface GroupWrite {
 }
 
 /**
- * One group's write, as one statement: claims the batch ids (those seen
- * before are not claimed again) and, only if every id was new, adds the
- * counters and the hour's interaction rollups. Answers the ids claimed and
- * whether the counters were added; when a resent batch was among them they
- * were not, and the caller adds the fresh batches' counters with no ids.
+ * One group's write, as one statement: claims the batch ids and adds the
+ * counters and the hour's interaction rollups. If any id was claimed before
+ * (a resent batch), the statement fails as a whole and changes nothing:
+ * `isBatchIdTaken` tells that failure apart, and the caller then claims what
+ * is new (`claimNewBatchIds`) and counts only that, in a transaction.
  *
- * Why one statement with the values inline: PGlite runs a statement with
- * parameters as five protocol steps through WASM, which was most of a group's
- * cost; every value here has passed the batch checks (ids, scopes, months,
- * cities, services and actions by pattern or list), and `jsonLiteral` quotes
- * the JSON as a standard SQL string regardless. Upserts are additive and in
- * key order, so any number of processes can ingest into one database and
- * concurrent groups lock rows in the same order and never deadlock.
+ * Why one statement, on its own: it commits by itself, so the hot counter
+ * rows (the whole country, a province) stay locked only while it runs, not
+ * over a BEGIN and COMMIT sent from a busy event loop; two processes on one
+ * PostgreSQL server then take turns on them quickly. Why the values inline:
+ * PGlite runs a statement with parameters as five protocol steps through
+ * WASM, which was most of a group's cost; every value here has passed the
+ * batch checks (ids, scopes, months, cities, services and actions by pattern
+ * or list), and `jsonLiteral` quotes the JSON as a standard SQL string
+ * regardless. Upserts are additive and in key order, so concurrent groups
+ * lock rows in the same order and never deadlock.
  */
-export async function writeGroup(db: Queryable, group: GroupWrite): Promise<{ claimed: string[]; counted: boolean }> {
+export async function writeGroup(db: Queryable, group: GroupWrite): Promise<void> {
   const activity = group.activity.map((d) => ({ scope: d.scope, month: d.month, actives: d.actives, returning_actives: d.returning, first_actives: d.first }))
   const interactions = group.interactions.map((d) => ({ city: d.city, service: d.service, action: d.action, n: d.n, ms_sum: d.msSum, b: d.buckets }))
-  const rows = await db.query<{ claimed: string[] | null; counted: boolean }>(
+  // Every data-modifying WITH runs to completion whether or not the final SELECT reads it.
+  await db.query(
     `WITH claimed AS (
        INSERT INTO usage_batches (id) SELECT value FROM jsonb_array_elements_text(${jsonLiteral(group.ids)})
-       ON CONFLICT ON CONSTRAINT usage_batches_id_once DO NOTHING RETURNING id
-     ), all_new AS (SELECT count(*) = ${group.ids.length} AS ok FROM claimed),
-     activity AS (
+     ), activity AS (
        INSERT INTO usage_activity (scope, month, actives, returning_actives, first_actives)
        SELECT scope, month, actives, returning_actives, first_actives
        FROM jsonb_to_recordset(${jsonLiteral(activity)}) AS d(scope text, month text, actives bigint, returning_actives bigint, first_actives bigint)
-       WHERE (SELECT ok FROM all_new)
        ORDER BY scope, month
        ON CONFLICT (scope, month) DO UPDATE SET
          actives = usage_activity.actives + excluded.actives,
          returning_actives = usage_activity.returning_actives + excluded.returning_actives,
          first_actives = usage_activity.first_actives + excluded.first_actives
-       RETURNING 1
      ), interactions AS (
        INSERT INTO usage_interactions (hour, city, service, action, n, ms_sum, le_100, le_300, le_1000, le_3000, le_10000, over)
        SELECT (${jsonLiteral(group.hour)} #>> '{}')::timestamptz, city, service, action, n, ms_sum,
               (b->>0)::bigint, (b->>1)::bigint, (b->>2)::bigint, (b->>3)::bigint, (b->>4)::bigint, (b->>5)::bigint
        FROM jsonb_to_recordset(${jsonLiteral(interactions)}) AS d(city text, service text, action text, n bigint, ms_sum bigint, b jsonb)
-       WHERE (SELECT ok FROM all_new)
        ORDER BY city, service, action
        ON CONFLICT (hour, city, service, action) DO UPDATE SET
          n = usage_interactions.n + excluded.n,
@@ -78,12 +77,24 @@ export async function writeGroup(db: Queryable, group: GroupWrite): Promise<{ cl
          le_3000 = usage_interactions.le_3000 + excluded.le_3000,
          le_10000 = usage_interactions.le_10000 + excluded.le_10000,
          over = usage_interactions.over + excluded.over
-       RETURNING 1
      )
-     SELECT (SELECT array_agg(id) FROM claimed) AS claimed, (SELECT ok FROM all_new) AS counted,
-            (SELECT count(*) FROM activity) + (SELECT count(*) FROM interactions) AS written`,
+     SELECT 1`,
   )
-  return { claimed: rows[0]?.claimed ?? [], counted: rows[0]?.counted ?? false }
+}
+
+/** Whether `writeGroup` failed because one of its batch ids had been claimed before (by an earlier group, or by another process just now). */
+export function isBatchIdTaken(err: unknown): boolean {
+  const e = err as { code?: unknown; constraint?: unknown }
+  return e.code === '23P01' && e.constraint === 'usage_batches_id_once'
+}
+
+/** Claims the ids not claimed before; answers those. */
+export async function claimNewBatchIds(db: Queryable, ids: string[]): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO usage_batches (id) SELECT value FROM jsonb_array_elements_text(${jsonLiteral(ids)})
+     ON CONFLICT ON CONSTRAINT usage_batches_id_once DO NOTHING RETURNING id`,
+  )
+  return rows.map((r) => r.id)
 }
 
 /** A value as a jsonb literal: its JSON in a standard SQL string, quotes doubled. */
