@@ -15,6 +15,8 @@ export interface BatchProblem extends ErrorDetail {
   code: 'BATCH_ID_REQUIRED' | 'TOO_MANY_RECORDS' | 'UNKNOWN_SCOPE' | 'MONTH_NOT_ACCEPTED' | 'IMPLAUSIBLE_RECORD' | 'UNKNOWN_CITY' | 'UNKNOWN_SERVICE'
 }
 
+const activePath = (i: number, field = '') => `body.actives[${i}]${field}`
+
 /**
  * Every problem of a batch, checked before anything is counted (a bad batch
  * changes nothing). `month` is the server's current month: records may be for
@@ -32,25 +34,26 @@ export function batchProblems(batch: UsageBatchT, month: string, previous: strin
     problems.push({ code: 'BATCH_ID_REQUIRED', path: 'body.batch', message: 'a batch with records needs its random batch id / 含记录的批次必须带随机批次号' })
   }
   const seen = new Set<string>()
-  // Paths are written only for a problem: nearly every batch has none.
-  actives.forEach((r, i) => {
-    const at = (field = '') => `body.actives[${i}]${field}`
+  // Plain loops, and paths written only for a problem: this runs for every batch, and nearly every batch has none.
+  for (let i = 0; i < actives.length; i++) {
+    const r = actives[i]!
     const scope = parseScope(r.scope)
-    if (!scope) problems.push({ code: 'UNKNOWN_SCOPE', path: at('.scope'), message: `unknown scope ${JSON.stringify(r.scope)} / 不认识的统计范围` })
-    else if ('city' in scope && scope.city !== undefined && !known.cities.has(scope.city)) problems.push({ code: 'UNKNOWN_CITY', path: at('.scope'), message: `no city ${scope.city} / 没有这个城市` })
-    else if (scope.kind === 'prov' && !known.provinces.has(scope.province)) problems.push({ code: 'UNKNOWN_SCOPE', path: at('.scope'), message: `no province ${scope.province} / 没有这个省份` })
-    else if (scope.kind === 'svc' && !known.services.has(scope.service)) problems.push({ code: 'UNKNOWN_SERVICE', path: at('.scope'), message: `no service ${scope.service} / 没有这项服务` })
+    if (!scope) problems.push({ code: 'UNKNOWN_SCOPE', path: activePath(i, '.scope'), message: `unknown scope ${JSON.stringify(r.scope)} / 不认识的统计范围` })
+    else if ('city' in scope && scope.city !== undefined && !known.cities.has(scope.city)) problems.push({ code: 'UNKNOWN_CITY', path: activePath(i, '.scope'), message: `no city ${scope.city} / 没有这个城市` })
+    else if (scope.kind === 'prov' && !known.provinces.has(scope.province)) problems.push({ code: 'UNKNOWN_SCOPE', path: activePath(i, '.scope'), message: `no province ${scope.province} / 没有这个省份` })
+    else if (scope.kind === 'svc' && !known.services.has(scope.service)) problems.push({ code: 'UNKNOWN_SERVICE', path: activePath(i, '.scope'), message: `no service ${scope.service} / 没有这项服务` })
     if (r.month !== month && r.month !== previous) {
-      problems.push({ code: 'MONTH_NOT_ACCEPTED', path: at('.month'), message: `only ${month} or ${previous} are accepted now / 只接受本月或上月的记录` })
+      problems.push({ code: 'MONTH_NOT_ACCEPTED', path: activePath(i, '.month'), message: `only ${month} or ${previous} are accepted now / 只接受本月或上月的记录` })
     }
-    if (r.first && r.returning) problems.push({ code: 'IMPLAUSIBLE_RECORD', path: at(), message: 'first use cannot also be returning / 首次使用不可能同时是回流' })
+    if (r.first && r.returning) problems.push({ code: 'IMPLAUSIBLE_RECORD', path: activePath(i), message: 'first use cannot also be returning / 首次使用不可能同时是回流' })
     const key = `${r.scope}|${r.month}`
-    if (seen.has(key)) problems.push({ code: 'IMPLAUSIBLE_RECORD', path: at(), message: 'one record per scope and month / 同一范围同一月份只能有一条记录' })
+    if (seen.has(key)) problems.push({ code: 'IMPLAUSIBLE_RECORD', path: activePath(i), message: 'one record per scope and month / 同一范围同一月份只能有一条记录' })
     seen.add(key)
-  })
-  events.forEach((e, i) => {
+  }
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!
     if (!known.cities.has(e.city)) problems.push({ code: 'UNKNOWN_CITY', path: `body.events[${i}].city`, message: `no city ${e.city} / 没有这个城市` })
     if (!known.services.has(e.service)) problems.push({ code: 'UNKNOWN_SERVICE', path: `body.events[${i}].service`, message: `no service ${e.service} / 没有这项服务` })
-  })
+  }
   return problems
 }
