@@ -60,8 +60,9 @@ function findUnstorable(root: unknown): Problem | undefined {
  * hook, not an async one: it runs on every request, and most have nothing to refuse.
  */
 export function refuseUnstorableInput(request: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void): void {
+  if (!holdsUnstorable(request.body) && !holdsUnstorable(request.query) && !holdsUnstorable(request.params)) return done()
   for (const [part, value] of [['body', request.body], ['querystring', request.query], ['params', request.params]] as const) {
-    const problem = holdsUnstorable(value) ? findUnstorable(value) : undefined
+    const problem = findUnstorable(value)
     if (!problem) continue
     const where = (problem.path ? `${part}.${problem.path}` : part).replace(/\u0000/g, '\\u0000')
     if (problem.kind === 'number') {
