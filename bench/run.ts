@@ -8,16 +8,22 @@ import { lighthouseHome } from './lighthouse-home'
 import { pinLoadGenerator, pinning, unpinLoadGenerator } from './serve'
 import { usageIngest } from './usage-ingest'
 
-/** With DATABASE_URL: usage ingestion and catalog reads on the PostgreSQL server with one and with two server processes, each against as many bare servers (reported). */
+/**
+ * With DATABASE_URL: usage ingestion and catalog reads on the PostgreSQL
+ * server with one and with two server processes, each against as many bare
+ * servers. The budgets are per process (04-platform.md), so the one-process
+ * run is held to them; the two-process run shows that processes add up
+ * (on two cores they share the servers' one core) and is reported.
+ */
 async function onPostgres(url: string) {
   const runs = []
   for (const processes of [1, 2]) {
     const usageDb = await throwawayPostgres(url, `usage${processes}`)
     try {
-      const usage = await usageIngest({ database: usageDb, processes, rounds: 3, halfLoadRuns: 1 })
+      const usage = await usageIngest({ database: usageDb, processes, rounds: 5, halfLoadRuns: 1 })
       const catalogDb = await throwawayPostgres(url, `catalog${processes}`)
       try {
-        runs.push({ processes, usage, catalog: await catalogRead({ database: catalogDb, processes, rounds: 1 }) })
+        runs.push({ processes, usage, catalog: await catalogRead({ database: catalogDb, processes }) })
       } finally {
         await catalogDb.drop()
       }
@@ -82,10 +88,16 @@ PostgreSQL, ${r.processes} process${r.processes > 1 ? 'es' : ''}: usage ${Math.r
     .join('')}
 ${lighthouse.failedAudits.length ? `failed audits: ${lighthouse.failedAudits.join('; ')}` : ''}`)
 
-  // Usage ingestion is measured with pinned cores but not yet enforced: the first pinned run decides (issue 19).
-  if (!usage.withinBudget) console.log(`usage ingestion over budget (reported, not yet enforced): ${Math.round(usage.ratio * 100)}% of bare, p99 ${usage.halfLoad.p99Ms} ms at half load.`)
+  const onePostgres = postgres?.find((r) => r.processes === 1)
   if (!lighthouse.withinBudget) console.log(`Lighthouse performance over budget (reported; enforced at ≤ ${lighthouse.budget.guardPointsBelowBare} points below the bare app until the home closes the gap): ${lighthouse.pointsBelowBare} points below.`)
-  const ok = size.status === 0 && firstLoad.withinBudget && lighthouse.withinGuard && catalog.withinBudget && index.withinBudget
+  const ok =
+    size.status === 0 &&
+    firstLoad.withinBudget &&
+    lighthouse.withinGuard &&
+    catalog.withinBudget &&
+    usage.withinBudget &&
+    (!onePostgres || (onePostgres.usage.withinBudget && onePostgres.catalog.withinBudget)) &&
+    index.withinBudget
   if (!ok) {
     console.error('A budget is exceeded (see above and bench/results/).')
     process.exitCode = 1

@@ -28,7 +28,7 @@ interface Waiting {
  * Ingestion with group commit: batches that arrive while a commit is running
  * wait for the next one, which writes all of them at once (batch ids
  * claimed, counters added, rollups added). Each request is answered only
- * after its transaction committed, so an acknowledged record is never lost;
+ * after that write committed, so an acknowledged record is never lost;
  * one durable write per group, not per record, keeps the database off the
  * critical path. `now` is injectable: the simulator replays older months
  * through the same code.
