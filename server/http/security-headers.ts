@@ -120,9 +120,10 @@ export async function registerSecurityHeaders(app: FastifyInstance, o: SecurityH
     }
     currentOrigins()
       .catch(() => [])
-      .then((origins) => {
-        reply.header('content-security-policy', h5Policy(scripts(), origins))
+      .then((origins) => h5Policy(scripts(), origins))
+      .then((policy) => {
+        reply.header('content-security-policy', policy)
         done(null, payload)
-      })
+      }, done)
   })
 }
