@@ -95,6 +95,8 @@ export async function usageIngest({ database = embedded, processes = 1, rounds =
       halfLoad: { seconds: HALF_LOAD_SECONDS, requestsPerSecond: halfLoad.requestsPerSecond, p99Ms: halfLoad.p99Ms, runsP99Ms: halfLoads.map((h) => h.p99Ms) },
       budget: { ratio: 0.5, p99Ms: 200 },
       withinBudget: ratio >= 0.5 && halfLoad.p99Ms <= 200,
+      /** The throughput half of the budget alone: `npm run bench` enforces it while the p99 is only reported (issue 19: stalls of 0.5–0.9 s in some half-load runs). */
+      ratioWithinBudget: ratio >= 0.5,
     }
   } finally {
     await platform.stop()
