@@ -26,6 +26,8 @@ function batchBody(month: string): string {
  * seen with nothing else running) holds thousands of requests at once and would be a run's whole top 1%.
  */
 const HALF_LOAD_SECONDS = 10
+/** 04-platform.md: at least half of bare's records per second; the acknowledgement's p99 at half that load. */
+const BUDGET = { ratio: 0.5, p99Ms: 200 }
 
 type Load = { requestsPerSecond: number; recordsPerSecond: number; p99Ms: number }
 
@@ -93,10 +95,10 @@ export async function usageIngest({ database = embedded, processes = 1, rounds =
       ratio: Math.round(ratio * 1000) / 1000,
       ratios: pairs.map((x) => Math.round(x.ratio * 1000) / 1000),
       halfLoad: { seconds: HALF_LOAD_SECONDS, requestsPerSecond: halfLoad.requestsPerSecond, p99Ms: halfLoad.p99Ms, runsP99Ms: halfLoads.map((h) => h.p99Ms) },
-      budget: { ratio: 0.5, p99Ms: 200 },
-      withinBudget: ratio >= 0.5 && halfLoad.p99Ms <= 200,
+      budget: BUDGET,
+      withinBudget: ratio >= BUDGET.ratio && halfLoad.p99Ms <= BUDGET.p99Ms,
       /** The throughput half of the budget alone: `npm run bench` enforces it while the p99 is only reported (issue 19: stalls of 0.5–0.9 s in some half-load runs). */
-      ratioWithinBudget: ratio >= 0.5,
+      ratioWithinBudget: ratio >= BUDGET.ratio,
     }
   } finally {
     await platform.stop()
