@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
+import { writeAnswerHeaders } from './answer-headers'
 import { type BenchDatabase, embedded, startFleet } from './fleet'
 
 const PATH = '/v1/catalog?city=440300'
@@ -37,11 +38,7 @@ export async function catalogRead({ database = embedded, processes = 1, rounds =
     const body = await answer.text()
     const bodyFile = join(tmpdir(), `onecity-catalog-${process.pid}.json`)
     writeFileSync(bodyFile, body)
-    // The same bytes means the same headers too (caching, security headers), not only the same body.
-    const headers = Object.fromEntries([...answer.headers].filter(([name]) => !['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(name)))
-    const headersFile = join(tmpdir(), `onecity-catalog-${process.pid}.headers.json`)
-    writeFileSync(headersFile, JSON.stringify(headers))
-    bare = await startFleet('bench/serve-bare.ts', processes, [bodyFile, headersFile])
+    bare = await startFleet('bench/serve-bare.ts', processes, [bodyFile, writeAnswerHeaders(answer, 'catalog')])
     await load(platform.urls) // warm-up: JIT, caches
     const measured = { platform: [] as Load[], bare: [] as Load[] }
     for (let i = 0; i < rounds; i++) {

@@ -1,14 +1,17 @@
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 
 // The baseline for usage ingestion: a bare node:http server that reads and
-// parses the same JSON batches and answers like the platform, counting nothing.
+// parses the same JSON batches and answers like the platform, with its
+// headers when given (argument: a JSON file of them), counting nothing.
+const headers = process.argv[2] ? (JSON.parse(readFileSync(process.argv[2], 'utf8')) as Record<string, string>) : { 'content-type': 'application/json; charset=utf-8' }
 const server = createServer((req, res) => {
   const chunks: Buffer[] = []
   req.on('data', (c: Buffer) => chunks.push(c))
   req.on('end', () => {
     const batch = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { actives?: unknown[]; events?: unknown[] }
     const body = JSON.stringify({ month: '2026-11', accepted: (batch.actives?.length ?? 0) + (batch.events?.length ?? 0), duplicates: 0 })
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) })
+    res.writeHead(200, { ...headers, 'content-length': Buffer.byteLength(body) })
     res.end(body)
   })
 })

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import autocannon from 'autocannon'
-import { type BenchDatabase, embedded, startFleet } from './fleet'
+import { writeAnswerHeaders } from './answer-headers'
+import { type BenchDatabase, type Fleet, embedded, startFleet } from './fleet'
+import { PacedLatencies } from './paced-latencies'
 
 const PATH = '/v1/usage'
 const CONNECTIONS = 200
@@ -22,33 +24,50 @@ function batchBody(month: string): string {
 }
 
 /**
- * The p99 at half load: three runs, the median counts. One stall of this virtual machine (up to 0.5 s
- * seen with nothing else running) holds thousands of requests at once and would be a run's whole top 1%.
+ * The p99 at half load: three runs, the median counts. Each run measures the requests sent after its
+ * first SETTLE_SECONDS: the run opens its 200 connections at once, and on this machine such a burst of
+ * new connections waits 0.2–0.9 s for its first answers from bare node:http as well (issue 19), which
+ * measures the kernel's loopback and not the server. Behind a load balancer connections stay open.
  */
 const HALF_LOAD_SECONDS = 10
+const SETTLE_SECONDS = 2
 /** 04-platform.md: at least half of bare's records per second; the acknowledgement's p99 at half that load. */
 const BUDGET = { ratio: 0.5, p99Ms: 200 }
 
 type Load = { requestsPerSecond: number; recordsPerSecond: number; p99Ms: number }
 
-/** Loads every server of a fleet at once, the connections (and a rate) shared out; rates add up, the worst p99 counts. */
+/**
+ * Loads every server of a fleet at once, the connections (and a rate) shared out; rates add up. Without
+ * a rate the worst p99 counts; with one, the p99 of every request sent after the connections settled,
+ * corrected for coordinated omission (paced-latencies.ts).
+ */
 async function load(urls: string[], month: string, overallRate?: number): Promise<Load> {
+  const paced = overallRate ? new PacedLatencies(1000 / (overallRate / CONNECTIONS)) : undefined
+  const measuredFrom = performance.now() + SETTLE_SECONDS * 1000
   const results = await Promise.all(
-    urls.map((url) =>
-      autocannon({
-        url: url + PATH,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        connections: CONNECTIONS / urls.length,
-        duration: overallRate ? HALF_LOAD_SECONDS : SECONDS,
-        ...(overallRate ? { overallRate: Math.max(1, Math.round(overallRate / urls.length)) } : {}),
-        requests: [{ setupRequest: (req) => Object.assign(req, { body: batchBody(month) }) }],
-      }),
+    urls.map(
+      (url) =>
+        new Promise<autocannon.Result>((resolve, reject) => {
+          const run = autocannon(
+            {
+              url: url + PATH,
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              connections: CONNECTIONS / urls.length,
+              duration: overallRate ? SETTLE_SECONDS + HALF_LOAD_SECONDS : SECONDS,
+              ...(overallRate ? { overallRate: Math.max(1, Math.round(overallRate / urls.length)) } : {}),
+              requests: [{ setupRequest: (req) => Object.assign(req, { body: batchBody(month) }) }],
+            },
+            (err, result) => (err ? reject(err) : resolve(result)),
+          )
+          if (paced) run.on('response', (_client, _status, _bytes, ms) => performance.now() - ms >= measuredFrom && paced.record(ms))
+        }),
     ),
   )
   for (const [i, r] of results.entries()) if (r.non2xx > 0 || r.errors > 0) throw new Error(`${urls[i]}: ${r.non2xx} non-2xx, ${r.errors} errors`)
   const requestsPerSecond = results.reduce((sum, r) => sum + r.requests.average, 0)
-  return { requestsPerSecond, recordsPerSecond: requestsPerSecond * (ACTIVES + EVENTS), p99Ms: Math.max(...results.map((r) => r.latency.p99)) }
+  const p99Ms = paced ? Math.round(paced.percentile(0.99)) : Math.max(...results.map((r) => r.latency.p99))
+  return { requestsPerSecond, recordsPerSecond: requestsPerSecond * (ACTIVES + EVENTS), p99Ms }
 }
 
 export interface UsageIngestOptions {
@@ -62,16 +81,20 @@ export interface UsageIngestOptions {
 /**
  * Records per second through POST /v1/usage on the platform (checks, group
  * commit into the database, answer after the commit) against bare node:http
- * servers that parse the same JSON, in alternating pairs of rounds in the
- * same run; the median pair counts. Budgets (04-platform.md): ≥ 50% of bare;
+ * servers that parse the same JSON and answer with the same headers, in
+ * alternating pairs of rounds in the same run; the median pair counts. Budgets (04-platform.md): ≥ 50% of bare;
  * p99 of the acknowledgement ≤ 200 ms at half the platform's own throughput.
  */
 export async function usageIngest({ database = embedded, processes = 1, rounds = 7, halfLoadRuns = 3 }: UsageIngestOptions = {}) {
   const platform = await startFleet('bench/serve-platform.ts', processes, [], database.env)
-  const bare = await startFleet('bench/serve-bare-usage.ts', processes)
+  let bare: Fleet | undefined
   try {
-    const month = (await (await fetch(platform.urls[0] + PATH, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"v":1}' })).json()).month as string
-    await load(platform.urls, month) // warm-up: JIT, caches
+    const answer = await fetch(platform.urls[0] + PATH, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"v":1}' })
+    const month = ((await answer.json()) as { month: string }).month
+    bare = await startFleet('bench/serve-bare-usage.ts', processes, [writeAnswerHeaders(answer, 'usage')])
+    // Warm-up of both: JIT, caches.
+    await load(platform.urls, month)
+    await load(bare.urls, month)
     const pairs: { bare: Load; platform: Load; ratio: number }[] = []
     for (let i = 0; i < rounds; i++) {
       const b = await load(bare.urls, month)
@@ -94,14 +117,12 @@ export async function usageIngest({ database = embedded, processes = 1, rounds =
       bare: b,
       ratio: Math.round(ratio * 1000) / 1000,
       ratios: pairs.map((x) => Math.round(x.ratio * 1000) / 1000),
-      halfLoad: { seconds: HALF_LOAD_SECONDS, requestsPerSecond: halfLoad.requestsPerSecond, p99Ms: halfLoad.p99Ms, runsP99Ms: halfLoads.map((h) => h.p99Ms) },
+      halfLoad: { seconds: HALF_LOAD_SECONDS, settleSeconds: SETTLE_SECONDS, requestsPerSecond: halfLoad.requestsPerSecond, p99Ms: halfLoad.p99Ms, runsP99Ms: halfLoads.map((h) => h.p99Ms) },
       budget: BUDGET,
       withinBudget: ratio >= BUDGET.ratio && halfLoad.p99Ms <= BUDGET.p99Ms,
-      /** The throughput half of the budget alone: `npm run bench` enforces it while the p99 is only reported (issue 19: stalls of 0.5–0.9 s in some half-load runs). */
-      ratioWithinBudget: ratio >= BUDGET.ratio,
     }
   } finally {
     await platform.stop()
-    await bare.stop()
+    await bare?.stop()
   }
 }
