@@ -89,11 +89,10 @@ PostgreSQL, ${r.processes} process${r.processes > 1 ? 'es' : ''}: usage ${Math.r
 ${lighthouse.failedAudits.length ? `failed audits: ${lighthouse.failedAudits.join('; ')}` : ''}`)
 
   const onePostgres = postgres?.find((r) => r.processes === 1)
-  if (!lighthouse.withinBudget) console.log(`Lighthouse performance over budget (reported; enforced at ≤ ${lighthouse.budget.guardPointsBelowBare} points below the bare app until the home closes the gap): ${lighthouse.pointsBelowBare} points below.`)
   const ok =
     size.status === 0 &&
     firstLoad.withinBudget &&
-    lighthouse.withinGuard &&
+    lighthouse.withinBudget &&
     catalog.withinBudget &&
     usage.withinBudget &&
     (!onePostgres || (onePostgres.usage.withinBudget && onePostgres.catalog.withinBudget)) &&
