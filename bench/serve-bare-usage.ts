@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 
 // The baseline for usage ingestion: a bare node:http server that reads and
-// parses the same JSON batches and answers like the platform, with its
-// headers when given (argument: a JSON file of them), counting nothing.
-const headers = process.argv[2] ? (JSON.parse(readFileSync(process.argv[2], 'utf8')) as Record<string, string>) : { 'content-type': 'application/json; charset=utf-8' }
+// parses the same JSON batches and answers like the platform, with the
+// platform's headers (argument: a JSON file of them), counting nothing.
+const headers = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Record<string, string>
 const server = createServer((req, res) => {
   const chunks: Buffer[] = []
   req.on('data', (c: Buffer) => chunks.push(c))

@@ -82,8 +82,9 @@ export interface UsageIngestOptions {
  * Records per second through POST /v1/usage on the platform (checks, group
  * commit into the database, answer after the commit) against bare node:http
  * servers that parse the same JSON and answer with the same headers, in
- * alternating pairs of rounds in the same run; the median pair counts. Budgets (04-platform.md): ≥ 50% of bare;
- * p99 of the acknowledgement ≤ 200 ms at half the platform's own throughput.
+ * alternating pairs of rounds in the same run; the median pair counts.
+ * Budgets (04-platform.md): ≥ 50% of bare; p99 of the acknowledgement
+ * ≤ 200 ms at half the platform's own throughput.
  */
 export async function usageIngest({ database = embedded, processes = 1, rounds = 7, halfLoadRuns = 3 }: UsageIngestOptions = {}) {
   const platform = await startFleet('bench/serve-platform.ts', processes, [], database.env)
